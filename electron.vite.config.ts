@@ -1,0 +1,27 @@
+import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
+
+export default defineConfig({
+  main: {
+    build: {
+      rolldownOptions: {
+        // The desktop app's main process, and the headless host behind `hookbench serve`.
+        input: { index: resolve('src/main/index.ts'), cli: resolve('src/cli/index.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      rolldownOptions: {
+        // Sandboxed preloads cannot be ES modules: emit one CommonJS file.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve('src/renderer'),
+    build: { rolldownOptions: { input: resolve('src/renderer/index.html') } },
+    plugins: [react()],
+  },
+})

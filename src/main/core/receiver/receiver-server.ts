@@ -1,0 +1,70 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { HookbenchError } from '../../../shared/errors.ts'
+import { sendError, sendJson } from '../net/json-response.ts'
+import { closeServer, listen, urlOf } from '../net/server-lifecycle.ts'
+
+export interface ReceiverOptions {
+  host?: string
+  port?: number
+  /** Slow-client limits: a sender that trickles its headers or goes silent is cut off. */
+  headersTimeoutMs?: number
+  requestTimeoutMs?: number
+}
+
+export interface ReceiverServer {
+  start(): Promise<string>
+  stop(): Promise<void>
+}
+
+/**
+ * The listener the outside world talks to (DESIGN §3): bins under /hooks/, the mock OAuth2
+ * token server and the seed systems' emulated management APIs are mounted here by later issues.
+ * Until a route claims a path, the receiver answers a JSON 404 that says what is available.
+ */
+export function createReceiverServer(options: ReceiverOptions = {}): ReceiverServer {
+  let server: Server | null = null
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    const url = new URL(req.url ?? '/', 'http://receiver')
+    if (url.pathname === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
+      sendJson(res, 200, { name: 'hookbench-receiver', status: 'ok' })
+      return
+    }
+    // Drain the body so keep-alive connections stay usable after a 404.
+    req.resume()
+    throw new HookbenchError(
+      'not_found',
+      `Nothing is listening at ${req.method} ${url.pathname} on this receiver.`,
+    )
+  }
+
+  return {
+    async start() {
+      const created = createServer(
+        {
+          headersTimeout: options.headersTimeoutMs ?? 10_000,
+          requestTimeout: options.requestTimeoutMs ?? 60_000,
+        },
+        (req, res) => {
+          try {
+            handle(req, res)
+          } catch (error) {
+            sendError(res, error)
+          }
+        },
+      )
+      // A malformed request gets a 400 and its socket closed; it never reaches (or crashes) a handler.
+      created.on('clientError', (_error, socket) => {
+        if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+        socket.destroy()
+      })
+      const address = await listen(created, options.host ?? '127.0.0.1', options.port ?? 8787)
+      server = created
+      return urlOf(address)
+    },
+    async stop() {
+      if (server) await closeServer(server)
+      server = null
+    },
+  }
+}

@@ -1,0 +1,147 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { contract, type Handlers, type OperationName } from '../../shared/contract/index.ts'
+import { HookbenchError, invalidInput } from '../../shared/errors.ts'
+import { readBody, sendError, sendJson } from '../core/net/json-response.ts'
+import { closeServer, listen, urlOf } from '../core/net/server-lifecycle.ts'
+import { allowedHostHeaders, bearerMatches, hostIsAllowed } from './guards.ts'
+import { compileRoutes, matchRoute } from './router.ts'
+import { injectToken, readStaticFile } from './static-files.ts'
+
+export interface ApiServerOptions {
+  handlers: Handlers
+  token: string
+  host?: string
+  port?: number
+  /** The built renderer (out/renderer), served at `/`; null serves the API alone. */
+  rendererDir?: string | null
+  maxBodyBytes?: number
+}
+
+export interface ApiServer {
+  start(): Promise<string>
+  stop(): Promise<void>
+}
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+}
+
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+/**
+ * The local HTTP API, generated from the contract: one route per operation, the same zod input
+ * validation as IPC, bearer token on every /api/* route, Host-header check on every request.
+ */
+export function createApiServer(options: ApiServerOptions): ApiServer {
+  const host = options.host ?? '127.0.0.1'
+  const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024
+  const routes = compileRoutes()
+  let server: Server | null = null
+  let allowedHosts = new Set<string>()
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hostIsAllowed(req, allowedHosts)) {
+      throw new HookbenchError(
+        'forbidden',
+        `Host "${req.headers.host ?? ''}" is not accepted: use ${[...allowedHosts].join(' or ')}.`,
+      )
+    }
+    const url = new URL(req.url ?? '/', 'http://local')
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(req, res, url)
+    return handleStatic(req, res, url)
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (!bearerMatches(req, options.token)) {
+      throw new HookbenchError(
+        'unauthorized',
+        'Missing or wrong bearer token (Authorization: Bearer <token>).',
+      )
+    }
+    const match = matchRoute(routes, req.method ?? 'GET', url.pathname)
+    if (match.kind === 'none') throw new HookbenchError('not_found', `No API route ${url.pathname}.`)
+    if (match.kind === 'wrong-method') {
+      res.setHeader('allow', match.allowed.join(', '))
+      throw new HookbenchError('method_not_allowed', `${req.method} is not allowed on ${url.pathname}.`)
+    }
+    const raw = { ...(await rawInput(req, url)), ...match.params }
+    const name: OperationName = match.route.name
+    const output = await invoke(name, raw)
+    sendJson(res, contract[name].status, output, SECURITY_HEADERS)
+  }
+
+  async function invoke(name: OperationName, raw: Record<string, unknown>): Promise<unknown> {
+    const parsed = contract[name].input.safeParse(raw)
+    if (!parsed.success) throw invalidInput(parsed.error)
+    const handler = options.handlers[name] as (input: unknown) => Promise<unknown>
+    return handler(parsed.data)
+  }
+
+  async function rawInput(req: IncomingMessage, url: URL): Promise<Record<string, unknown>> {
+    if (req.method === 'GET' || req.method === 'DELETE') return queryToObject(url.searchParams)
+    const body = await readBody(req, maxBodyBytes)
+    if (body.length === 0) return {}
+    let json: unknown
+    try {
+      json = JSON.parse(body.toString('utf8'))
+    } catch {
+      throw new HookbenchError('bad_request', 'The request body is not valid JSON.')
+    }
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+      throw new HookbenchError('bad_request', 'The request body must be a JSON object.')
+    }
+    return json as Record<string, unknown>
+  }
+
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('allow', 'GET, HEAD')
+      throw new HookbenchError('method_not_allowed', `${req.method} is not allowed on ${url.pathname}.`)
+    }
+    const file = options.rendererDir ? await readStaticFile(options.rendererDir, url.pathname) : null
+    if (!file) throw new HookbenchError('not_found', `Nothing at ${url.pathname}.`)
+    const isHtml = file.contentType.startsWith('text/html')
+    const body = isHtml ? Buffer.from(injectToken(file.body.toString('utf8'), options.token)) : file.body
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': file.contentType,
+      'content-length': body.length,
+      'cache-control': isHtml ? 'no-store' : 'public, max-age=3600',
+      ...(isHtml ? { 'content-security-policy': CONTENT_SECURITY_POLICY } : {}),
+    })
+    res.end(req.method === 'HEAD' ? undefined : body)
+  }
+
+  return {
+    async start() {
+      const created = createServer((req, res) => {
+        handle(req, res).catch((error: unknown) => sendError(res, error, SECURITY_HEADERS))
+      })
+      const address: AddressInfo = await listen(created, host, options.port ?? 8788)
+      server = created
+      allowedHosts = allowedHostHeaders(host, address.port)
+      return urlOf(address)
+    },
+    async stop() {
+      if (server) await closeServer(server)
+      server = null
+    },
+  }
+}
+
+/** Query strings carry strings only; a repeated key becomes an array. Schemas coerce as needed. */
+function queryToObject(params: URLSearchParams): Record<string, unknown> {
+  const result: Record<string, unknown> = {}
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key)
+    result[key] = values.length === 1 ? values[0] : values
+  }
+  return result
+}

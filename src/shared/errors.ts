@@ -1,0 +1,88 @@
+import { z } from 'zod'
+
+/**
+ * Every error that crosses a boundary (IPC, HTTP, CLI) has this shape. `code` is stable and
+ * machine-readable; `message` is for people; `details` carries structured context such as the
+ * zod issues that name the offending field.
+ */
+export const errorCodes = [
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'method_not_allowed',
+  'conflict',
+  'payload_too_large',
+  'internal',
+] as const
+export type ErrorCode = (typeof errorCodes)[number]
+
+export const ErrorBodySchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  details: z.unknown().optional(),
+})
+export type ErrorBody = z.infer<typeof ErrorBodySchema>
+
+export class HookbenchError extends Error {
+  readonly code: ErrorCode
+  readonly details: unknown
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message)
+    this.name = 'HookbenchError'
+    this.code = code
+    this.details = details
+  }
+
+  toBody(): ErrorBody {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details }
+  }
+}
+
+/** The HTTP status each error code maps to, so every transport answers the same way. */
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'bad_request':
+      return 400
+    case 'unauthorized':
+      return 401
+    case 'forbidden':
+      return 403
+    case 'not_found':
+      return 404
+    case 'method_not_allowed':
+      return 405
+    case 'conflict':
+      return 409
+    case 'payload_too_large':
+      return 413
+    case 'internal':
+      return 500
+    default: {
+      const unreachable: never = code
+      return unreachable
+    }
+  }
+}
+
+/** Turns a zod failure into the `bad_request` error every boundary answers with. */
+export function invalidInput(error: z.ZodError, what = 'input'): HookbenchError {
+  const issues = error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }))
+  const first = issues[0]
+  const where = first && first.path !== '' ? ` at "${first.path}"` : ''
+  return new HookbenchError('bad_request', `Invalid ${what}${where}: ${first?.message ?? 'unknown'}`, {
+    issues,
+  })
+}
+
+/** Normalises anything thrown into an ErrorBody without leaking stack traces to clients. */
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof HookbenchError) return error.toBody()
+  return { code: 'internal', message: 'Internal error: the details are in the Hookbench log.' }
+}
