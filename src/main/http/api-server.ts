@@ -42,7 +42,7 @@ const CONTENT_SECURITY_POLICY =
 export function createApiServer(options: ApiServerOptions): ApiServer {
   const host = options.host ?? '127.0.0.1'
   const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024
-  const routes = compileRoutes()
+  const routes = compileRoutes(contract)
   let server: Server | null = null
   let allowedHosts = new Set<string>()
 

@@ -1,22 +1,24 @@
-import type { HttpMethod } from '../../shared/contract/define.ts'
-import { type Contract, contract, type OperationName, operationNames } from '../../shared/contract/index.ts'
+import type { HttpMethod, Operation } from '../../shared/contract/define.ts'
+import { HookbenchError } from '../../shared/errors.ts'
 
-export interface Route {
-  name: OperationName
+export interface Route<Name extends string = string> {
+  name: Name
   method: HttpMethod
   pattern: RegExp
   paramNames: string[]
 }
 
-export type RouteMatch =
-  | { kind: 'found'; route: Route; params: Record<string, string> }
+export type RouteMatch<Name extends string = string> =
+  | { kind: 'found'; route: Route<Name>; params: Record<string, string> }
   | { kind: 'wrong-method'; allowed: HttpMethod[] }
   | { kind: 'none' }
 
-/** Compiles the contract's REST paths (`/api/messages/{message_id}`) into matchers, once. */
-export function compileRoutes(table: Contract = contract): Route[] {
-  return operationNames.map((name) => {
-    const { method, path } = table[name]
+/** Compiles a contract's REST paths (`/api/messages/{message_id}`) into matchers, once. */
+export function compileRoutes<Table extends Record<string, Operation>>(
+  table: Table,
+): Route<keyof Table & string>[] {
+  return (Object.keys(table) as Array<keyof Table & string>).map((name) => {
+    const { method, path } = table[name] as Operation
     const paramNames: string[] = []
     const source = path
       .split('/')
@@ -31,7 +33,11 @@ export function compileRoutes(table: Contract = contract): Route[] {
   })
 }
 
-export function matchRoute(routes: Route[], method: string, pathname: string): RouteMatch {
+export function matchRoute<Name extends string>(
+  routes: Route<Name>[],
+  method: string,
+  pathname: string,
+): RouteMatch<Name> {
   const allowed: HttpMethod[] = []
   for (const route of routes) {
     const match = route.pattern.exec(pathname)
@@ -41,10 +47,18 @@ export function matchRoute(routes: Route[], method: string, pathname: string): R
       continue
     }
     const params: Record<string, string> = {}
-    route.paramNames.forEach((paramName, index) => {
-      params[paramName] = decodeURIComponent(match[index + 1] ?? '')
-    })
+    for (const [index, paramName] of route.paramNames.entries()) {
+      params[paramName] = decodeSegment(match[index + 1] ?? '')
+    }
     return { kind: 'found', route, params }
   }
   return allowed.length > 0 ? { kind: 'wrong-method', allowed } : { kind: 'none' }
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    throw new HookbenchError('bad_request', `Malformed percent-encoding in path segment "${segment}".`)
+  }
 }

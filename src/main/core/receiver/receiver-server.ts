@@ -40,10 +40,13 @@ export function createReceiverServer(options: ReceiverOptions = {}): ReceiverSer
 
   return {
     async start() {
+      const headersTimeout = options.headersTimeoutMs ?? 10_000
       const created = createServer(
         {
-          headersTimeout: options.headersTimeoutMs ?? 10_000,
+          headersTimeout,
           requestTimeout: options.requestTimeoutMs ?? 60_000,
+          // Node only enforces the two timeouts when it sweeps connections (every 30 s by default).
+          connectionsCheckingInterval: Math.min(1_000, headersTimeout),
         },
         (req, res) => {
           try {
@@ -54,8 +57,9 @@ export function createReceiverServer(options: ReceiverOptions = {}): ReceiverSer
         },
       )
       // A malformed request gets a 400 and its socket closed; it never reaches (or crashes) a handler.
-      created.on('clientError', (_error, socket) => {
-        if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+      created.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+        if (socket.writable)
+          socket.end(`HTTP/1.1 ${clientErrorStatus(error.code)}\r\nConnection: close\r\n\r\n`)
         socket.destroy()
       })
       const address = await listen(created, options.host ?? '127.0.0.1', options.port ?? 8787)
@@ -67,4 +71,10 @@ export function createReceiverServer(options: ReceiverOptions = {}): ReceiverSer
       server = null
     },
   }
+}
+
+function clientErrorStatus(code: string | undefined): string {
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return '408 Request Timeout'
+  if (code === 'HPE_HEADER_OVERFLOW') return '431 Request Header Fields Too Large'
+  return '400 Bad Request'
 }
