@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises'
+import type { Adapter } from 'lowdb'
+import { writeFileAtomic } from '../atomic-write.ts'
+import { StoreError } from '../store-error.ts'
+
+/** Migration and validation of what was read live in one function the adapter is given. */
+export type Decode<T> = (raw: unknown) => T | Promise<T>
+
+/**
+ * lowdb's JSONFile adapter without its two gaps: writes are durable (temp → fsync → rename →
+ * fsync dir), and reads are checked — a file that does not parse is reported, never replaced.
+ */
+export class DurableJsonAdapter<T> implements Adapter<T> {
+  readonly path: string
+  readonly #decode: Decode<T>
+
+  constructor(path: string, decode: Decode<T>) {
+    this.path = path
+    this.#decode = decode
+  }
+
+  /** null only when the file does not exist (a fresh data dir); lowdb then keeps its defaults. */
+  async read(): Promise<T | null> {
+    let text: string
+    try {
+      text = await readFile(this.path, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw error
+    }
+    let raw: unknown
+    try {
+      raw = JSON.parse(text)
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      throw StoreError.corrupt(this.path, `it is not valid JSON (${reason})`)
+    }
+    return await this.#decode(raw)
+  }
+
+  async write(data: T): Promise<void> {
+    await writeFileAtomic(this.path, `${JSON.stringify(data, null, 2)}\n`, 0o600)
+  }
+}
