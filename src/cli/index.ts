@@ -1,3 +1,4 @@
+import { StoreError } from '../main/core/store/store-error.ts'
 import { HookbenchError } from '../shared/errors.ts'
 import { parseCommand, USAGE } from './args.ts'
 import { packageVersion } from './paths.ts'
@@ -29,6 +30,12 @@ main(process.argv.slice(2)).then(
     if (error instanceof HookbenchError && error.code === 'bad_request') {
       console.error(`hookbench: ${error.message}`)
       process.exitCode = 2
+      return
+    }
+    if (error instanceof StoreError) {
+      // The data folder cannot be opened (locked, corrupt, too new): the message says what to do.
+      console.error(`hookbench: ${error.message}`)
+      process.exitCode = 1
       return
     }
     const code = (error as NodeJS.ErrnoException).code

@@ -71,8 +71,9 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
       res.setHeader('allow', match.allowed.join(', '))
       throw new HookbenchError('method_not_allowed', `${req.method} is not allowed on ${url.pathname}.`)
     }
-    const raw = { ...(await rawInput(req, url)), ...match.params }
     const name: OperationName = match.route.name
+    const limit = contract[name].maxBodyBytes ?? maxBodyBytes
+    const raw = { ...(await rawInput(req, url, limit)), ...match.params }
     const output = await invoke(name, raw)
     sendJson(res, contract[name].status, output, SECURITY_HEADERS)
   }
@@ -84,10 +85,12 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     return handler(parsed.data)
   }
 
-  async function rawInput(req: IncomingMessage, url: URL): Promise<Record<string, unknown>> {
-    if (req.method === 'GET' || req.method === 'DELETE') return queryToObject(url.searchParams)
-    const body = await readBody(req, maxBodyBytes)
-    if (body.length === 0) return {}
+  /** GET/DELETE read the query string; others read the JSON body, with query fields as extras (`?mode=`). */
+  async function rawInput(req: IncomingMessage, url: URL, limit: number): Promise<Record<string, unknown>> {
+    const query = queryToObject(url.searchParams)
+    if (req.method === 'GET' || req.method === 'DELETE') return query
+    const body = await readBody(req, limit)
+    if (body.length === 0) return query
     let json: unknown
     try {
       json = JSON.parse(body.toString('utf8'))
@@ -97,7 +100,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     if (json === null || typeof json !== 'object' || Array.isArray(json)) {
       throw new HookbenchError('bad_request', 'The request body must be a JSON object.')
     }
-    return json as Record<string, unknown>
+    return { ...query, ...(json as Record<string, unknown>) }
   }
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

@@ -17,6 +17,8 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   readonly output: O
   /** HTTP status on success (200 unless the operation creates or accepts). */
   readonly status: 200 | 201 | 202 | 204
+  /** Largest request body the HTTP route accepts (default 10 MB). */
+  readonly maxBodyBytes?: number
 }
 
 export function defineOperation<I extends z.ZodType, O extends z.ZodType>(

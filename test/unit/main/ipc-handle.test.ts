@@ -47,8 +47,16 @@ function fakeIpcMain() {
   return { ipc: ipc as unknown as IpcMain, channels, call }
 }
 
+/** health and listEventTypes answer; every other operation fails loudly if a test reaches it. */
 function fakeHandlers() {
+  const unused = Object.fromEntries(
+    operationNames.map((name) => [
+      name,
+      vi.fn(async () => Promise.reject(new Error(`${name} is not used here`))),
+    ]),
+  ) as unknown as Handlers
   return {
+    ...unused,
     health: vi.fn(async () => HEALTH),
     listEventTypes: vi.fn(async () => ({ profiles: [] })),
   } satisfies Handlers

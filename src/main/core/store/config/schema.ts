@@ -1,4 +1,13 @@
 import { z } from 'zod'
+import { SettingsSchema } from '../../../../shared/settings.ts'
+
+export type {
+  Retention,
+  RetentionKind,
+  RetentionLimit,
+  Settings,
+  Theme,
+} from '../../../../shared/settings.ts'
 
 /**
  * The configuration file, version 1. Top level and settings are strict: an unknown key (a typo in
@@ -10,38 +19,6 @@ const StoredEntitySchema = z.looseObject({ id: z.string() })
 export type StoredEntity = z.output<typeof StoredEntitySchema>
 
 const collection = () => z.array(StoredEntitySchema).default(() => [])
-
-export const themes = ['system', 'light', 'dark'] as const
-export type Theme = (typeof themes)[number]
-
-/** null means "no limit" for that dimension. */
-const RetentionLimitSchema = z.strictObject({
-  max_age_days: z.number().positive().nullable(),
-  max_count: z.number().int().positive().nullable(),
-})
-export type RetentionLimit = z.output<typeof RetentionLimitSchema>
-
-export const retentionKinds = ['events', 'messages', 'attempts', 'requests'] as const
-export type RetentionKind = (typeof retentionKinds)[number]
-
-/** A week of busy webhook traffic fits comfortably; older history is dropped segment by segment. */
-const defaultRetentionLimit = (): RetentionLimit => ({ max_age_days: 30, max_count: 100_000 })
-const retentionLimit = () => RetentionLimitSchema.default(defaultRetentionLimit)
-
-const RetentionSchema = z.strictObject({
-  events: retentionLimit(),
-  messages: retentionLimit(),
-  attempts: retentionLimit(),
-  requests: retentionLimit(),
-})
-export type Retention = z.output<typeof RetentionSchema>
-
-const SettingsSchema = z.strictObject({
-  theme: z.enum(themes).default('system'),
-  notifications: z.boolean().default(true),
-  retention: RetentionSchema.default(() => RetentionSchema.parse({})),
-})
-export type Settings = z.output<typeof SettingsSchema>
 
 const EmulatorClientsSchema = z.strictObject({
   quicklysign: collection(),

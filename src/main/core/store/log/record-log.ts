@@ -104,6 +104,13 @@ export class RecordLog<T> {
     return { flushes: this.flushes, lines: this.linesWritten }
   }
 
+  /** What the Settings page shows: live records, segment files and bytes on disk. */
+  storageStats(): { records: number; segments: number; bytes: number } {
+    let bytes = 0
+    for (const segment of this.segments.values()) bytes += segment.bytes
+    return { records: this.index.size, segments: this.segments.size, bytes }
+  }
+
   has(id: string): boolean {
     return this.index.has(id)
   }

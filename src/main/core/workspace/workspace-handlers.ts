@@ -1,0 +1,53 @@
+import type { Clock } from '../../../shared/clock.ts'
+import type { Handlers } from '../../../shared/contract/index.ts'
+import type { SecretBox } from '../secrets/secret-box.ts'
+import type { ConfigStore } from '../store/config/config-store.ts'
+import type { RecordLog } from '../store/log/record-log.ts'
+import { type RecordKind, type RecordSchemas, type RecordStore, recordKinds } from '../store/record-store.ts'
+import { exportWorkspace } from './export-workspace.ts'
+import { importWorkspace } from './import-workspace.ts'
+
+export interface WorkspaceDeps {
+  dataDir: string
+  config: ConfigStore
+  secrets: SecretBox
+  records: RecordStore<RecordSchemas>
+  schemas: RecordSchemas
+  clock: Clock
+}
+
+type WorkspaceHandlers = Pick<
+  Handlers,
+  'getSettings' | 'updateSettings' | 'getStorageStats' | 'exportWorkspace' | 'importWorkspace'
+>
+
+export function workspaceHandlers(deps: WorkspaceDeps): WorkspaceHandlers {
+  const logs = deps.records.logs as Record<RecordKind, RecordLog<unknown>>
+  const sources = { config: deps.config, secrets: deps.secrets, logs, clock: deps.clock }
+  return {
+    getSettings: async () => deps.config.read().settings,
+    updateSettings: async (patch) => {
+      const next = await deps.config.update((draft) => {
+        if (patch.theme !== undefined) draft.settings.theme = patch.theme
+        if (patch.notifications !== undefined) draft.settings.notifications = patch.notifications
+        for (const kind of recordKinds) {
+          const limit = patch.retention?.[kind]
+          if (limit) draft.settings.retention[kind] = limit
+        }
+      })
+      return next.settings
+    },
+    getStorageStats: async () => ({
+      data_dir: deps.dataDir,
+      secrets: deps.secrets.kind,
+      kinds: {
+        events: logs.events.storageStats(),
+        messages: logs.messages.storageStats(),
+        attempts: logs.attempts.storageStats(),
+        requests: logs.requests.storageStats(),
+      },
+    }),
+    exportWorkspace: (input) => exportWorkspace(sources, input),
+    importWorkspace: (input) => importWorkspace({ ...sources, schemas: deps.schemas }, input),
+  }
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod'
+
+export const themes = ['system', 'light', 'dark'] as const
+export type Theme = (typeof themes)[number]
+
+export const retentionKinds = ['events', 'messages', 'attempts', 'requests'] as const
+export type RetentionKind = (typeof retentionKinds)[number]
+
+/** null means "no limit" for that dimension. */
+export const RetentionLimitSchema = z.strictObject({
+  max_age_days: z.number().positive().nullable(),
+  max_count: z.number().int().positive().nullable(),
+})
+export type RetentionLimit = z.output<typeof RetentionLimitSchema>
+
+/** A week of busy webhook traffic fits comfortably; older history is dropped segment by segment. */
+const defaultRetentionLimit = (): RetentionLimit => ({ max_age_days: 30, max_count: 100_000 })
+const retentionLimit = () => RetentionLimitSchema.default(defaultRetentionLimit)
+
+export const RetentionSchema = z.strictObject({
+  events: retentionLimit(),
+  messages: retentionLimit(),
+  attempts: retentionLimit(),
+  requests: retentionLimit(),
+})
+export type Retention = z.output<typeof RetentionSchema>
+
+/** User settings, stored in the configuration file and edited on the Settings page. */
+export const SettingsSchema = z.strictObject({
+  theme: z.enum(themes).default('system'),
+  notifications: z.boolean().default(true),
+  retention: RetentionSchema.default(() => RetentionSchema.parse({})),
+})
+export type Settings = z.output<typeof SettingsSchema>
+
+export const UpdateSettingsInputSchema = z.strictObject({
+  theme: z.enum(themes).optional(),
+  notifications: z.boolean().optional(),
+  retention: z
+    .strictObject({
+      events: RetentionLimitSchema.optional(),
+      messages: RetentionLimitSchema.optional(),
+      attempts: RetentionLimitSchema.optional(),
+      requests: RetentionLimitSchema.optional(),
+    })
+    .optional(),
+})
+export type UpdateSettingsInput = z.output<typeof UpdateSettingsInputSchema>
+
+const KindStatsSchema = z.object({
+  records: z.number().int(),
+  segments: z.number().int(),
+  bytes: z.number().int(),
+})
+export const StorageStatsSchema = z.object({
+  data_dir: z.string(),
+  /** Where secrets are encrypted at rest: the OS keychain (desktop) or a 0600 key file (headless). */
+  secrets: z.enum(['key-file', 'os-keychain']),
+  kinds: z.object({
+    events: KindStatsSchema,
+    messages: KindStatsSchema,
+    attempts: KindStatsSchema,
+    requests: KindStatsSchema,
+  }),
+})
+export type StorageStats = z.infer<typeof StorageStatsSchema>
