@@ -1,0 +1,16 @@
+import type { Api } from '../../../shared/contract/index.ts'
+import { createHttpApi } from './http-client.ts'
+import { createIpcApi } from './ipc-client.ts'
+
+export { ApiError, toErrorBody } from './api-error.ts'
+
+/** The headless server injects the local API token into index.html, so nobody copies it by hand. */
+function tokenFromPage(): string | null {
+  return document.querySelector<HTMLMetaElement>('meta[name="hookbench-api-token"]')?.content || null
+}
+
+/**
+ * The one way the renderer reaches Hookbench: the preload bridge in the desktop app, the local
+ * HTTP API (same origin) in a browser. Both speak the same contract.
+ */
+export const api: Api = window.api ? createIpcApi(window.api) : createHttpApi({ token: tokenFromPage })

@@ -1,0 +1,14 @@
+import { ConnectionIndicator } from './ConnectionIndicator.tsx'
+import { LogoMark } from './icons.tsx'
+
+export function Header() {
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <LogoMark />
+        <span className="brand-name">Hookbench</span>
+      </div>
+      <ConnectionIndicator />
+    </header>
+  )
+}

@@ -1,0 +1,115 @@
+import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react'
+import { ErrorState } from '../../components/ErrorState.tsx'
+import { SearchIcon } from '../../components/icons.tsx'
+import { PageLayout } from '../../components/PageLayout.tsx'
+import { useAppStore } from '../../stores/index.ts'
+import { countTopics, filterCatalog, findTopic } from './catalog-view.ts'
+import { NoTopicSelected, TopicDetail } from './TopicDetail.tsx'
+import { TOPIC_SELECTOR, TopicList } from './TopicList.tsx'
+
+export function EventsPage() {
+  const catalog = useAppStore((state) => state.catalog)
+  const loadCatalog = useAppStore((state) => state.loadCatalog)
+
+  useEffect(() => {
+    if (catalog.status === 'idle') void loadCatalog()
+  }, [catalog.status, loadCatalog])
+
+  let body: ReactNode
+  if (catalog.status === 'error') {
+    body = (
+      <ErrorState
+        title="Could not load the event catalog"
+        error={catalog.error}
+        hint="Check that Hookbench is still running (the header shows the connection), then retry."
+        onRetry={() => void loadCatalog()}
+      />
+    )
+  } else if (catalog.status === 'ready') {
+    return (
+      <PageLayout title="Events" description={DESCRIPTION} layout="split">
+        <CatalogBrowser />
+      </PageLayout>
+    )
+  } else {
+    body = <p className="muted">Loading the event catalog…</p>
+  }
+  return (
+    <PageLayout title="Events" description={DESCRIPTION}>
+      {body}
+    </PageLayout>
+  )
+}
+
+const DESCRIPTION = 'The topics each emulated system sends, with an example payload for each.'
+
+function CatalogBrowser() {
+  const profiles = useAppStore((state) => state.catalog.profiles)
+  const [query, setQuery] = useState('')
+  const [selectedKey, setSelectedKey] = useState<string | null>(null)
+  const listRef = useRef<HTMLDivElement>(null)
+
+  const groups = useMemo(() => filterCatalog(profiles, query), [profiles, query])
+  const selected = useMemo(() => findTopic(profiles, selectedKey), [profiles, selectedKey])
+  const total = useMemo(
+    () => profiles.reduce((sum, profile) => sum + profile.event_types.length, 0),
+    [profiles],
+  )
+  const shown = countTopics(groups)
+
+  // ↓ in the filter box jumps into the list, as in a command palette.
+  const onFilterKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'ArrowDown') return
+    const first = listRef.current?.querySelector<HTMLButtonElement>(TOPIC_SELECTOR)
+    if (!first?.dataset.topicKey) return
+    event.preventDefault()
+    first.focus()
+    setSelectedKey(first.dataset.topicKey)
+  }
+
+  return (
+    <>
+      <div className="catalog-pane">
+        <div className="filter">
+          <label htmlFor="topic-filter" className="visually-hidden">
+            Filter topics
+          </label>
+          <span className="filter-icon">
+            <SearchIcon />
+          </span>
+          <input
+            id="topic-filter"
+            className="filter-input"
+            type="search"
+            placeholder="Filter topics"
+            autoComplete="off"
+            spellCheck={false}
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={onFilterKeyDown}
+          />
+        </div>
+        <p className="filter-count" aria-live="polite">
+          {query ? `${shown} of ${total} topics` : `${total} topics in ${profiles.length} systems`}
+        </p>
+        {groups.length > 0 ? (
+          <TopicList ref={listRef} groups={groups} selectedKey={selectedKey} onSelect={setSelectedKey} />
+        ) : (
+          <div className="no-match">
+            <p>No topic matches “{query}”.</p>
+            <button type="button" className="button button-small" onClick={() => setQuery('')}>
+              Clear filter
+            </button>
+          </div>
+        )}
+      </div>
+      <div className="detail-pane">
+        {selected ? (
+          <TopicDetail selected={selected} />
+        ) : (
+          <NoTopicSelected systems={profiles.length} topics={total} />
+        )}
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,16 @@
+// The CSP forbids the inline script @vitejs/plugin-react injects in dev; this module does the same
+// job from 'self' (and is empty in a production build).
+import '@vitejs/plugin-react/preamble'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './components/App.tsx'
+import './styles.css'
+
+const root = document.getElementById('root')
+if (!root) throw new Error('index.html has no #root element.')
+
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)

@@ -1,0 +1,38 @@
+import type { SliceCreator } from './slice.ts'
+
+export const pages = ['subscriptions', 'events', 'messages', 'inbox', 'settings'] as const
+export type Page = (typeof pages)[number]
+
+export const DEFAULT_PAGE: Page = 'events'
+
+export function hrefOf(page: Page): string {
+  return `#/${page}`
+}
+
+/** `#/settings` → settings; anything unknown falls back to the default page. */
+export function pageFromHash(hash: string): Page {
+  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0]
+  return pages.find((page) => page === name) ?? DEFAULT_PAGE
+}
+
+export interface NavigationSlice {
+  page: Page
+  /** Goes to a page; the page lives in `location.hash`, so a reload keeps it. */
+  navigate: (page: Page) => void
+  /** Follows the hash (links, back/forward, reload); returns the function that stops following. */
+  watchLocation: () => () => void
+}
+
+export const createNavigationSlice: SliceCreator<NavigationSlice> = (set) => ({
+  page: pageFromHash(window.location.hash),
+  navigate: (page) => {
+    if (window.location.hash !== hrefOf(page)) window.location.hash = hrefOf(page)
+    set({ page })
+  },
+  watchLocation: () => {
+    const follow = () => set({ page: pageFromHash(window.location.hash) })
+    follow()
+    window.addEventListener('hashchange', follow)
+    return () => window.removeEventListener('hashchange', follow)
+  },
+})

@@ -1,0 +1,13 @@
+import type { StateCreator } from 'zustand'
+import type { CatalogSlice } from './catalog-slice.ts'
+import type { HealthSlice } from './health-slice.ts'
+import type { NavigationSlice } from './navigation-slice.ts'
+
+/** The whole store: the union of its slices (zustand's slices pattern). */
+export type AppState = NavigationSlice & CatalogSlice & HealthSlice
+
+/** A slice sees the whole store but contributes only its own part. */
+export type SliceCreator<T> = StateCreator<AppState, [], [], T>
+
+/** What a request in flight or finished looks like in the store. */
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'
