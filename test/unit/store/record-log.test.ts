@@ -224,3 +224,17 @@ describe('record log', () => {
     expect(await statuses()).toMatchObject(expected)
   })
 })
+
+describe('record log crash at segment creation', () => {
+  it('rewrites a torn header of the newest segment and goes on appending', async () => {
+    const dir = tempDir()
+    const log = await openLog(dir)
+    await log.close()
+    const file = join(dir, segments(dir)[0] as string)
+    writeFileSync(file, '{"hookbench":"seg')
+    const reopened = await openLog(dir)
+    await reopened.append([{ id: 'm1', value: { status: 'pending', body } }])
+    const again = await reopen(reopened, dir)
+    expect((await again.get('m1'))?.value.status).toBe('pending')
+  })
+})

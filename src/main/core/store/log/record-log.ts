@@ -78,7 +78,8 @@ export class RecordLog<T> {
     this.dir = options.dir
     this.schema = options.schema
     this.clock = options.clock
-    this.maxSegmentBytes = options.maxSegmentBytes ?? 16 * 1024 * 1024
+    // Sidecar offsets are 32-bit: keep segments well below 4 GB.
+    this.maxSegmentBytes = Math.min(options.maxSegmentBytes ?? 16 * 1024 * 1024, 1024 * 1024 * 1024)
     this.cache = options.cache ?? new SegmentCache(64 * 1024 * 1024)
   }
 
@@ -250,7 +251,14 @@ export class RecordLog<T> {
     this.active = segment
     const { buffer } = await segment.readAll()
     const index = this.indexFromBuffer(no, buffer, path, true)
-    if (index.bytes < buffer.length) {
+    if (index.bytes === 0) {
+      // Crashed while creating this segment: not even its header is complete. Write it again.
+      const header = this.header(no)
+      await handle.truncate(0)
+      await handle.write(header, 0, 'utf8')
+      await handle.datasync()
+      segment.bytes = Buffer.byteLength(header)
+    } else if (index.bytes < buffer.length) {
       // A torn last line was never acknowledged (its fdatasync never returned): cut it off.
       await handle.truncate(index.bytes)
       await handle.datasync()
@@ -273,13 +281,11 @@ export class RecordLog<T> {
   private indexFromBuffer(no: number, buffer: Buffer, path: string, allowTornTail: boolean): SegmentIndex {
     const headerEnd = buffer.indexOf(0x0a)
     if (headerEnd === -1) {
-      if (allowTornTail)
-        return { version: 1, segment: no, bytes: 0, min_at: null, max_at: null, ids: [], offsets: [] }
+      if (allowTornTail) return { segment: no, bytes: 0, min_at: null, max_at: null, ids: [], offsets: [] }
       throw StoreError.corrupt(path, 'the segment has no header line')
     }
     this.checkHeader(buffer.subarray(0, headerEnd), path, no)
     const index: SegmentIndex = {
-      version: 1,
       segment: no,
       bytes: headerEnd + 1,
       min_at: null,
@@ -322,10 +328,12 @@ export class RecordLog<T> {
     }
   }
 
+  /** Checks a line is a complete record; the value itself is validated when it is read. */
   private tryParseLine(line: Buffer): { id: string; at: number } | null {
     try {
-      const parsed = RecordLineSchema.safeParse(JSON.parse(line.toString('utf8')))
-      return parsed.success ? { id: parsed.data.id, at: parsed.data.at } : null
+      const parsed = JSON.parse(line.toString('utf8')) as { id?: unknown; at?: unknown; v?: unknown }
+      const valid = typeof parsed.id === 'string' && typeof parsed.at === 'number' && 'v' in parsed
+      return valid ? { id: parsed.id as string, at: parsed.at as number } : null
     } catch {
       return null
     }
@@ -395,7 +403,6 @@ export class RecordLog<T> {
   private async rotate(): Promise<void> {
     const sealed = this.active
     await writeSegmentIndex(join(this.dir, indexFileName(sealed.no)), {
-      version: 1,
       segment: sealed.no,
       bytes: sealed.bytes,
       min_at: sealed.minAt,
@@ -411,13 +418,7 @@ export class RecordLog<T> {
 
   private async createSegment(no: number): Promise<Segment> {
     const path = join(this.dir, segmentFileName(no))
-    const header = encodeHeader({
-      hookbench: 'segment',
-      version: SEGMENT_FORMAT_VERSION,
-      kind: this.kind,
-      segment: no,
-      created_at: this.clock.now(),
-    })
+    const header = this.header(no)
     const handle = await open(path, 'wx+', 0o600)
     await handle.write(header, 0, 'utf8')
     await handle.datasync()
@@ -425,6 +426,16 @@ export class RecordLog<T> {
     const segment = new Segment(no, path, handle, Buffer.byteLength(header), false)
     this.segments.set(no, segment)
     return segment
+  }
+
+  private header(no: number): string {
+    return encodeHeader({
+      hookbench: 'segment',
+      version: SEGMENT_FORMAT_VERSION,
+      kind: this.kind,
+      segment: no,
+      created_at: this.clock.now(),
+    })
   }
 
   /** Moves an id's index entry, keeping every segment's live count right. */
@@ -515,7 +526,6 @@ export class RecordLog<T> {
     await rename(temp, segment.path)
     await fsyncDirectory(this.dir)
     await writeSegmentIndex(join(this.dir, indexFileName(segment.no)), {
-      version: 1,
       segment: segment.no,
       bytes: compacted.length,
       min_at: segment.minAt,

@@ -6,16 +6,30 @@ import { writeFileAtomic } from '../atomic-write.ts'
  * The sidecar written when a segment is sealed: every line's id and offset, so opening a store
  * of a million records reads small index files instead of scanning gigabytes of JSON lines.
  */
-export const SegmentIndexSchema = z.object({
-  version: z.literal(1),
+export interface SegmentIndex {
+  segment: number
+  bytes: number
+  min_at: number | null
+  max_at: number | null
+  ids: string[]
+  offsets: number[]
+}
+
+/**
+ * On disk, ids are one newline-joined string and offsets one base64 Uint32Array: parsing that
+ * is a split and a copy, where a JSON array of a hundred thousand entries (let alone validating it
+ * element by element) would dominate the time to open a large store.
+ */
+const SidecarSchema = z.object({
+  version: z.literal(2),
   segment: z.number().int().positive(),
   bytes: z.number().int().nonnegative(),
+  count: z.number().int().nonnegative(),
   min_at: z.number().nullable(),
   max_at: z.number().nullable(),
-  ids: z.array(z.string()),
-  offsets: z.array(z.number().int().nonnegative()),
+  ids: z.string(),
+  offsets: z.string(),
 })
-export type SegmentIndex = z.infer<typeof SegmentIndexSchema>
 
 /** Returns null when the sidecar is missing or unusable: the caller rebuilds it from the segment. */
 export async function readSegmentIndex(
@@ -30,17 +44,31 @@ export async function readSegmentIndex(
     return null
   }
   try {
-    const parsed = SegmentIndexSchema.safeParse(JSON.parse(raw))
+    const parsed = SidecarSchema.safeParse(JSON.parse(raw))
     if (!parsed.success) return null
-    const index = parsed.data
-    const consistent =
-      index.segment === segment && index.bytes === bytes && index.ids.length === index.offsets.length
-    return consistent ? index : null
+    const sidecar = parsed.data
+    if (sidecar.segment !== segment || sidecar.bytes !== bytes) return null
+    const ids = sidecar.count === 0 ? [] : sidecar.ids.split('\n')
+    const packed = Buffer.from(sidecar.offsets, 'base64')
+    if (ids.length !== sidecar.count || packed.length !== sidecar.count * 4) return null
+    const offsets = Array.from(new Uint32Array(packed.buffer, packed.byteOffset, sidecar.count))
+    return { segment, bytes, min_at: sidecar.min_at, max_at: sidecar.max_at, ids, offsets }
   } catch {
     return null
   }
 }
 
 export async function writeSegmentIndex(path: string, index: SegmentIndex): Promise<void> {
-  await writeFileAtomic(path, JSON.stringify(index), 0o600)
+  const offsets = Buffer.from(Uint32Array.from(index.offsets).buffer)
+  const sidecar: z.input<typeof SidecarSchema> = {
+    version: 2,
+    segment: index.segment,
+    bytes: index.bytes,
+    count: index.ids.length,
+    min_at: index.min_at,
+    max_at: index.max_at,
+    ids: index.ids.join('\n'),
+    offsets: offsets.toString('base64'),
+  }
+  await writeFileAtomic(path, JSON.stringify(sidecar), 0o600)
 }
