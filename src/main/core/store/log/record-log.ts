@@ -221,6 +221,16 @@ export class RecordLog<T> {
       else await this.loadSealed(no)
     }
     if (last === undefined) this.active = await this.createSegment(1)
+    this.tallyLive()
+  }
+
+  /** Each segment's live count, from the index as loaded (cheaper than tracking it line by line). */
+  private tallyLive(): void {
+    for (const segment of this.segments.values()) segment.live = 0
+    for (const location of this.index.values()) {
+      const segment = this.segments.get(unpackLocation(location).segment)
+      if (segment) segment.live++
+    }
   }
 
   private async loadSealed(no: number): Promise<void> {
@@ -238,8 +248,9 @@ export class RecordLog<T> {
     segment.minAt = index.min_at
     segment.maxAt = index.max_at
     segment.count = index.ids.length
+    // Later segments overwrite earlier entries; live counts are tallied once at the end of load().
     for (let i = 0; i < index.ids.length; i++) {
-      this.point(index.ids[i] as string, packLocation(no, index.offsets[i] as number), segment)
+      this.index.set(index.ids[i] as string, packLocation(no, index.offsets[i] as number))
     }
   }
 
@@ -265,12 +276,12 @@ export class RecordLog<T> {
       segment.bytes = index.bytes
     }
     segment.ids = index.ids
-    segment.offsets = index.offsets
+    segment.offsets = Array.from(index.offsets)
     segment.count = index.ids.length
     segment.minAt = index.min_at
     segment.maxAt = index.max_at
     for (let i = 0; i < index.ids.length; i++) {
-      this.point(index.ids[i] as string, packLocation(no, index.offsets[i] as number), segment)
+      this.index.set(index.ids[i] as string, packLocation(no, index.offsets[i] as number))
     }
   }
 
@@ -285,13 +296,14 @@ export class RecordLog<T> {
       throw StoreError.corrupt(path, 'the segment has no header line')
     }
     this.checkHeader(buffer.subarray(0, headerEnd), path, no)
-    const index: SegmentIndex = {
+    const offsets: number[] = []
+    const index: SegmentIndex & { offsets: number[] } = {
       segment: no,
       bytes: headerEnd + 1,
       min_at: null,
       max_at: null,
       ids: [],
-      offsets: [],
+      offsets,
     }
     let start = headerEnd + 1
     while (start < buffer.length) {

@@ -12,7 +12,7 @@ export interface SegmentIndex {
   min_at: number | null
   max_at: number | null
   ids: string[]
-  offsets: number[]
+  offsets: ArrayLike<number>
 }
 
 /**
@@ -51,7 +51,8 @@ export async function readSegmentIndex(
     const ids = sidecar.count === 0 ? [] : sidecar.ids.split('\n')
     const packed = Buffer.from(sidecar.offsets, 'base64')
     if (ids.length !== sidecar.count || packed.length !== sidecar.count * 4) return null
-    const offsets = Array.from(new Uint32Array(packed.buffer, packed.byteOffset, sidecar.count))
+    // Copy into an aligned buffer: a Uint32Array view needs a byte offset that is a multiple of 4.
+    const offsets = new Uint32Array(packed.buffer.slice(packed.byteOffset, packed.byteOffset + packed.length))
     return { segment, bytes, min_at: sidecar.min_at, max_at: sidecar.max_at, ids, offsets }
   } catch {
     return null
