@@ -1,5 +1,12 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import type { PreloadApi, PreloadApiKey } from '../shared/contract/bridge.ts'
+import type {
+  DesktopBridge,
+  DesktopBridgeKey,
+  MENU_ACTION_CHANNEL,
+  MenuAction,
+  PreloadApi,
+  PreloadApiKey,
+} from '../shared/contract/bridge.ts'
 import type { IPC_PREFIX, OperationInput, OperationName, OperationOutput } from '../shared/contract/index.ts'
 import type { IpcResult } from '../shared/contract/ipc.ts'
 
@@ -23,6 +30,40 @@ function invoke<K extends OperationName>(
 const api: PreloadApi = {
   health: (input) => invoke('health', input),
   listEventTypes: (input) => invoke('listEventTypes', input),
+  getSettings: (input) => invoke('getSettings', input),
+  updateSettings: (input) => invoke('updateSettings', input),
+  getStorageStats: (input) => invoke('getStorageStats', input),
+  exportWorkspace: (input) => invoke('exportWorkspace', input),
+  importWorkspace: (input) => invoke('importWorkspace', input),
 }
 
 contextBridge.exposeInMainWorld(API_KEY, api)
+
+// Menu actions and deep links from main. Listening starts now, before any page script runs, so an
+// action sent while the UI is still starting (a deep link that launched the app) is kept until the
+// page subscribes. Only the payload crosses the bridge, never the IPC event.
+const MENU_CHANNEL: typeof MENU_ACTION_CHANNEL = 'hookbench:menu'
+const DESKTOP_KEY: DesktopBridgeKey = 'desktop'
+const MAX_PENDING_ACTIONS = 20
+const pendingActions: MenuAction[] = []
+const menuListeners = new Set<(action: MenuAction) => void>()
+
+ipcRenderer.on(MENU_CHANNEL, (_event, action: MenuAction) => {
+  if (menuListeners.size === 0) {
+    if (pendingActions.length < MAX_PENDING_ACTIONS) pendingActions.push(action)
+    return
+  }
+  for (const listener of menuListeners) listener(action)
+})
+
+const desktop: DesktopBridge = {
+  onMenuAction(callback) {
+    menuListeners.add(callback)
+    for (const action of pendingActions.splice(0)) callback(action)
+    return () => {
+      menuListeners.delete(callback)
+    }
+  },
+}
+
+contextBridge.exposeInMainWorld(DESKTOP_KEY, desktop)

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { OperationInput, OperationName, OperationOutput } from './index.ts'
 import type { IpcResult } from './ipc.ts'
 
@@ -12,3 +13,32 @@ export type PreloadApi = {
 
 /** The key under which the preload exposes the bridge on `window`. */
 export type PreloadApiKey = 'api'
+
+/**
+ * Desktop-only messages from main to the page, on one named channel: menu items whose work happens
+ * in the UI, and `hookbench://message/{message_id}` deep links. Main validates every payload with
+ * MenuActionSchema before sending; the renderer may parse it again with the same schema.
+ */
+export const MENU_ACTION_CHANNEL = 'hookbench:menu'
+
+/** A message_id is a GUID (seed 000: "A random GUID used to uniquely identify a message"). */
+export const MessageIdSchema = z.guid()
+
+export const MenuActionSchema = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('export-workspace') }),
+  z.strictObject({ action: z.literal('import-workspace') }),
+  z.strictObject({ action: z.literal('import-har') }),
+  z.strictObject({ action: z.literal('open-message'), message_id: MessageIdSchema }),
+])
+export type MenuAction = z.infer<typeof MenuActionSchema>
+
+/**
+ * What the preload exposes as `window.desktop` (absent in web mode). `onMenuAction` returns a
+ * function that unsubscribes; actions sent before the page subscribed are delivered on subscribing.
+ */
+export interface DesktopBridge {
+  onMenuAction(callback: (action: MenuAction) => void): () => void
+}
+
+/** The key under which the preload exposes the desktop bridge on `window`. */
+export type DesktopBridgeKey = 'desktop'

@@ -39,6 +39,7 @@ const electron = vi.hoisted(() => {
     static nextLoadError: Error | null = null
     readonly webContents = new FakeWebContents()
     readonly show = vi.fn()
+    readonly maximize = vi.fn()
     readonly loadURL = vi.fn(async (_url: string) => {
       const error = FakeBrowserWindow.nextLoadError
       FakeBrowserWindow.nextLoadError = null
@@ -98,6 +99,28 @@ describe('createMainWindow', () => {
     const preload = String(preferences.preload)
     expect(isAbsolute(preload)).toBe(true)
     expect(preload).toMatch(/[/\\]preload[/\\]index\.cjs$/)
+  })
+
+  it('opens where the saved window state says, and maximises before showing when it was maximised', () => {
+    const before = electron.FakeBrowserWindow.created.length
+    createMainWindow({
+      url: APP_URL,
+      isAppUrl: appUrlCheck(undefined),
+      placement: { position: { x: -1500, y: 40 }, width: 1400, height: 900, isMaximized: true },
+    })
+    const window = electron.FakeBrowserWindow.created[before]
+    expect(window?.options).toMatchObject({ x: -1500, y: 40, width: 1400, height: 900, minWidth: 900 })
+    window?.emit('ready-to-show')
+    expect(window?.maximize).toHaveBeenCalledOnce()
+    expect(window?.show).toHaveBeenCalledOnce()
+  })
+
+  it('leaves an unplaced window to the OS to centre, and does not maximise it', () => {
+    const window = open()
+    expect(window.options).not.toHaveProperty('x')
+    expect(window.options).not.toHaveProperty('y')
+    window.emit('ready-to-show')
+    expect(window.maximize).not.toHaveBeenCalled()
   })
 
   it('loads the app URL', () => {
