@@ -24,7 +24,7 @@ describe('hookbench serve', () => {
     expect(ready.event).toBe('listening')
     expect(ready.receiver).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     expect(ready.api).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-    expect(ready.token.length).toBeGreaterThanOrEqual(32)
+    expect(ready.token).toMatch(/^hb_[\w-]{43}$/)
 
     expect((await fetch(`${ready.api}/api/health`)).status).toBe(401)
     const health = await fetch(`${ready.api}/api/health`, {

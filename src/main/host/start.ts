@@ -33,8 +33,12 @@ export interface Host {
   stop(): Promise<void>
 }
 
+/**
+ * A fresh API token per launch. The `hb_` prefix makes it recognisable to secret scanners and
+ * keeps it from starting with `-`, which command-line parsers would take for an option.
+ */
 export function generateToken(): string {
-  return randomBytes(32).toString('base64url')
+  return `hb_${randomBytes(32).toString('base64url')}`
 }
 
 /**
