@@ -35,6 +35,18 @@ const api: PreloadApi = {
   getStorageStats: (input) => invoke('getStorageStats', input),
   exportWorkspace: (input) => invoke('exportWorkspace', input),
   importWorkspace: (input) => invoke('importWorkspace', input),
+  listAuthConfigs: (input) => invoke('listAuthConfigs', input),
+  createAuthConfig: (input) => invoke('createAuthConfig', input),
+  getAuthConfig: (input) => invoke('getAuthConfig', input),
+  updateAuthConfig: (input) => invoke('updateAuthConfig', input),
+  deleteAuthConfig: (input) => invoke('deleteAuthConfig', input),
+  listSubscriptions: (input) => invoke('listSubscriptions', input),
+  createSubscription: (input) => invoke('createSubscription', input),
+  getSubscription: (input) => invoke('getSubscription', input),
+  replaceSubscription: (input) => invoke('replaceSubscription', input),
+  patchSubscription: (input) => invoke('patchSubscription', input),
+  deleteSubscription: (input) => invoke('deleteSubscription', input),
+  rotateSigningSecret: (input) => invoke('rotateSigningSecret', input),
 }
 
 contextBridge.exposeInMainWorld(API_KEY, api)

@@ -1,34 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { StoreError } from '../../src/main/core/store/store-error.ts'
-import { type Host, startHost } from '../../src/main/host/start.ts'
+import { apiHostsPerTest } from '../helpers/api-host.ts'
 import { tempDirsPerTest } from '../helpers/temp-dir.ts'
 
 const tempDir = tempDirsPerTest()
-const hosts: Host[] = []
-afterEach(async () => {
-  for (const host of hosts.splice(0)) await host.stop()
-})
-
-async function start(dataDir: string) {
-  const host = await startHost({ mode: 'headless', version: 'test', dataDir, receiverPort: 0, apiPort: 0 })
-  hosts.push(host)
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${host.apiUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> }
-  }
-  return { host, call }
-}
-
-async function stop(host: Host) {
-  hosts.splice(hosts.indexOf(host), 1)
-  await host.stop()
-}
+const start = apiHostsPerTest()
 
 const document = (config: Record<string, unknown>, history?: Record<string, unknown>) => ({
   format: 'hookbench-workspace',
@@ -50,7 +28,7 @@ describe('settings', () => {
       retention: { messages: { max_age_days: 7, max_count: 5_000 } },
     })
     expect(patched.status).toBe(200)
-    await stop(first.host)
+    await first.stop()
     const second = await start(dataDir)
     expect((await second.call('GET', '/api/settings')).body).toMatchObject({
       theme: 'dark',
@@ -80,7 +58,16 @@ describe('workspace export and import', () => {
       '/api/import',
       document({
         auth_configs: [
-          { id: 'ac1', auth_type: 'BASIC_AUTH', key: 'user', secret: { $secret: 's3cret-value' } },
+          {
+            id: 'ac1',
+            auth_type: 'BASIC_AUTH',
+            key: 'user',
+            secret: { $secret: 's3cret-value' },
+            scope: null,
+            token_url: null,
+            created_at: '2026-11-24T10:00:00.000Z',
+            modified_at: '2026-11-24T10:00:00.000Z',
+          },
         ],
       }),
     )

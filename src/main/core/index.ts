@@ -1,6 +1,8 @@
 import { type Clock, systemClock } from '../../shared/clock.ts'
 import type { Handlers } from '../../shared/contract/index.ts'
 import { catalogHandlers } from './catalog-handlers.ts'
+import { authConfigHandlers } from './delivery/auth-configs.ts'
+import { subscriptionHandlers } from './delivery/subscriptions.ts'
 import { openKeyFileBox } from './secrets/key-file-box.ts'
 import type { SecretBox } from './secrets/secret-box.ts'
 import { openConfigStore } from './store/config/config-store.ts'
@@ -69,6 +71,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         data_dir: options.dataDir,
       }),
       ...catalogHandlers(),
+      ...authConfigHandlers(config, clock),
+      ...subscriptionHandlers(config, clock),
       ...workspaceHandlers({
         dataDir: options.dataDir,
         config,

@@ -6,8 +6,23 @@ import { type ConfigStore, openConfigStore } from '../../../src/main/core/store/
 import type { ConfigMigration } from '../../../src/main/core/store/config/migrations.ts'
 import { defaultConfig } from '../../../src/main/core/store/config/schema.ts'
 import { StoreError } from '../../../src/main/core/store/store-error.ts'
+import { SubscriptionSchema } from '../../../src/shared/domain/subscription.ts'
 import { HookbenchError } from '../../../src/shared/errors.ts'
 import { tempDirsPerTest } from '../../helpers/temp-dir.ts'
+
+/** A minimal valid stored subscription. */
+function subscription(id: string) {
+  const at = '2026-01-01T00:00:00.000Z'
+  return SubscriptionSchema.parse({
+    id,
+    name: id,
+    url: 'http://127.0.0.1:9/hook',
+    headers: {},
+    signing: null,
+    disabled_reason: null,
+    version: { created: at, createdBy: 'test', modified: at, modifiedBy: 'test', versionNo: '1.0' },
+  })
+}
 
 const tempDir = tempDirsPerTest()
 
@@ -120,24 +135,25 @@ describe('config store: opening', () => {
 })
 
 describe('config store: migrations', () => {
-  const renameHooks: ConfigMigration = {
+  // Version 0 called the theme setting "colour_scheme".
+  const renameColourScheme: ConfigMigration = {
     from: 0,
-    migrate: ({ hooks, ...rest }) => ({ ...rest, subscriptions: hooks }),
+    migrate: ({ colour_scheme, ...rest }) => ({ ...rest, settings: { theme: colour_scheme } }),
   }
-  const versionZero = { schema_version: 0, hooks: [{ id: 'sub_1', url: 'http://example.test' }] }
+  const versionZero = { schema_version: 0, colour_scheme: 'dark' }
 
   it('backs up the original as config.json.v0.bak, runs the migration and writes the result back', async () => {
     const dataDir = tempDir()
     const original = writeConfig(dataDir, versionZero)
 
-    const store = await open(dataDir, [renameHooks])
+    const store = await open(dataDir, [renameColourScheme])
 
-    expect(store.read().subscriptions).toEqual([{ id: 'sub_1', url: 'http://example.test' }])
+    expect(store.read().settings.theme).toBe('dark')
     expect(readFileSync(`${configPath(dataDir)}.v0.bak`).equals(original)).toBe(true)
     const written = JSON.parse(readFileSync(configPath(dataDir), 'utf8'))
     expect(written.schema_version).toBe(1)
-    expect(written.subscriptions).toEqual([{ id: 'sub_1', url: 'http://example.test' }])
-    expect(written).not.toHaveProperty('hooks')
+    expect(written.settings.theme).toBe('dark')
+    expect(written).not.toHaveProperty('colour_scheme')
 
     // The written-back file opens with the shipped (empty) migration list.
     const reopened = await open(dataDir)
@@ -149,7 +165,7 @@ describe('config store: migrations', () => {
     writeFileSync(`${configPath(dataDir)}.v0.bak`, 'an older backup')
     const original = writeConfig(dataDir, versionZero)
 
-    await open(dataDir, [renameHooks])
+    await open(dataDir, [renameColourScheme])
 
     expect(readFileSync(`${configPath(dataDir)}.v0.bak`, 'utf8')).toBe('an older backup')
     expect(readFileSync(`${configPath(dataDir)}.v0.1.bak`).equals(original)).toBe(true)
@@ -206,7 +222,7 @@ describe('config store: updates', () => {
 
     const error = await store
       .update((draft) => {
-        draft.subscriptions.push({ id: 'sub_1' })
+        draft.subscriptions.push(subscription('sub_1'))
         ;(draft.settings.retention.events as { max_count: unknown }).max_count = 'lots'
       })
       .catch((caught: unknown) => caught)
@@ -232,7 +248,7 @@ describe('config store: updates', () => {
       Array.from({ length: 20 }, (_, i) =>
         store.update(async (draft) => {
           await new Promise((resolve) => setTimeout(resolve, i % 3))
-          draft.subscriptions.push({ id: `sub_${i}` })
+          draft.subscriptions.push(subscription(`sub_${i}`))
         }),
       ),
     )

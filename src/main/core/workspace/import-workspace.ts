@@ -75,7 +75,10 @@ function applyConfig(draft: Config, incoming: Config, mode: ImportInput['mode'])
     Object.assign(draft, incoming)
     return
   }
-  for (const name of collections) draft[name] = mergeById(draft[name], incoming[name])
+  draft.subscriptions = mergeById(draft.subscriptions, incoming.subscriptions)
+  draft.auth_configs = mergeById(draft.auth_configs, incoming.auth_configs)
+  draft.bins = mergeById(draft.bins, incoming.bins)
+  draft.oauth_clients = mergeById(draft.oauth_clients, incoming.oauth_clients)
   draft.emulator_clients.quicklysign = mergeById(
     draft.emulator_clients.quicklysign,
     incoming.emulator_clients.quicklysign,

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { AuthConfigSchema } from '../../../../shared/domain/auth-config.ts'
+import { SubscriptionSchema } from '../../../../shared/domain/subscription.ts'
 import { SettingsSchema } from '../../../../shared/settings.ts'
 
 export type {
@@ -26,8 +28,8 @@ const EmulatorClientsSchema = z.strictObject({
 
 export const ConfigSchema = z.strictObject({
   schema_version: z.literal(1),
-  subscriptions: collection(),
-  auth_configs: collection(),
+  subscriptions: z.array(SubscriptionSchema).default(() => []),
+  auth_configs: z.array(AuthConfigSchema).default(() => []),
   bins: collection(),
   oauth_clients: collection(),
   emulator_clients: EmulatorClientsSchema.default(() => EmulatorClientsSchema.parse({})),

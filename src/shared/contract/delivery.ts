@@ -1,0 +1,114 @@
+import { z } from 'zod'
+import {
+  AuthConfigInputSchema,
+  AuthConfigSchema,
+  IdInputSchema,
+  RevealInputSchema,
+  UpdateAuthConfigInputSchema,
+} from '../domain/auth-config.ts'
+import {
+  CreateSubscriptionInputSchema,
+  PatchSubscriptionInputSchema,
+  ReplaceSubscriptionInputSchema,
+  RotateSigningInputSchema,
+  SubscriptionSchema,
+} from '../domain/subscription.ts'
+import { defineOperation } from './define.ts'
+
+const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) })
+const ListInputSchema = z.strictObject({ reveal: z.union([z.boolean(), z.stringbool()]).default(false) })
+
+/** Subscriptions and their auth configs (the delivery issue). */
+export const deliveryOperations = {
+  listAuthConfigs: defineOperation({
+    method: 'GET',
+    path: '/api/auth-configs',
+    summary: 'Auth configs (seed 000); secrets shown as •••• unless ?reveal=true.',
+    input: ListInputSchema,
+    output: listOf(AuthConfigSchema),
+  }),
+  createAuthConfig: defineOperation({
+    method: 'POST',
+    path: '/api/auth-configs',
+    summary:
+      'NO_AUTH, BASIC_AUTH {key, secret} or OAUTH_2_CLIENT_CREDENTIALS {scope, token_url, key, secret}.',
+    input: AuthConfigInputSchema,
+    output: AuthConfigSchema,
+    status: 201,
+  }),
+  getAuthConfig: defineOperation({
+    method: 'GET',
+    path: '/api/auth-configs/{id}',
+    summary: 'One auth config.',
+    input: RevealInputSchema,
+    output: AuthConfigSchema,
+  }),
+  updateAuthConfig: defineOperation({
+    method: 'PUT',
+    path: '/api/auth-configs/{id}',
+    summary: 'Replaces an auth config, with the same rules as creating one.',
+    input: UpdateAuthConfigInputSchema,
+    output: AuthConfigSchema,
+  }),
+  deleteAuthConfig: defineOperation({
+    method: 'DELETE',
+    path: '/api/auth-configs/{id}',
+    summary: 'Deletes an auth config; 409 while a subscription uses it.',
+    input: IdInputSchema,
+    output: z.void(),
+    status: 204,
+  }),
+  listSubscriptions: defineOperation({
+    method: 'GET',
+    path: '/api/subscriptions',
+    summary:
+      'Subscriptions; secret header values are never returned, signing secrets only with ?reveal=true.',
+    input: ListInputSchema,
+    output: listOf(SubscriptionSchema),
+  }),
+  createSubscription: defineOperation({
+    method: 'POST',
+    path: '/api/subscriptions',
+    summary: 'Creates a subscription for a profile (rustici, quicklysign, contensis, iam, standard).',
+    input: CreateSubscriptionInputSchema,
+    output: SubscriptionSchema,
+    status: 201,
+  }),
+  getSubscription: defineOperation({
+    method: 'GET',
+    path: '/api/subscriptions/{id}',
+    summary: 'One subscription.',
+    input: RevealInputSchema,
+    output: SubscriptionSchema,
+  }),
+  replaceSubscription: defineOperation({
+    method: 'PUT',
+    path: '/api/subscriptions/{id}',
+    summary: 'Replaces a subscription; a secret header sent as {secret: true} keeps its stored value.',
+    input: ReplaceSubscriptionInputSchema,
+    output: SubscriptionSchema,
+  }),
+  patchSubscription: defineOperation({
+    method: 'PATCH',
+    path: '/api/subscriptions/{id}',
+    summary: 'Changes some fields (e.g. {enabled: false}); the result is validated as a whole.',
+    input: PatchSubscriptionInputSchema,
+    output: SubscriptionSchema,
+  }),
+  deleteSubscription: defineOperation({
+    method: 'DELETE',
+    path: '/api/subscriptions/{id}',
+    summary: 'Deletes a subscription.',
+    input: IdInputSchema,
+    output: z.void(),
+    status: 204,
+  }),
+  rotateSigningSecret: defineOperation({
+    method: 'POST',
+    path: '/api/subscriptions/{id}/signing/rotate',
+    summary:
+      'New signing secret; the old one keeps signing for overlap_ms (default 24 h). Answers it revealed.',
+    input: RotateSigningInputSchema,
+    output: SubscriptionSchema,
+  }),
+} as const

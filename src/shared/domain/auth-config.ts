@@ -1,0 +1,79 @@
+import { z } from 'zod'
+
+/**
+ * Subscription authentication configs, exactly as Rustici Generator defines them (seed 000):
+ * BASIC_AUTH must include key and secret; OAUTH_2_CLIENT_CREDENTIALS must include scope and
+ * token_url (key and secret are the OAuth client id and secret); NO_AUTH must have null values for
+ * all properties.
+ */
+export const authTypes = ['NO_AUTH', 'BASIC_AUTH', 'OAUTH_2_CLIENT_CREDENTIALS'] as const
+export type AuthType = (typeof authTypes)[number]
+
+const nullableText = z.string().nullable().optional()
+
+const AuthConfigFieldsSchema = z.strictObject({
+  auth_type: z.enum(authTypes),
+  key: nullableText,
+  secret: nullableText,
+  scope: nullableText,
+  token_url: nullableText,
+})
+
+function checkAuthRules(input: z.output<typeof AuthConfigFieldsSchema>, ctx: z.RefinementCtx): void {
+  const require = (field: 'key' | 'secret' | 'scope' | 'token_url') => {
+    const value = input[field]
+    if (value === null || value === undefined || value.trim() === '') {
+      ctx.addIssue({ code: 'custom', path: [field], message: `${input.auth_type} requires ${field}` })
+    }
+  }
+  switch (input.auth_type) {
+    case 'BASIC_AUTH':
+      require('key')
+      require('secret')
+      break
+    case 'OAUTH_2_CLIENT_CREDENTIALS':
+      require('scope')
+      require('token_url')
+      if (input.token_url && !/^https?:\/\/\S+$/.test(input.token_url)) {
+        ctx.addIssue({ code: 'custom', path: ['token_url'], message: 'token_url must be an http(s) URL' })
+      }
+      break
+    case 'NO_AUTH':
+      for (const field of ['key', 'secret', 'scope', 'token_url'] as const) {
+        if (input[field] !== null && input[field] !== undefined) {
+          ctx.addIssue({ code: 'custom', path: [field], message: `NO_AUTH requires ${field} to be null` })
+        }
+      }
+      break
+    default: {
+      const unreachable: never = input.auth_type
+      return unreachable
+    }
+  }
+}
+
+/** The body of `POST /api/auth-configs` (and of the Rustici emulator's `subscription_auth`). */
+export const AuthConfigInputSchema = AuthConfigFieldsSchema.superRefine(checkAuthRules)
+export type AuthConfigInput = z.output<typeof AuthConfigInputSchema>
+export const UpdateAuthConfigInputSchema = AuthConfigFieldsSchema.extend({
+  id: z.string().min(1),
+}).superRefine(checkAuthRules)
+
+/** What the API answers: `secret` is `••••` unless the caller asked to reveal it. */
+export const AuthConfigSchema = z.object({
+  id: z.string(),
+  auth_type: z.enum(authTypes),
+  key: z.string().nullable(),
+  secret: z.string().nullable(),
+  scope: z.string().nullable(),
+  token_url: z.string().nullable(),
+  created_at: z.iso.datetime(),
+  modified_at: z.iso.datetime(),
+})
+export type AuthConfig = z.output<typeof AuthConfigSchema>
+
+export const IdInputSchema = z.strictObject({ id: z.string().min(1) })
+export const RevealInputSchema = z.strictObject({
+  id: z.string().min(1),
+  reveal: z.union([z.boolean(), z.stringbool()]).default(false),
+})

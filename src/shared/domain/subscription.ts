@@ -1,0 +1,185 @@
+import { z } from 'zod'
+import { catalog } from '../catalog/index.ts'
+import { DEFAULT_RETRY_SCHEDULE, DEFAULT_TIMEOUT_MS } from '../retry.ts'
+
+export const subscriptionProfiles = ['rustici', 'quicklysign', 'contensis', 'iam', 'standard'] as const
+export type SubscriptionProfile = (typeof subscriptionProfiles)[number]
+
+/** A plain string, or seed 002's map of locale → string. */
+export const LocalizedTextSchema = z.union([z.string(), z.record(z.string().min(1), z.string())])
+export type LocalizedText = z.output<typeof LocalizedTextSchema>
+
+/** Seed 002's topic filter object; every list narrows, an absent list matches anything. */
+export const ContensisTopicFilterSchema = z.strictObject({
+  resourceType: z.string().min(1),
+  event: z.array(z.string().min(1)).optional(),
+  language: z.array(z.string().min(1)).optional(),
+  contentTypeId: z.array(z.string().min(1)).optional(),
+  owner: z.string().min(1).optional(),
+  workflowEvent: z.array(z.string().min(1)).optional(),
+  workflowState: z.array(z.string().min(1)).optional(),
+})
+export type ContensisTopicFilter = z.output<typeof ContensisTopicFilterSchema>
+export const TopicFilterSchema = z.union([z.string().min(1), ContensisTopicFilterSchema])
+export type TopicFilter = z.output<typeof TopicFilterSchema>
+
+/** Seed 002 headers: `{value}`, or `{value, secret: true}` whose value is write-only. */
+export const HeaderInputSchema = z.strictObject({
+  value: z.string().optional(),
+  secret: z.boolean().optional(),
+})
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+
+export const SigningInputSchema = z
+  .strictObject({
+    secret: z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, 'a Standard Webhooks secret looks like whsec_<base64>')
+      .optional(),
+  })
+  .nullable()
+
+const SubscriptionFieldsSchema = z.strictObject({
+  name: LocalizedTextSchema,
+  description: LocalizedTextSchema.optional(),
+  url: z
+    .string()
+    .min(1)
+    .regex(/^https?:\/\//, 'url must start with http:// or https://'),
+  enabled: z.boolean().default(true),
+  profile: z.enum(subscriptionProfiles).default('standard'),
+  topics: z.array(TopicFilterSchema).default([]),
+  entity_key: z.string().min(1).nullable().optional(),
+  tenant_id: z.string().min(1).nullable().optional(),
+  headers: z
+    .record(z.string().regex(HEADER_NAME, 'not a valid HTTP header name'), HeaderInputSchema)
+    .default({}),
+  templates: z.record(z.string().min(1), z.json()).default({}),
+  auth_config_id: z.string().min(1).nullable().default(null),
+  /** null: unsigned; `{}`: generate a secret; `{secret}`: use this one. */
+  signing: SigningInputSchema.default(null),
+  retry_schedule: z
+    .array(
+      z
+        .number()
+        .min(0)
+        .max(7 * 86_400),
+    )
+    .min(1)
+    .max(50)
+    .default([...DEFAULT_RETRY_SCHEDULE]),
+  timeout_ms: z.number().int().min(100).max(300_000).default(DEFAULT_TIMEOUT_MS),
+  /** Deliveries in flight at once for this subscription. */
+  concurrency: z.number().int().min(1).max(64).default(4),
+  /** Disable the subscription when every delivery has failed for this long (Svix: 5 days). */
+  disable_after_failing_ms: z
+    .number()
+    .int()
+    .min(0)
+    .default(5 * 86_400_000),
+  /** Compressed time for retries: 3600 runs one hour of schedule per second. */
+  time_scale: z.number().min(1).max(1_000_000).default(1),
+})
+
+/** Rules that need more than one field: the profile decides which topics and keys make sense. */
+function checkProfileRules(
+  input: { profile?: SubscriptionProfile; topics?: TopicFilter[]; entity_key?: string | null | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const profile = input.profile ?? 'standard'
+  const known = catalog.find((entry) => entry.id === profile)?.event_types.map((type) => type.topic)
+  for (const [index, topic] of (input.topics ?? []).entries()) {
+    if (typeof topic !== 'string') {
+      if (profile !== 'contensis') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['topics', index],
+          message: 'filter objects are for the contensis profile',
+        })
+      }
+      continue
+    }
+    if (profile === 'contensis') {
+      if (!/^[A-Za-z]+\.[A-Za-z]+$/.test(topic)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['topics', index],
+          message: 'contensis topics look like resourceType.event',
+        })
+      }
+    } else if (known && !known.includes(topic)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['topics', index],
+        message: `"${topic}" is not a ${profile} topic`,
+      })
+    }
+  }
+  if (profile === 'quicklysign' && !input.entity_key) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['entity_key'],
+      message: 'quicklysign subscriptions need the entity_key to watch',
+    })
+  }
+}
+
+export const CreateSubscriptionInputSchema = SubscriptionFieldsSchema.superRefine(checkProfileRules)
+export type CreateSubscriptionInput = z.output<typeof CreateSubscriptionInputSchema>
+
+const subscriptionFieldNames = new Set<string>(SubscriptionFieldsSchema.keyof().options)
+
+/**
+ * PATCH: any subset of the fields. Only the names are checked here — a partial schema would fill
+ * in defaults for fields the caller left out — and the merged whole is validated by the handler
+ * with ReplaceSubscriptionInputSchema, so errors still name the field.
+ */
+export const PatchSubscriptionInputSchema = z
+  .object({ id: z.string().min(1) })
+  .catchall(z.unknown())
+  .superRefine((input, ctx) => {
+    for (const key of Object.keys(input)) {
+      if (key !== 'id' && !subscriptionFieldNames.has(key)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `unknown field "${key}"` })
+      }
+    }
+  })
+export const ReplaceSubscriptionInputSchema = SubscriptionFieldsSchema.extend({
+  id: z.string().min(1),
+}).superRefine(checkProfileRules)
+
+export const VersionSchema = z.object({
+  created: z.iso.datetime(),
+  createdBy: z.string(),
+  modified: z.iso.datetime(),
+  modifiedBy: z.string(),
+  versionNo: z.string(),
+})
+
+/** What the API answers. Secret header values and signing secrets are never returned in the clear. */
+export const SubscriptionSchema = SubscriptionFieldsSchema.omit({ signing: true, headers: true }).extend({
+  id: z.string(),
+  headers: z.record(z.string(), z.object({ value: z.string().optional(), secret: z.boolean().optional() })),
+  signing: z
+    .object({
+      secret: z.string(),
+      /** Older secrets still signed with during a rotation, until they expire. */
+      previous: z.array(z.object({ secret: z.string(), expires_at: z.iso.datetime() })),
+    })
+    .nullable(),
+  disabled_reason: z.string().nullable(),
+  version: VersionSchema,
+})
+export type Subscription = z.output<typeof SubscriptionSchema>
+
+export const RotateSigningInputSchema = z.strictObject({
+  id: z.string().min(1),
+  /** How long the old secret keeps signing, so receivers can switch over (default 24 h). */
+  overlap_ms: z
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 86_400_000)
+    .default(86_400_000),
+})

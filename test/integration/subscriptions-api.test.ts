@@ -1,0 +1,195 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Webhook } from 'standardwebhooks'
+import { describe, expect, it } from 'vitest'
+import { apiHostsPerTest } from '../helpers/api-host.ts'
+import { tempDirsPerTest } from '../helpers/temp-dir.ts'
+
+const tempDir = tempDirsPerTest()
+const start = apiHostsPerTest()
+
+describe('auth configs (seed 000 rules)', () => {
+  it.each([
+    [{ auth_type: 'BASIC_AUTH', key: 'user' }, 'secret'],
+    [{ auth_type: 'BASIC_AUTH', secret: 'pw' }, 'key'],
+    [{ auth_type: 'OAUTH_2_CLIENT_CREDENTIALS', token_url: 'http://127.0.0.1/token' }, 'scope'],
+    [{ auth_type: 'OAUTH_2_CLIENT_CREDENTIALS', scope: 'hooks' }, 'token_url'],
+    [{ auth_type: 'NO_AUTH', key: 'x' }, 'key'],
+    [{ auth_type: 'DIGEST_AUTH' }, 'auth_type'],
+  ])('refuses %j with 400 naming %s', async (body, field) => {
+    const { call } = await start(tempDir())
+    const response = await call('POST', '/api/auth-configs', body)
+    expect(response.status).toBe(400)
+    expect(response.body.error.details.issues.map((i: { path: string }) => i.path)).toContain(field)
+    expect((await call('GET', '/api/auth-configs')).body.items).toEqual([])
+  })
+
+  it('creates, redacts, reveals, updates and deletes; 409 while a subscription uses it', async () => {
+    const dataDir = tempDir()
+    const { call } = await start(dataDir)
+    const created = await call('POST', '/api/auth-configs', {
+      auth_type: 'BASIC_AUTH',
+      key: 'user',
+      secret: 'pw-123',
+    })
+    expect(created.status).toBe(201)
+    expect(created.body).toMatchObject({ auth_type: 'BASIC_AUTH', key: 'user', secret: '••••', scope: null })
+    expect(readFileSync(join(dataDir, 'config.json'), 'utf8')).not.toContain('pw-123')
+    const id = created.body.id
+    expect((await call('GET', `/api/auth-configs/${id}?reveal=true`)).body.secret).toBe('pw-123')
+
+    const none = await call('POST', '/api/auth-configs', {
+      auth_type: 'NO_AUTH',
+      key: null,
+      secret: null,
+      scope: null,
+      token_url: null,
+    })
+    expect(none.status).toBe(201)
+
+    const updated = await call('PUT', `/api/auth-configs/${id}`, {
+      auth_type: 'OAUTH_2_CLIENT_CREDENTIALS',
+      key: 'client',
+      secret: 'cs',
+      scope: 'hooks',
+      token_url: 'http://127.0.0.1:9/oauth2/token',
+    })
+    expect(updated.body).toMatchObject({ id, auth_type: 'OAUTH_2_CLIENT_CREDENTIALS', scope: 'hooks' })
+
+    const subscription = await call('POST', '/api/subscriptions', {
+      name: 'uses auth',
+      url: 'http://127.0.0.1:9/hook',
+      auth_config_id: id,
+    })
+    expect(subscription.status).toBe(201)
+    const conflict = await call('DELETE', `/api/auth-configs/${id}`)
+    expect(conflict.status).toBe(409)
+    expect(conflict.body.error.details.subscription_ids).toEqual([subscription.body.id])
+
+    expect((await call('DELETE', `/api/subscriptions/${subscription.body.id}`)).status).toBe(204)
+    expect((await call('DELETE', `/api/auth-configs/${id}`)).status).toBe(204)
+    expect((await call('GET', `/api/auth-configs/${id}`)).status).toBe(404)
+  })
+})
+
+/** Seed 002's example request, its // comments removed. */
+const contensisExample = {
+  name: { 'en-GB': 'name' },
+  description: { 'en-GB': 'some description' },
+  url: 'https://external.mywebsite.com/handlewebhooks/{/resource/sys.id}',
+  enabled: true,
+  profile: 'contensis',
+  topics: [
+    {
+      resourceType: 'entry',
+      event: ['updated', 'created'],
+      language: ['fr-fr'],
+      contentTypeId: ['blog', 'news'],
+      owner: 't.durden',
+    },
+    { resourceType: 'contentType', event: ['created'] },
+  ],
+  headers: {
+    target: { value: 'internal' },
+    department: { value: '{/resource/department}' },
+    secretHeaderSet: { secret: true, value: 'cs7vdsdvj~8' },
+  },
+  templates: {
+    entry: { event: '{/event/name}', id: '{/resource/sys/id}' },
+    contentType: '{/resource/}',
+  },
+}
+
+describe('subscriptions', () => {
+  it('stores a seed 002 subscription: secret header write-only, version metadata filled', async () => {
+    const dataDir = tempDir()
+    const { call } = await start(dataDir)
+    const created = await call('POST', '/api/subscriptions', contensisExample)
+    expect(created.status).toBe(201)
+    expect(created.body).toMatchObject({
+      name: { 'en-GB': 'name' },
+      enabled: true,
+      disabled_reason: null,
+      headers: { target: { value: 'internal' }, secretHeaderSet: { secret: true } },
+      version: { createdBy: 'local', versionNo: '1.0' },
+      retry_schedule: [0, 5, 300, 1800, 7200, 18000, 36000, 36000],
+      timeout_ms: 15000,
+    })
+    expect(created.body.headers.secretHeaderSet).not.toHaveProperty('value')
+    expect(
+      JSON.stringify(await call('GET', `/api/subscriptions/${created.body.id}?reveal=true`)),
+    ).not.toContain('cs7vdsdvj~8')
+    expect(readFileSync(join(dataDir, 'config.json'), 'utf8')).not.toContain('cs7vdsdvj~8')
+
+    // PUT back what GET answered: the secret header keeps its stored value, the version goes up.
+    const { id, version: _v, disabled_reason: _d, signing: _s, ...asReturned } = created.body
+    const replaced = await call('PUT', `/api/subscriptions/${id}`, asReturned)
+    expect(replaced.status).toBe(200)
+    expect(replaced.body.version).toMatchObject({ versionNo: '2.0', created: created.body.version.created })
+    expect(replaced.body.headers.secretHeaderSet).toEqual({ secret: true })
+  })
+
+  it('validates topics per profile and entity_key for quicklysign, naming the field', async () => {
+    const { call } = await start(tempDir())
+    const wrongTopic = await call('POST', '/api/subscriptions', {
+      name: 'x',
+      url: 'http://127.0.0.1:9/',
+      profile: 'iam',
+      topics: ['user.created', 'user.creatd'],
+    })
+    expect(wrongTopic.status).toBe(400)
+    expect(wrongTopic.body.error.message).toContain('topics.1')
+    const noEntity = await call('POST', '/api/subscriptions', {
+      name: 'q',
+      url: 'http://127.0.0.1:9/',
+      profile: 'quicklysign',
+    })
+    expect(noEntity.body.error.details.issues[0].path).toBe('entity_key')
+    const badUrl = await call('POST', '/api/subscriptions', { name: 'x', url: 'ftp://nope' })
+    expect(badUrl.body.error.details.issues[0].path).toBe('url')
+    expect((await call('GET', '/api/subscriptions')).body.items).toEqual([])
+  })
+
+  it('patches a subset, re-validating the whole; disabling and enabling', async () => {
+    const { call } = await start(tempDir())
+    const created = await call('POST', '/api/subscriptions', {
+      name: 'p',
+      url: 'http://127.0.0.1:9/',
+      profile: 'iam',
+    })
+    const id = created.body.id
+    const disabled = await call('PATCH', `/api/subscriptions/${id}`, { enabled: false })
+    expect(disabled.body).toMatchObject({
+      enabled: false,
+      name: 'p',
+      profile: 'iam',
+      version: { versionNo: '2.0' },
+    })
+    const unknown = await call('PATCH', `/api/subscriptions/${id}`, { colour: 'red' })
+    expect(unknown.body.error.details.issues[0]).toMatchObject({ path: 'colour' })
+    const broken = await call('PATCH', `/api/subscriptions/${id}`, { topics: ['JOB_PROCESSED'] })
+    expect(broken.status).toBe(400)
+    expect((await call('GET', `/api/subscriptions/${id}`)).body.version.versionNo).toBe('2.0')
+  })
+
+  it('generates a whsec_ signing secret, reveals it only on request, and rotates keeping the old one', async () => {
+    const dataDir = tempDir()
+    const { call } = await start(dataDir)
+    const created = await call('POST', '/api/subscriptions', {
+      name: 's',
+      url: 'http://127.0.0.1:9/',
+      signing: {},
+    })
+    expect(created.body.signing).toEqual({ secret: '••••', previous: [] })
+    const revealed = await call('GET', `/api/subscriptions/${created.body.id}?reveal=true`)
+    const secret: string = revealed.body.signing.secret
+    expect(secret).toMatch(/^whsec_/)
+    expect(() => new Webhook(secret)).not.toThrow()
+    expect(readFileSync(join(dataDir, 'config.json'), 'utf8')).not.toContain(secret)
+
+    const rotated = await call('POST', `/api/subscriptions/${created.body.id}/signing/rotate`, {})
+    expect(rotated.body.signing.secret).toMatch(/^whsec_/)
+    expect(rotated.body.signing.secret).not.toBe(secret)
+    expect(rotated.body.signing.previous).toEqual([{ secret, expires_at: expect.any(String) }])
+  })
+})
