@@ -4,7 +4,12 @@ import '@vitejs/plugin-react/preamble'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './components/App.tsx'
+import { applyTheme, cachedTheme, useAppStore } from './stores/index.ts'
 import './styles.css'
+
+// First paint in the theme this profile used last; the stored setting, once loaded, has the last word.
+applyTheme(cachedTheme())
+void useAppStore.getState().loadSettings()
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element.')

@@ -60,7 +60,8 @@ export async function importWorkspace(
   for (const kind of recordKinds) {
     if (history[kind].length > 0) await sources.logs[kind].append(history[kind])
   }
-  await sources.config.update((draft) => applyConfig(draft, parsedConfig.data, input.mode))
+  const hasSettings = Object.hasOwn(input.config, 'settings')
+  await sources.config.update((draft) => applyConfig(draft, parsedConfig.data, input.mode, hasSettings))
 
   return {
     mode: input.mode,
@@ -70,7 +71,8 @@ export async function importWorkspace(
   }
 }
 
-function applyConfig(draft: Config, incoming: Config, mode: ImportInput['mode']): void {
+/** Merge keeps this workspace's settings unless the file carries settings of its own. */
+function applyConfig(draft: Config, incoming: Config, mode: ImportInput['mode'], hasSettings: boolean): void {
   if (mode === 'replace') {
     Object.assign(draft, incoming)
     return
@@ -83,7 +85,7 @@ function applyConfig(draft: Config, incoming: Config, mode: ImportInput['mode'])
     draft.emulator_clients.quicklysign,
     incoming.emulator_clients.quicklysign,
   )
-  draft.settings = incoming.settings
+  if (hasSettings) draft.settings = incoming.settings
 }
 
 function mergeById<T extends { id: string }>(current: T[], incoming: T[]): T[] {

@@ -4,10 +4,20 @@ import { api } from '../api/index.ts'
 import { createCatalogSlice } from './catalog-slice.ts'
 import { createHealthSlice } from './health-slice.ts'
 import { createNavigationSlice } from './navigation-slice.ts'
+import { createSettingsSlice } from './settings-slice.ts'
 import type { AppState } from './slice.ts'
+import { createWorkspaceSlice } from './workspace-slice.ts'
 
 export { hrefOf, type Page, pages } from './navigation-slice.ts'
+export type { Loadable, RetentionPatch, SaveState } from './settings-slice.ts'
 export type { AppState, LoadStatus } from './slice.ts'
+export { applyTheme, cachedTheme } from './theme.ts'
+export type {
+  ExportOptions,
+  ImportMode,
+  WorkspaceExportState,
+  WorkspaceImportState,
+} from './workspace-slice.ts'
 
 /** One store built from slices; the API is a parameter so a test can hand in a fake. */
 export function createAppStore(client: Api) {
@@ -15,6 +25,8 @@ export function createAppStore(client: Api) {
     ...createNavigationSlice(...args),
     ...createCatalogSlice(client)(...args),
     ...createHealthSlice(client)(...args),
+    ...createSettingsSlice(client)(...args),
+    ...createWorkspaceSlice(client)(...args),
   }))
 }
 

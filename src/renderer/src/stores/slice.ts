@@ -2,9 +2,11 @@ import type { StateCreator } from 'zustand'
 import type { CatalogSlice } from './catalog-slice.ts'
 import type { HealthSlice } from './health-slice.ts'
 import type { NavigationSlice } from './navigation-slice.ts'
+import type { SettingsSlice } from './settings-slice.ts'
+import type { WorkspaceSlice } from './workspace-slice.ts'
 
 /** The whole store: the union of its slices (zustand's slices pattern). */
-export type AppState = NavigationSlice & CatalogSlice & HealthSlice
+export type AppState = NavigationSlice & CatalogSlice & HealthSlice & SettingsSlice & WorkspaceSlice
 
 /** A slice sees the whole store but contributes only its own part. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>

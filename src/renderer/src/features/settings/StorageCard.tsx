@@ -1,0 +1,114 @@
+import { retentionKinds, type StorageStats } from '../../../../shared/settings.ts'
+import { CopyButton } from '../../components/CopyButton.tsx'
+import { useAppStore } from '../../stores/index.ts'
+import { formatBytes, formatCount, kindLabels } from './format.ts'
+import { SettingsCard } from './SettingsCard.tsx'
+
+export function StorageCard() {
+  const storage = useAppStore((state) => state.storage)
+  const loadStorage = useAppStore((state) => state.loadStorage)
+  const loading = storage.status === 'loading'
+
+  const refresh = (
+    <button
+      type="button"
+      className="button button-small"
+      onClick={() => void loadStorage()}
+      disabled={loading}
+    >
+      {loading ? 'Refreshing…' : 'Refresh'}
+    </button>
+  )
+
+  return (
+    <SettingsCard
+      id="storage"
+      title="Storage"
+      description="Where this workspace lives on disk, and how much history it holds."
+      actions={refresh}
+    >
+      {storage.error ? (
+        <p className="inline-error" role="alert">
+          Could not read the storage figures: {storage.error.message}{' '}
+          <code className="error-code">{storage.error.code}</code>
+        </p>
+      ) : null}
+      {storage.value ? (
+        <StorageDetails stats={storage.value} />
+      ) : storage.error ? null : (
+        <p className="muted">Reading the data folder…</p>
+      )}
+    </SettingsCard>
+  )
+}
+
+function StorageDetails({ stats }: { stats: StorageStats }) {
+  return (
+    <>
+      <dl className="settings-list">
+        <div className="settings-row">
+          <dt>Data folder</dt>
+          <dd>
+            <code className="settings-value">{stats.data_dir}</code>
+            <CopyButton text={stats.data_dir} />
+          </dd>
+        </div>
+        <div className="settings-row">
+          <dt>Secrets at rest</dt>
+          <dd>
+            <SecretsProtection kind={stats.secrets} />
+          </dd>
+        </div>
+      </dl>
+      <table className="data-table" aria-label="History on disk">
+        <thead>
+          <tr>
+            <th scope="col">Kind</th>
+            <th scope="col" className="is-number">
+              Records
+            </th>
+            <th scope="col" className="is-number">
+              Segments
+            </th>
+            <th scope="col" className="is-number">
+              Size
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {retentionKinds.map((kind) => {
+            const figures = stats.kinds[kind]
+            return (
+              <tr key={kind} data-kind={kind}>
+                <th scope="row">{kindLabels[kind]}</th>
+                <td className="is-number">{formatCount(figures.records)}</td>
+                <td className="is-number">{formatCount(figures.segments)}</td>
+                <td className="is-number" title={`${formatCount(figures.bytes)} bytes`}>
+                  {formatBytes(figures.bytes)}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </>
+  )
+}
+
+function SecretsProtection({ kind }: { kind: StorageStats['secrets'] }) {
+  switch (kind) {
+    case 'os-keychain':
+      return <span className="settings-value">Encrypted with the OS keychain.</span>
+    case 'key-file':
+      return (
+        <span className="settings-value">
+          Encrypted with the key file <code>secrets.key</code> (0600) in the data folder —{' '}
+          <strong className="text-warn">anyone who can read that folder can read your secrets.</strong>
+        </span>
+      )
+    default: {
+      const unreachable: never = kind
+      return unreachable
+    }
+  }
+}

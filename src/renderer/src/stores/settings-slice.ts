@@ -1,0 +1,112 @@
+import type { Api } from '../../../shared/contract/index.ts'
+import type { ErrorBody } from '../../../shared/errors.ts'
+import type {
+  RetentionKind,
+  RetentionLimit,
+  Settings,
+  StorageStats,
+  Theme,
+} from '../../../shared/settings.ts'
+import { toErrorBody } from '../api/api-error.ts'
+import type { LoadStatus, SliceCreator } from './slice.ts'
+import { applyTheme } from './theme.ts'
+
+export interface Loadable<T> {
+  /** The last good answer; kept while a later request runs or fails. */
+  value: T | null
+  status: LoadStatus
+  error: ErrorBody | null
+}
+
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error'
+
+export interface SaveState {
+  status: SaveStatus
+  error: ErrorBody | null
+}
+
+export type RetentionPatch = Partial<Record<RetentionKind, RetentionLimit>>
+
+export interface SettingsSlice {
+  settings: Loadable<Settings>
+  storage: Loadable<StorageStats>
+  themeSave: SaveState
+  retentionSave: SaveState
+  /** Loads the settings and applies their theme; a call while one is in flight is a no-op. */
+  loadSettings: () => Promise<void>
+  /** Applies the theme at once, then stores it; a refused change puts the previous theme back. */
+  setTheme: (theme: Theme) => Promise<void>
+  /** Stores new limits for some kinds; on a refusal the error names the fields (details.issues). */
+  saveRetention: (patch: RetentionPatch) => Promise<void>
+  /** Forgets the last save result, e.g. when the user edits the form again. */
+  resetRetentionSave: () => void
+  loadStorage: () => Promise<void>
+}
+
+const idleSave: SaveState = { status: 'idle', error: null }
+
+export function createSettingsSlice(api: Api): SliceCreator<SettingsSlice> {
+  return (set, get) => {
+    const storeSettings = (value: Settings) => {
+      applyTheme(value.theme)
+      set((state) => ({ settings: { ...state.settings, value, status: 'ready', error: null } }))
+    }
+
+    return {
+      settings: { value: null, status: 'idle', error: null },
+      storage: { value: null, status: 'idle', error: null },
+      themeSave: idleSave,
+      retentionSave: idleSave,
+
+      loadSettings: async () => {
+        if (get().settings.status === 'loading') return
+        set((state) => ({ settings: { ...state.settings, status: 'loading', error: null } }))
+        try {
+          storeSettings(await api.getSettings({}))
+        } catch (error) {
+          set((state) => ({ settings: { ...state.settings, status: 'error', error: toErrorBody(error) } }))
+        }
+      },
+
+      setTheme: async (theme) => {
+        const current = get().settings.value
+        if (!current || current.theme === theme) return
+        storeSettings({ ...current, theme })
+        set({ themeSave: { status: 'saving', error: null } })
+        try {
+          storeSettings(await api.updateSettings({ theme }))
+          set({ themeSave: { status: 'saved', error: null } })
+        } catch (error) {
+          storeSettings(current)
+          set({ themeSave: { status: 'error', error: toErrorBody(error) } })
+        }
+      },
+
+      saveRetention: async (patch) => {
+        if (get().retentionSave.status === 'saving') return
+        set({ retentionSave: { status: 'saving', error: null } })
+        try {
+          storeSettings(await api.updateSettings({ retention: patch }))
+          set({ retentionSave: { status: 'saved', error: null } })
+        } catch (error) {
+          set({ retentionSave: { status: 'error', error: toErrorBody(error) } })
+        }
+      },
+
+      resetRetentionSave: () => {
+        if (get().retentionSave.status !== 'idle') set({ retentionSave: idleSave })
+      },
+
+      loadStorage: async () => {
+        if (get().storage.status === 'loading') return
+        set((state) => ({ storage: { ...state.storage, status: 'loading', error: null } }))
+        try {
+          const value = await api.getStorageStats({})
+          set({ storage: { value, status: 'ready', error: null } })
+        } catch (error) {
+          set((state) => ({ storage: { ...state.storage, status: 'error', error: toErrorBody(error) } }))
+        }
+      },
+    }
+  }
+}
