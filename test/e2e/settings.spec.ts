@@ -2,14 +2,46 @@ import { readFile, writeFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { expect, type Hookbench, test } from './fixtures.ts'
 
-/** The smallest workspace a user could bring: one bin and one event of history. */
+const STAMP = '2025-01-02T03:04:05.000Z'
+
+/** The smallest workspace a user could bring: one auth config and one event of history. */
 const SMALL_WORKSPACE = {
   format: 'hookbench-workspace',
   version: 1,
-  exported_at: '2025-01-02T03:04:05.000Z',
+  exported_at: STAMP,
   includes: { history: true, secrets: false },
-  config: { schema_version: 1, bins: [{ id: 'b1', name: 'demo' }] },
-  history: { events: [{ id: 'e1', at: 1_700_000_000_000, value: { topic: 'user.created' } }] },
+  config: {
+    schema_version: 1,
+    auth_configs: [
+      {
+        id: 'ac1',
+        auth_type: 'NO_AUTH',
+        key: null,
+        secret: null,
+        scope: null,
+        token_url: null,
+        created_at: STAMP,
+        modified_at: STAMP,
+      },
+    ],
+  },
+  history: {
+    events: [
+      {
+        id: 'e1',
+        at: 1_700_000_000_000,
+        value: {
+          event_id: 'e1',
+          topic: 'user.created',
+          data: { id: 'u1' },
+          tenant_id: null,
+          entity_key: null,
+          resource_id: null,
+          created_at: STAMP,
+        },
+      },
+    ],
+  },
 }
 
 function authorised(hookbench: Hookbench) {
@@ -179,7 +211,7 @@ test('importing a small workspace shows what came in, and the history it added',
 
   const summary = page.getByTestId('import-summary')
   await expect(summary).toContainText('Workspace merged.')
-  await expect(summary).toContainText('1 bin')
+  await expect(summary).toContainText('1 auth config')
   await expect(summary).toContainText('1 event')
   await expect(recordsOf(page, 'Events')).toHaveText('1')
 })

@@ -8,6 +8,32 @@ import { tempDirsPerTest } from '../helpers/temp-dir.ts'
 const tempDir = tempDirsPerTest()
 const start = apiHostsPerTest()
 
+const noAuth = (id: string) => ({
+  id,
+  auth_type: 'NO_AUTH',
+  key: null,
+  secret: null,
+  scope: null,
+  token_url: null,
+  created_at: '2026-11-24T10:00:00.000Z',
+  modified_at: '2026-11-24T10:00:00.000Z',
+})
+
+/** A stored event record, as an export carries it. */
+const event = (id: string) => ({
+  id,
+  at: 1_700_000_000_000,
+  value: {
+    event_id: id,
+    topic: 'user.created',
+    data: { id: 'u1' },
+    tenant_id: null,
+    entity_key: null,
+    resource_id: null,
+    created_at: '2023-11-14T22:13:20.000Z',
+  },
+})
+
 const document = (config: Record<string, unknown>, history?: Record<string, unknown>) => ({
   format: 'hookbench-workspace',
   version: 1,
@@ -124,10 +150,7 @@ describe('workspace export and import', () => {
     await source.call(
       'POST',
       '/api/import',
-      document(
-        { bins: [{ id: 'b1', name: 'demo' }] },
-        { events: [{ id: 'e1', at: 1_700_000_000_000, value: { topic: 'user.created' } }] },
-      ),
+      document({ auth_configs: [noAuth('ac-new')] }, { events: [event('e1')] }),
     )
     const exported = await source.call('GET', '/api/export?include_history=true')
     expect(exported.body).toMatchObject({
@@ -135,12 +158,16 @@ describe('workspace export and import', () => {
     })
 
     const target = await start(tempDir())
-    await target.call('POST', '/api/import', document({ bins: [{ id: 'old', name: 'old' }] }))
+    await target.call('POST', '/api/import', document({ auth_configs: [noAuth('ac-old')] }))
     const replaced = await target.call('POST', '/api/import?mode=replace', exported.body)
-    expect(replaced.body).toMatchObject({ mode: 'replace', config: { bins: 1 }, history: { events: 1 } })
+    expect(replaced.body).toMatchObject({
+      mode: 'replace',
+      config: { auth_configs: 1 },
+      history: { events: 1 },
+    })
     const after = await target.call('GET', '/api/export?include_history=true')
     expect(after.body).toMatchObject({
-      config: { bins: [{ id: 'b1' }] },
+      config: { auth_configs: [{ id: 'ac-new' }] },
       history: { events: [{ id: 'e1' }] },
     })
     expect((await target.call('GET', '/api/storage')).body).toMatchObject({

@@ -1,11 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { contract, type Handlers, type OperationName } from '../../shared/contract/index.ts'
-import { HookbenchError, invalidInput } from '../../shared/errors.ts'
+import { HookbenchError } from '../../shared/errors.ts'
+import type { EventBus } from '../core/events/event-bus.ts'
+import { invokeOperation } from '../core/invoke.ts'
 import { readBody, sendError, sendJson } from '../core/net/json-response.ts'
 import { closeServer, listen, urlOf } from '../core/net/server-lifecycle.ts'
 import { allowedHostHeaders, bearerMatches, hostIsAllowed } from './guards.ts'
 import { compileRoutes, matchRoute } from './router.ts'
+import { STREAM_PATH, serveEventStream } from './sse.ts'
 import { injectToken, readStaticFile } from './static-files.ts'
 
 export interface ApiServerOptions {
@@ -16,6 +19,10 @@ export interface ApiServerOptions {
   /** The built renderer (out/renderer), served at `/`; null serves the API alone. */
   rendererDir?: string | null
   maxBodyBytes?: number
+  /** Served as Server-Sent Events at GET /api/stream (absent: that route is 404). */
+  events?: EventBus
+  /** Tests only: how often the stream sends a heartbeat comment (default 15 s). */
+  heartbeatMs?: number
 }
 
 export interface ApiServer {
@@ -65,6 +72,14 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
         'Missing or wrong bearer token (Authorization: Bearer <token>).',
       )
     }
+    if (options.events && url.pathname === STREAM_PATH) {
+      if (req.method !== 'GET') {
+        res.setHeader('allow', 'GET')
+        throw new HookbenchError('method_not_allowed', `${req.method} is not allowed on ${url.pathname}.`)
+      }
+      serveEventStream(req, res, options.events, SECURITY_HEADERS, options.heartbeatMs)
+      return
+    }
     const match = matchRoute(routes, req.method ?? 'GET', url.pathname)
     if (match.kind === 'none') throw new HookbenchError('not_found', `No API route ${url.pathname}.`)
     if (match.kind === 'wrong-method') {
@@ -74,15 +89,8 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     const name: OperationName = match.route.name
     const limit = contract[name].maxBodyBytes ?? maxBodyBytes
     const raw = { ...(await rawInput(req, url, limit)), ...match.params }
-    const output = await invoke(name, raw)
+    const output = await invokeOperation(options.handlers, name, raw)
     sendJson(res, contract[name].status, output, SECURITY_HEADERS)
-  }
-
-  async function invoke(name: OperationName, raw: Record<string, unknown>): Promise<unknown> {
-    const parsed = contract[name].input.safeParse(raw)
-    if (!parsed.success) throw invalidInput(parsed.error)
-    const handler = options.handlers[name] as (input: unknown) => Promise<unknown>
-    return handler(parsed.data)
   }
 
   /** GET/DELETE read the query string; others read the JSON body, with query fields as extras (`?mode=`). */

@@ -1,6 +1,5 @@
 import { type BrowserWindow, type IpcMain, type IpcMainInvokeEvent, ipcMain } from 'electron'
 import {
-  contract,
   type Handlers,
   IPC_PREFIX,
   type OperationName,
@@ -8,8 +7,9 @@ import {
   operationNames,
 } from '../../shared/contract/index.ts'
 import type { IpcResult } from '../../shared/contract/ipc.ts'
-import { HookbenchError, invalidInput, toErrorBody } from '../../shared/errors.ts'
+import { HookbenchError, toErrorBody } from '../../shared/errors.ts'
 import type { AppUrlCheck } from '../app/security.ts'
+import { invokeOperation } from '../core/invoke.ts'
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean
 type IpcRegistry = Pick<IpcMain, 'handle' | 'removeHandler'>
@@ -51,13 +51,8 @@ async function answer<K extends OperationName>(
     console.warn(`Refused IPC call "${name}" from an untrusted frame.`)
     return { ok: false, error: { code: 'forbidden', message: 'This frame may not call Hookbench.' } }
   }
-  const parsed = contract[name].input.safeParse(input ?? {})
-  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error).toBody() }
-  // The zod schema of operation K just accepted the input, so it is ParsedInput<K>; TypeScript
-  // cannot correlate `handlers[name]` with `contract[name]` through the generic on its own.
-  const handler = handlers[name] as (input: unknown) => Promise<OperationOutput<K>>
   try {
-    return { ok: true, value: await handler(parsed.data) }
+    return { ok: true, value: await invokeOperation(handlers, name, input) }
   } catch (error) {
     if (!(error instanceof HookbenchError)) console.error(`IPC operation "${name}" failed:`, error)
     return { ok: false, error: toErrorBody(error) }

@@ -7,6 +7,17 @@ import {
   UpdateAuthConfigInputSchema,
 } from '../domain/auth-config.ts'
 import {
+  AttemptCurlInputSchema,
+  GetMessageInputSchema,
+  ListMessagesInputSchema,
+  ListMessagesOutputSchema,
+  MessageDetailSchema,
+  ReplayMessageInputSchema,
+  ReplayMessageOutputSchema,
+  SendEventInputSchema,
+  SendEventOutputSchema,
+} from '../domain/message.ts'
+import {
   CreateSubscriptionInputSchema,
   PatchSubscriptionInputSchema,
   ReplaceSubscriptionInputSchema,
@@ -110,5 +121,47 @@ export const deliveryOperations = {
       'New signing secret; the old one keeps signing for overlap_ms (default 24 h). Answers it revealed.',
     input: RotateSigningInputSchema,
     output: SubscriptionSchema,
+  }),
+} as const
+
+/** Events in, messages out: sending, inspecting and replaying (the delivery issue). */
+export const messageOperations = {
+  sendEvent: defineOperation({
+    method: 'POST',
+    path: '/api/events',
+    summary: 'Sends an event: one message per enabled matching subscription, delivered in the background.',
+    input: SendEventInputSchema,
+    output: SendEventOutputSchema,
+    status: 202,
+  }),
+  listMessages: defineOperation({
+    method: 'GET',
+    path: '/api/messages',
+    summary: 'Messages newest first; filter by subscription_id, topic, status, since, until; cursor paging.',
+    input: ListMessagesInputSchema,
+    output: ListMessagesOutputSchema,
+  }),
+  getMessage: defineOperation({
+    method: 'GET',
+    path: '/api/messages/{message_id}',
+    summary: 'A message with every attempt as sent; credentials masked unless ?reveal=true.',
+    input: GetMessageInputSchema,
+    output: MessageDetailSchema,
+  }),
+  replayMessage: defineOperation({
+    method: 'POST',
+    path: '/api/messages/{message_id}/replay',
+    summary:
+      'Delivers a message again: same-id (same message_id, fresh signature) or new-id; url sends it elsewhere.',
+    input: ReplayMessageInputSchema,
+    output: ReplayMessageOutputSchema,
+    status: 202,
+  }),
+  getAttemptCurl: defineOperation({
+    method: 'GET',
+    path: '/api/messages/{message_id}/attempts/{attempt_id}/curl',
+    summary: 'An attempt as a curl command (credentials masked unless ?reveal=true).',
+    input: AttemptCurlInputSchema,
+    output: z.object({ curl: z.string() }),
   }),
 } as const

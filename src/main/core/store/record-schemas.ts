@@ -1,14 +1,19 @@
-import { z } from 'zod'
+import {
+  AttemptRecordSchema,
+  EventRecordSchema,
+  MessageRecordSchema,
+} from '../../../shared/domain/message.ts'
+import { RequestRecordSchema } from '../receiver/request-record.ts'
 import type { RecordSchemas } from './record-store.ts'
 
 /**
  * The schema every stored record of each kind is validated against, on write and on read.
- * Records are JSON objects; the delivery issue (events, messages, attempts) and the receiver
- * issue (captured requests) replace these with their full domain schemas.
+ * Changing one in a way old records do not satisfy needs a migration of the record log.
  */
 export const recordSchemas = {
-  events: z.looseObject({}),
-  messages: z.looseObject({}),
-  attempts: z.looseObject({}),
-  requests: z.looseObject({}),
+  events: EventRecordSchema,
+  messages: MessageRecordSchema,
+  attempts: AttemptRecordSchema,
+  // Captured requests and their tombstones (issue 5).
+  requests: RequestRecordSchema,
 } satisfies RecordSchemas

@@ -1,0 +1,379 @@
+import { randomUUID } from 'node:crypto'
+import type { Dispatcher } from 'undici'
+import type {
+  AttemptRecord,
+  EventRecord,
+  MessageRecord,
+  SendEventInput,
+} from '../../../shared/domain/message.ts'
+import type { Subscription } from '../../../shared/domain/subscription.ts'
+import { HookbenchError } from '../../../shared/errors.ts'
+import { nextAttemptAt, parseRetryAfter } from '../../../shared/retry.ts'
+import type { SecretBox } from '../secrets/secret-box.ts'
+import type { ConfigStore } from '../store/config/config-store.ts'
+import type { RecordLog } from '../store/log/record-log.ts'
+import { runAttempt } from './attempt-runner.ts'
+import { subscriptionMatches } from './matching.ts'
+import { MinHeap } from './min-heap.ts'
+import { OAuthTokens } from './oauth-tokens.ts'
+import { renderMessage } from './payloads.ts'
+import type { Scheduler } from './scheduler.ts'
+
+export type DeliveryChange =
+  | { type: 'message.updated'; message: MessageRecord }
+  | { type: 'attempt.completed'; attempt: AttemptRecord }
+
+export interface DeliveryEngineDeps {
+  config: ConfigStore
+  secrets: SecretBox
+  events: RecordLog<EventRecord>
+  messages: RecordLog<MessageRecord>
+  attempts: RecordLog<AttemptRecord>
+  scheduler: Scheduler
+  random?: () => number
+  userAgent: string
+  /** Called after each change is on disk (the live stream, the message index). */
+  onChange?: (change: DeliveryChange) => void
+  dispatcher?: Dispatcher
+}
+
+/**
+ * The durable at-least-once delivery queue. Pending messages live in the messages log (a restart
+ * resumes them), wait in a heap ordered by when they are due, and run within each subscription's
+ * concurrency limit. Every attempt is recorded before the message's new state, so what the UI
+ * shows as sent really was.
+ */
+export class DeliveryEngine {
+  private readonly deps: DeliveryEngineDeps
+  private readonly tokens: OAuthTokens
+  private readonly random: () => number
+  private readonly waiting = new MinHeap<MessageRecord>((m) => m.next_attempt_at ?? 0)
+  /** Due messages of a subscription that is at its concurrency limit, in order. */
+  private readonly blocked = new Map<string, MessageRecord[]>()
+  private readonly runningPerSubscription = new Map<string, number>()
+  private readonly inFlight = new Map<string, Promise<void>>()
+  /** Message ids that are pending (waiting, blocked or in flight). */
+  private readonly pendingIds = new Set<string>()
+  private readonly failingSince = new Map<string, number>()
+  private cancelWake: (() => void) | null = null
+  private wakeAt: number | null = null
+  private stopped = false
+
+  constructor(deps: DeliveryEngineDeps) {
+    this.deps = deps
+    this.random = deps.random ?? Math.random
+    this.tokens = new OAuthTokens(deps.scheduler, deps.secrets)
+  }
+
+  /** Resumes every message that was pending when Hookbench last stopped. */
+  async start(): Promise<void> {
+    for await (const { value } of this.deps.messages.scan('oldest')) {
+      if (value.status === 'pending') this.enqueue(value)
+    }
+    this.pump()
+  }
+
+  /** Stops scheduling and waits for attempts in flight, so their results are written. */
+  async stop(): Promise<void> {
+    this.stopped = true
+    this.cancelWake?.()
+    await Promise.allSettled([...this.inFlight.values()])
+  }
+
+  get pendingCount(): number {
+    return this.pendingIds.size
+  }
+
+  async sendEvent(input: SendEventInput): Promise<{ event_id: string; messages: MessageRecord[] }> {
+    const now = this.deps.scheduler.now()
+    const event: EventRecord = {
+      event_id: randomUUID(),
+      topic: input.topic,
+      data: input.data,
+      tenant_id: input.tenant_id ?? null,
+      entity_key: input.entity_key ?? null,
+      resource_id: input.resource_id ?? null,
+      created_at: new Date(now).toISOString(),
+    }
+    const subscriptions = this.deps.config.read().subscriptions.filter((s) => subscriptionMatches(s, event))
+    const messages = subscriptions.map((subscription) => this.newMessage(subscription, event, null))
+    await this.deps.events.append([{ id: event.event_id, value: event, at: now }])
+    await this.save(messages)
+    for (const message of messages) this.enqueue(message)
+    this.pump()
+    return { event_id: event.event_id, messages }
+  }
+
+  /**
+   * same-id: the same message again (same message_id, fresh signature timestamp), as a new
+   * delivery cycle; new-id: a new message for the same event and subscription. `url` sends it
+   * elsewhere, e.g. to the app under development.
+   */
+  async replay(
+    messageId: string,
+    mode: 'same-id' | 'new-id',
+    url: string | undefined,
+  ): Promise<MessageRecord> {
+    const original = (await this.deps.messages.get(messageId))?.value
+    if (!original) throw new HookbenchError('not_found', `No message ${messageId}.`)
+    const subscription = this.subscription(original.subscription_id)
+    if (!subscription) {
+      throw new HookbenchError(
+        'conflict',
+        `Subscription ${original.subscription_id} of this message was deleted.`,
+      )
+    }
+    const now = this.deps.scheduler.now()
+    let replayed: MessageRecord
+    if (mode === 'same-id') {
+      if (this.pendingIds.has(messageId)) {
+        throw new HookbenchError(
+          'conflict',
+          `Message ${messageId} is still being delivered; replay it with new-id.`,
+        )
+      }
+      replayed = {
+        ...original,
+        status: 'pending',
+        status_reason: null,
+        url_override: url ?? null,
+        cycle_offset: original.attempt_ids.length,
+        next_attempt_at: now,
+        updated_at: new Date(now).toISOString(),
+      }
+    } else {
+      const event = (await this.deps.events.get(original.event_id))?.value
+      if (!event)
+        throw new HookbenchError('conflict', `The event of message ${messageId} is no longer stored.`)
+      replayed = { ...this.newMessage(subscription, event, original.message_id), url_override: url ?? null }
+    }
+    await this.save([replayed])
+    this.enqueue(replayed)
+    this.pump()
+    return replayed
+  }
+
+  private newMessage(subscription: Subscription, event: EventRecord, replayOf: string | null): MessageRecord {
+    const now = this.deps.scheduler.now()
+    const messageId = randomUUID()
+    const createdAt = new Date(now).toISOString()
+    const rendered = renderMessage(subscription, event, messageId, createdAt)
+    return {
+      message_id: messageId,
+      event_id: event.event_id,
+      subscription_id: subscription.id,
+      profile: subscription.profile,
+      topic: event.topic,
+      url: rendered.url,
+      url_override: null,
+      body: rendered.body,
+      status: 'pending',
+      status_reason: null,
+      attempt_ids: [],
+      cycle_offset: 0,
+      next_attempt_at: nextAttemptAt({
+        schedule: subscription.retry_schedule,
+        attemptsMade: 0,
+        now,
+        random: this.random,
+        timeScale: subscription.time_scale,
+      }),
+      last_status_code: null,
+      last_latency_ms: null,
+      created_at: createdAt,
+      updated_at: createdAt,
+      replay_of: replayOf,
+    }
+  }
+
+  // ---- scheduling ----------------------------------------------------------------------------
+
+  private enqueue(message: MessageRecord): void {
+    this.pendingIds.add(message.message_id)
+    this.waiting.push(message)
+  }
+
+  private pump(): void {
+    if (this.stopped) return
+    const now = this.deps.scheduler.now()
+    for (
+      let next = this.waiting.peek();
+      next && (next.next_attempt_at ?? 0) <= now;
+      next = this.waiting.peek()
+    ) {
+      this.waiting.pop()
+      this.startOrBlock(next)
+    }
+    this.armWake()
+  }
+
+  private startOrBlock(message: MessageRecord): void {
+    const subscription = this.subscription(message.subscription_id)
+    const limit = subscription?.concurrency ?? 1
+    const running = this.runningPerSubscription.get(message.subscription_id) ?? 0
+    if (running >= limit) {
+      const queue = this.blocked.get(message.subscription_id) ?? []
+      queue.push(message)
+      this.blocked.set(message.subscription_id, queue)
+      return
+    }
+    this.runningPerSubscription.set(message.subscription_id, running + 1)
+    const run = this.deliver(message)
+      .catch((error: unknown) => console.error('[hookbench] delivery failed unexpectedly:', error))
+      .finally(() => {
+        this.inFlight.delete(message.message_id)
+        this.runningPerSubscription.set(
+          message.subscription_id,
+          (this.runningPerSubscription.get(message.subscription_id) ?? 1) - 1,
+        )
+        const queued = this.blocked.get(message.subscription_id)
+        const unblocked = queued?.shift()
+        if (queued && queued.length === 0) this.blocked.delete(message.subscription_id)
+        if (unblocked && !this.stopped) this.startOrBlock(unblocked)
+        this.pump()
+      })
+    this.inFlight.set(message.message_id, run)
+  }
+
+  private armWake(): void {
+    const next = this.waiting.peek()?.next_attempt_at ?? null
+    if (next === this.wakeAt) return
+    this.cancelWake?.()
+    this.wakeAt = next
+    this.cancelWake =
+      next === null
+        ? null
+        : this.deps.scheduler.at(next, () => {
+            this.wakeAt = null
+            this.cancelWake = null
+            this.pump()
+          })
+  }
+
+  // ---- one delivery step ---------------------------------------------------------------------
+
+  private async deliver(message: MessageRecord): Promise<void> {
+    const subscription = this.subscription(message.subscription_id)
+    if (!subscription || !subscription.enabled) {
+      const reason = subscription
+        ? `subscription disabled: ${subscription.disabled_reason ?? 'by the user'}`
+        : 'subscription deleted'
+      await this.finish(message, { status: 'failed', status_reason: reason, next_attempt_at: null }, [])
+      return
+    }
+    const authConfig = subscription.auth_config_id
+      ? (this.deps.config.read().auth_configs.find((c) => c.id === subscription.auth_config_id) ?? null)
+      : null
+    const event = (await this.deps.events.get(message.event_id))?.value ?? null
+    const trigger =
+      message.attempt_ids.length === message.cycle_offset
+        ? message.replay_of || message.cycle_offset > 0
+          ? 'replay'
+          : 'scheduled'
+        : 'retry'
+    const attempts = await runAttempt(
+      {
+        secrets: this.deps.secrets,
+        tokens: this.tokens,
+        scheduler: this.deps.scheduler,
+        userAgent: this.deps.userAgent,
+        ...(this.deps.dispatcher ? { dispatcher: this.deps.dispatcher } : {}),
+      },
+      { subscription, authConfig, message, event, trigger },
+    )
+    const last = attempts.at(-1) as AttemptRecord
+    const now = this.deps.scheduler.now()
+    const attemptsMade = message.attempt_ids.length + attempts.length - message.cycle_offset
+    const status = last.response?.status ?? null
+
+    if (last.outcome === 'success') {
+      this.failingSince.delete(subscription.id)
+      await this.finish(
+        message,
+        { status: 'delivered', status_reason: null, next_attempt_at: null },
+        attempts,
+      )
+      return
+    }
+    if (status === 410) {
+      await this.disable(subscription.id, 'the endpoint answered 410 Gone')
+      await this.finish(
+        message,
+        { status: 'failed', status_reason: '410 Gone: the subscription was disabled', next_attempt_at: null },
+        attempts,
+      )
+      return
+    }
+    const since = this.failingSince.get(subscription.id) ?? now
+    this.failingSince.set(subscription.id, since)
+    if (now - since >= subscription.disable_after_failing_ms / subscription.time_scale) {
+      await this.disable(subscription.id, `every delivery failed since ${new Date(since).toISOString()}`)
+    }
+    const retryAfter =
+      status === 429 || status === 503
+        ? parseRetryAfter(last.response?.headers.find(([name]) => name === 'retry-after')?.[1], now)
+        : null
+    const next = nextAttemptAt({
+      schedule: subscription.retry_schedule,
+      attemptsMade,
+      now,
+      random: this.random,
+      retryAfterMs: retryAfter === null ? null : retryAfter / subscription.time_scale,
+      timeScale: subscription.time_scale,
+    })
+    const updated =
+      next === null
+        ? {
+            status: 'exhausted' as const,
+            status_reason: `all ${attemptsMade} attempts failed`,
+            next_attempt_at: null,
+          }
+        : { status: 'pending' as const, status_reason: null, next_attempt_at: next }
+    const saved = await this.finish(message, updated, attempts)
+    if (saved.status === 'pending') this.waiting.push(saved)
+  }
+
+  /** Writes the attempts, then the message's new state; emits both once they are on disk. */
+  private async finish(
+    message: MessageRecord,
+    change: Pick<MessageRecord, 'status' | 'status_reason' | 'next_attempt_at'>,
+    attempts: AttemptRecord[],
+  ): Promise<MessageRecord> {
+    const last = attempts.at(-1)
+    const updated: MessageRecord = {
+      ...message,
+      ...change,
+      attempt_ids: [...message.attempt_ids, ...attempts.map((a) => a.attempt_id)],
+      last_status_code: last ? (last.response?.status ?? null) : message.last_status_code,
+      last_latency_ms: last ? last.duration_ms : message.last_latency_ms,
+      updated_at: new Date(this.deps.scheduler.now()).toISOString(),
+    }
+    if (attempts.length > 0)
+      await this.deps.attempts.append(attempts.map((a) => ({ id: a.attempt_id, value: a })))
+    await this.save([updated])
+    if (updated.status !== 'pending') this.pendingIds.delete(updated.message_id)
+    for (const attempt of attempts) this.deps.onChange?.({ type: 'attempt.completed', attempt })
+    return updated
+  }
+
+  private async save(messages: MessageRecord[]): Promise<void> {
+    if (messages.length === 0) return
+    await this.deps.messages.append(messages.map((m) => ({ id: m.message_id, value: m })))
+    for (const message of messages) this.deps.onChange?.({ type: 'message.updated', message })
+  }
+
+  private subscription(id: string): Subscription | undefined {
+    return this.deps.config.read().subscriptions.find((s) => s.id === id)
+  }
+
+  private async disable(subscriptionId: string, reason: string): Promise<void> {
+    await this.deps.config.update((draft) => {
+      const target = draft.subscriptions.find((s) => s.id === subscriptionId)
+      if (target?.enabled) {
+        target.enabled = false
+        target.disabled_reason = reason
+      }
+    })
+    this.failingSince.delete(subscriptionId)
+  }
+}

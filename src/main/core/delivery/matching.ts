@@ -1,0 +1,65 @@
+import { catalog } from '../../../shared/catalog/index.ts'
+import type { EventRecord } from '../../../shared/domain/message.ts'
+import type { ContensisTopicFilter, Subscription } from '../../../shared/domain/subscription.ts'
+
+/**
+ * Which subscriptions an event goes to. A catalog profile only receives its own topics; within
+ * a profile, an empty topic list means "every topic". QuicklySign subscriptions watch one entity,
+ * Rustici ones may be tied to a tenant, Contensis filters read the entry model (seed 002).
+ */
+export function subscriptionMatches(subscription: Subscription, event: EventRecord): boolean {
+  if (!subscription.enabled) return false
+  const profileTopics = catalog.find((profile) => profile.id === subscription.profile)?.event_types
+  if (profileTopics && !profileTopics.some((type) => type.topic === event.topic)) {
+    // Contensis topics are open-ended (resourceType.event); the others are a closed catalog.
+    if (subscription.profile !== 'contensis' || !/^\w+\.\w+$/.test(event.topic)) return false
+  }
+  switch (subscription.profile) {
+    case 'quicklysign':
+      return event.entity_key === subscription.entity_key && topicListed(subscription, event.topic)
+    case 'rustici':
+      return (
+        (!subscription.tenant_id || subscription.tenant_id === event.tenant_id) &&
+        topicListed(subscription, event.topic)
+      )
+    case 'contensis':
+      return contensisMatches(subscription, event)
+    case 'iam':
+    case 'standard':
+      return topicListed(subscription, event.topic)
+    default: {
+      const unreachable: never = subscription.profile
+      return unreachable
+    }
+  }
+}
+
+function topicListed(subscription: Subscription, topic: string): boolean {
+  return subscription.topics.length === 0 || subscription.topics.some((t) => t === topic)
+}
+
+function contensisMatches(subscription: Subscription, event: EventRecord): boolean {
+  if (subscription.topics.length === 0) return true
+  return subscription.topics.some((filter) =>
+    typeof filter === 'string' ? filter === event.topic : filterMatches(filter, event),
+  )
+}
+
+/** Every list in a filter narrows; a list that is absent matches anything. */
+export function filterMatches(filter: ContensisTopicFilter, event: EventRecord): boolean {
+  const [resourceType, eventName] = event.topic.split('.')
+  const data = (event.data ?? {}) as Record<string, unknown>
+  const sys = ((data.resource as Record<string, unknown> | undefined)?.sys ?? {}) as Record<string, unknown>
+  const within = (list: string[] | undefined, value: unknown) =>
+    list === undefined ||
+    (typeof value === 'string' && list.some((item) => item.toLowerCase() === value.toLowerCase()))
+  return (
+    filter.resourceType === resourceType &&
+    within(filter.event, eventName) &&
+    within(filter.language, sys.language) &&
+    within(filter.contentTypeId, sys.contentTypeId) &&
+    (filter.owner === undefined || filter.owner === sys.owner) &&
+    within(filter.workflowEvent, data.workflowEvent) &&
+    within(filter.workflowState, data.workflowState)
+  )
+}

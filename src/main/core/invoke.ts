@@ -1,0 +1,36 @@
+import {
+  type Api,
+  contract,
+  type Handlers,
+  type OperationName,
+  type OperationOutput,
+} from '../../shared/contract/index.ts'
+import { invalidInput } from '../../shared/errors.ts'
+
+/**
+ * Every transport (IPC, HTTP, in-process) calls an operation the same way: the raw input is
+ * parsed with the operation's zod schema — a failure is a `bad_request` naming the field and the
+ * handler never runs — and the handler gets the parsed value, defaults filled in.
+ */
+export function invokeOperation<K extends OperationName>(
+  handlers: Handlers,
+  name: K,
+  raw: unknown,
+): Promise<OperationOutput<K>> {
+  const parsed = contract[name].input.safeParse(raw ?? {})
+  if (!parsed.success) return Promise.reject(invalidInput(parsed.error))
+  // The schema of operation K accepted the input, so it is ParsedInput<K>; TypeScript cannot
+  // correlate `handlers[name]` with `contract[name]` through the generic on its own.
+  const handler = handlers[name] as (input: unknown) => Promise<OperationOutput<K>>
+  return handler(parsed.data)
+}
+
+/** The contract as an in-process client (the same `Api` the renderer gets), for scripts and tests. */
+export function inProcessApi(handlers: Handlers): Api {
+  return Object.fromEntries(
+    (Object.keys(contract) as OperationName[]).map((name) => [
+      name,
+      (input: unknown) => invokeOperation(handlers, name, input),
+    ]),
+  ) as Api
+}
