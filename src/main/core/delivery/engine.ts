@@ -9,7 +9,7 @@ import type {
 import type { Subscription } from '../../../shared/domain/subscription.ts'
 import { HookbenchError } from '../../../shared/errors.ts'
 import { nextAttemptAt, parseRetryAfter } from '../../../shared/retry.ts'
-import type { SecretBox } from '../secrets/secret-box.ts'
+import { type SecretBox, withOpenCache } from '../secrets/secret-box.ts'
 import type { ConfigStore } from '../store/config/config-store.ts'
 import type { RecordLog } from '../store/log/record-log.ts'
 import { runAttempt } from './attempt-runner.ts'
@@ -46,6 +46,8 @@ export interface DeliveryEngineDeps {
 export class DeliveryEngine {
   private readonly deps: DeliveryEngineDeps
   private readonly tokens: OAuthTokens
+  /** Signing and header secrets are opened on every attempt: decrypt each sealed value once. */
+  private readonly openedSecrets: SecretBox
   private readonly random: () => number
   private readonly waiting = new MinHeap<MessageRecord>((m) => m.next_attempt_at ?? 0)
   /** Due messages of a subscription that is at its concurrency limit, in order. */
@@ -63,6 +65,7 @@ export class DeliveryEngine {
     this.deps = deps
     this.random = deps.random ?? Math.random
     this.tokens = new OAuthTokens(deps.scheduler, deps.secrets)
+    this.openedSecrets = withOpenCache(deps.secrets)
   }
 
   /** Resumes every message that was pending when Hookbench last stopped. */
@@ -264,7 +267,9 @@ export class DeliveryEngine {
     const authConfig = subscription.auth_config_id
       ? (this.deps.config.read().auth_configs.find((c) => c.id === subscription.auth_config_id) ?? null)
       : null
-    const event = (await this.deps.events.get(message.event_id))?.value ?? null
+    // Header templates read the event's data; most subscriptions have none, so skip the read then.
+    const templated = Object.values(subscription.headers).some((h) => !h.secret && h.value?.includes('{'))
+    const event = templated ? ((await this.deps.events.get(message.event_id))?.value ?? null) : null
     const trigger =
       message.attempt_ids.length === message.cycle_offset
         ? message.replay_of || message.cycle_offset > 0
@@ -273,7 +278,7 @@ export class DeliveryEngine {
         : 'retry'
     const attempts = await runAttempt(
       {
-        secrets: this.deps.secrets,
+        secrets: this.openedSecrets,
         tokens: this.tokens,
         scheduler: this.deps.scheduler,
         userAgent: this.deps.userAgent,

@@ -38,3 +38,25 @@ export function redact(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null
   return value === '' ? '' : REDACTED
 }
+
+/**
+ * The same box, remembering what it opened (bounded): for hot paths such as delivery, where the
+ * same signing secret would otherwise be decrypted on every attempt. Plaintext stays in memory
+ * only as long as the process runs, as it would while in use anyway.
+ */
+export function withOpenCache(box: SecretBox, maxEntries = 256): SecretBox {
+  const opened = new Map<string, string>()
+  return {
+    kind: box.kind,
+    seal: (plain) => box.seal(plain),
+    isSealed: (value) => box.isSealed(value),
+    open(sealed) {
+      const cached = opened.get(sealed)
+      if (cached !== undefined) return cached
+      const plain = box.open(sealed)
+      if (opened.size >= maxEntries) opened.delete(opened.keys().next().value as string)
+      opened.set(sealed, plain)
+      return plain
+    },
+  }
+}
