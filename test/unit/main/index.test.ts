@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { operationNames } from '../../../src/shared/contract/index.ts'
+import type { StreamEvent } from '../../../src/shared/stream.ts'
 
 /** The parts of Electron the desktop wiring touches, with `app` and windows as real event emitters. */
 const electron = await vi.hoisted(async () => {
@@ -41,6 +42,19 @@ const electron = await vi.hoisted(async () => {
     }
   }
 
+  class FakeNotification extends EventEmitter {
+    static shown: FakeNotification[] = []
+    static isSupported = vi.fn(() => true)
+    readonly options: { title: string; body: string }
+    constructor(options: { title: string; body: string }) {
+      super()
+      this.options = options
+    }
+    show(): void {
+      FakeNotification.shown.push(this)
+    }
+  }
+
   const app = Object.assign(new EventEmitter(), {
     isPackaged: true,
     whenReady: vi.fn(async () => {}),
@@ -59,6 +73,7 @@ const electron = await vi.hoisted(async () => {
 
   return {
     FakeBrowserWindow,
+    FakeNotification,
     app,
     BrowserWindow: FakeBrowserWindow,
     Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
@@ -68,6 +83,13 @@ const electron = await vi.hoisted(async () => {
     screen: { getAllDisplays: vi.fn(() => [display]), getPrimaryDisplay: vi.fn(() => display) },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     shell: { openExternal: vi.fn(), openPath: vi.fn(async () => '') },
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => true),
+      getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+      encryptString: vi.fn((plain: string) => Buffer.from(`enc:${plain}`)),
+      decryptString: vi.fn((cipher: Buffer) => cipher.toString().replace(/^enc:/, '')),
+    },
+    Notification: FakeNotification,
   }
 })
 vi.mock('electron', () => electron)
@@ -82,19 +104,25 @@ function fakeHost() {
   let finishStop: () => void = () => {}
   const stop = vi.fn(() => new Promise<void>((resolve) => (finishStop = resolve)))
   const handlers = Object.fromEntries(operationNames.map((name) => [name, vi.fn()]))
-  return { host: { core: { handlers }, stop }, finishStop: () => finishStop() }
+  const listeners: Array<(event: StreamEvent) => void> = []
+  const events = { subscribe: vi.fn((listener: (event: StreamEvent) => void) => listeners.push(listener)) }
+  /** What core's event bus does when a request is captured. */
+  const emit = (event: StreamEvent) => {
+    for (const listener of listeners) listener(event)
+  }
+  return { host: { core: { handlers, events }, stop }, finishStop: () => finishStop(), emit }
 }
 
 /** Loads src/main/index.ts afresh, as launching the app would, and waits until the window exists. */
 async function launch() {
-  const { host, finishStop } = fakeHost()
+  const { host, finishStop, emit } = fakeHost()
   hostModule.startHost.mockResolvedValue(host)
   const windowsBefore = electron.FakeBrowserWindow.created.length
   await import('../../../src/main/index.ts')
   await vi.waitFor(() => expect(electron.FakeBrowserWindow.created.length).toBe(windowsBefore + 1))
   const window = electron.FakeBrowserWindow.created.at(-1)
   if (!window) throw new Error('no window')
-  return { host, finishStop, window }
+  return { host, finishStop, window, emit }
 }
 
 const quitEvent = () => ({ preventDefault: vi.fn() })
@@ -142,6 +170,7 @@ describe('desktop startup', () => {
       apiPort: 8788,
       rendererDir: expect.stringMatching(/[/\\]renderer$/),
       portFallback: true,
+      secretBox: expect.objectContaining({ kind: 'os-keychain' }),
     })
     expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalledOnce()
     expect(electron.protocol.handle).toHaveBeenCalledWith('hookbench-app', expect.any(Function))
@@ -356,5 +385,91 @@ describe('quitting', () => {
     } finally {
       if (platform) Object.defineProperty(process, 'platform', platform)
     }
+  })
+})
+
+describe('live events', () => {
+  const summary = {
+    id: '0d1c5a3e-8f4b-4c59-9b6d-2a7e1f0c3b44',
+    bin_id: 'b1',
+    bin_name: 'demo',
+    source: 'receiver',
+    method: 'POST',
+    url: '/hooks/demo/',
+    path: '/hooks/demo/',
+    sub_path: '/',
+    size: 2,
+    content_type: null,
+    remote_address: '127.0.0.1',
+    received_at: '2026-11-24T10:00:00.000Z',
+    verdict: 'not_configured',
+    response_status: 200,
+    forward_state: null,
+    replays: 0,
+  } as const
+  const streamSends = (window: InstanceType<typeof electron.FakeBrowserWindow>) =>
+    window.webContents.send.mock.calls
+      .filter(([channel]) => channel === 'hookbench:stream')
+      .map(([, event]) => event)
+
+  it("forwards core's events to the loaded window on hookbench:stream, and drops invalid ones", async () => {
+    const errorLog = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { window, emit } = await launch()
+    emit({ type: 'request.received', data: summary })
+    expect(streamSends(window)).toEqual([]) // not loaded yet: nothing is queued for it
+    window.finishLoading()
+    emit({ type: 'request.received', data: summary })
+    emit({ type: 'request.received', data: { ...summary, size: 'big' } } as unknown as StreamEvent)
+    expect(streamSends(window)).toEqual([{ type: 'request.received', data: summary }])
+    expect(errorLog).toHaveBeenCalledOnce()
+  })
+})
+
+describe('secrets and notifications', () => {
+  it('keeps secrets in the OS keychain when there is one', async () => {
+    await launch()
+    const options = hostModule.startHost.mock.calls.at(-1)?.[0] as {
+      secretBox?: { kind: string; seal(p: string): string; open(s: string): string }
+    }
+    expect(options.secretBox?.kind).toBe('os-keychain')
+    const sealed = options.secretBox?.seal('pw') as string
+    expect(sealed.startsWith('hbos1:')).toBe(true)
+    expect(options.secretBox?.open(sealed)).toBe('pw')
+  })
+
+  it('falls back to the key file, saying so, when Linux offers only basic_text', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    electron.safeStorage.getSelectedStorageBackend.mockReturnValueOnce('basic_text')
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')
+    Object.defineProperty(process, 'platform', { value: 'linux' })
+    try {
+      await launch()
+    } finally {
+      if (platform) Object.defineProperty(process, 'platform', platform)
+    }
+    const options = hostModule.startHost.mock.calls.at(-1)?.[0] as { secretBox?: unknown }
+    expect(options.secretBox).toBeUndefined()
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('secrets.key'))
+  })
+
+  it('notifies when delivery disables a subscription or gives up on a message, if the setting is on', async () => {
+    const { host, emit } = await launch()
+    const settings = host.core.handlers.getSettings as ReturnType<typeof vi.fn>
+    settings.mockResolvedValue({ notifications: true })
+    const before = electron.FakeNotification.shown.length
+    emit({
+      type: 'subscription.disabled',
+      data: { subscription_id: 's1', name: 'Orders', reason: 'the endpoint answered 410 Gone' },
+    })
+    await vi.waitFor(() => expect(electron.FakeNotification.shown.length).toBe(before + 1))
+    expect(electron.FakeNotification.shown.at(-1)?.options).toEqual({
+      title: 'Subscription disabled: Orders',
+      body: 'the endpoint answered 410 Gone',
+    })
+
+    settings.mockResolvedValue({ notifications: false })
+    emit({ type: 'subscription.disabled', data: { subscription_id: 's1', name: 'Orders', reason: 'x' } })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(electron.FakeNotification.shown.length).toBe(before + 1)
   })
 })

@@ -22,6 +22,7 @@ import type { Scheduler } from './scheduler.ts'
 export type DeliveryChange =
   | { type: 'message.updated'; message: MessageRecord }
   | { type: 'attempt.completed'; attempt: AttemptRecord }
+  | { type: 'subscription.disabled'; subscription: { subscription_id: string; name: string; reason: string } }
 
 export interface DeliveryEngineDeps {
   config: ConfigStore
@@ -372,13 +373,21 @@ export class DeliveryEngine {
   }
 
   private async disable(subscriptionId: string, reason: string): Promise<void> {
+    let disabled: { subscription_id: string; name: string; reason: string } | null = null
     await this.deps.config.update((draft) => {
       const target = draft.subscriptions.find((s) => s.id === subscriptionId)
       if (target?.enabled) {
         target.enabled = false
         target.disabled_reason = reason
+        disabled = { subscription_id: target.id, name: displayName(target.name), reason }
       }
     })
     this.failingSince.delete(subscriptionId)
+    if (disabled) this.deps.onChange?.({ type: 'subscription.disabled', subscription: disabled })
   }
+}
+
+/** A localized name (seed 002) shows its first locale. */
+function displayName(name: Subscription['name']): string {
+  return typeof name === 'string' ? name : (Object.values(name)[0] ?? '')
 }

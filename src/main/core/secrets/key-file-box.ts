@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { chmod, mkdir, open, readFile, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fsyncDirectory, writeFileAtomic } from '../store/atomic-write.ts'
@@ -143,4 +144,20 @@ function undecryptable(keyPath: string): StoreError {
       'key or has been altered. Hookbench changed nothing: restore the secrets.key that belongs with ' +
       'this data, or enter the secret again.',
   )
+}
+
+/**
+ * The desktop app seals with the OS keychain; a data folder that `hookbench serve` used before
+ * also holds values sealed with its key file. This box seals with `primary` and opens either
+ * kind, so the same workspace works in both modes on this machine.
+ */
+export async function withKeyFileFallback(primary: SecretBox, dataDir: string): Promise<SecretBox> {
+  if (!existsSync(join(dataDir, KEY_FILE_NAME))) return primary
+  const keyFile = await openKeyFileBox(dataDir)
+  return {
+    kind: primary.kind,
+    seal: (plain) => primary.seal(plain),
+    isSealed: (value) => primary.isSealed(value) || keyFile.isSealed(value),
+    open: (sealed) => (keyFile.isSealed(sealed) ? keyFile.open(sealed) : primary.open(sealed)),
+  }
 }
