@@ -1,6 +1,7 @@
 import { catalog } from '../../../shared/catalog/index.ts'
+import { contensisFilterMatches } from '../../../shared/domain/contensis-filter.ts'
 import type { EventRecord } from '../../../shared/domain/message.ts'
-import type { ContensisTopicFilter, Subscription } from '../../../shared/domain/subscription.ts'
+import type { Subscription } from '../../../shared/domain/subscription.ts'
 
 /**
  * Which subscriptions an event goes to. A catalog profile only receives its own topics; within
@@ -41,25 +42,6 @@ function topicListed(subscription: Subscription, topic: string): boolean {
 function contensisMatches(subscription: Subscription, event: EventRecord): boolean {
   if (subscription.topics.length === 0) return true
   return subscription.topics.some((filter) =>
-    typeof filter === 'string' ? filter === event.topic : filterMatches(filter, event),
-  )
-}
-
-/** Every list in a filter narrows; a list that is absent matches anything. */
-export function filterMatches(filter: ContensisTopicFilter, event: EventRecord): boolean {
-  const [resourceType, eventName] = event.topic.split('.')
-  const data = (event.data ?? {}) as Record<string, unknown>
-  const sys = ((data.resource as Record<string, unknown> | undefined)?.sys ?? {}) as Record<string, unknown>
-  const within = (list: string[] | undefined, value: unknown) =>
-    list === undefined ||
-    (typeof value === 'string' && list.some((item) => item.toLowerCase() === value.toLowerCase()))
-  return (
-    filter.resourceType === resourceType &&
-    within(filter.event, eventName) &&
-    within(filter.language, sys.language) &&
-    within(filter.contentTypeId, sys.contentTypeId) &&
-    (filter.owner === undefined || filter.owner === sys.owner) &&
-    within(filter.workflowEvent, data.workflowEvent) &&
-    within(filter.workflowState, data.workflowState)
+    typeof filter === 'string' ? filter === event.topic : contensisFilterMatches(filter, event),
   )
 }
