@@ -137,7 +137,8 @@ export const messageOperations = {
   listMessages: defineOperation({
     method: 'GET',
     path: '/api/messages',
-    summary: 'Messages newest first; filter by subscription_id, topic, status, since, until; cursor paging.',
+    summary:
+      'Messages newest first; filter by subscription_id, event_id, topic, status, since, until; cursor paging.',
     input: ListMessagesInputSchema,
     output: ListMessagesOutputSchema,
   }),

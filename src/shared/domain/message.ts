@@ -113,6 +113,7 @@ const flag = z.union([z.boolean(), z.stringbool()])
 
 export const ListMessagesInputSchema = z.strictObject({
   subscription_id: z.string().optional(),
+  event_id: z.string().optional(),
   topic: z.string().optional(),
   status: z.enum(messageStatuses).optional(),
   since: z.iso.datetime().optional(),

@@ -32,6 +32,7 @@ export class MessageIndex {
     const matching = [...this.summaries.values()].filter(
       (m) =>
         (!input.subscription_id || m.subscription_id === input.subscription_id) &&
+        (!input.event_id || m.event_id === input.event_id) &&
         (!input.topic || m.topic === input.topic) &&
         (!input.status || m.status === input.status) &&
         (since === null || Date.parse(m.created_at) >= since) &&
