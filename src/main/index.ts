@@ -5,13 +5,16 @@ import type { MenuAction } from '../shared/contract/bridge.ts'
 import { DEEP_LINK_SCHEME, deepLinkArgument, parseDeepLink } from './app/deep-link.ts'
 import { installApplicationMenu } from './app/menu.ts'
 import { createMenuActionSender } from './app/menu-actions.ts'
+import { watchNotifications } from './app/notifications.ts'
 import {
   appEntryUrl,
   appUrlCheck,
   registerAppSchemeAsPrivileged,
   serveRendererOnAppScheme,
 } from './app/protocol.ts'
+import { openSafeStorageBox } from './app/safe-storage-box.ts'
 import { hardenSession } from './app/security.ts'
+import { createStreamEventSender } from './app/stream-events.ts'
 import { createMainWindow } from './app/window.ts'
 import { createWindowStateKeeper, fitToDisplays, WINDOW_STATE_FILE } from './app/window-state.ts'
 import { type Host, startHost } from './host/start.ts'
@@ -27,6 +30,7 @@ const isAppUrl = appUrlCheck(devServerUrl)
 let host: Host | null = null
 let mainWindow: BrowserWindow | null = null
 const menuActions = createMenuActionSender()
+const streamEvents = createStreamEventSender()
 const windowState = createWindowStateKeeper({ file: join(app.getPath('userData'), WINDOW_STATE_FILE) })
 
 function openMainWindow(): BrowserWindow {
@@ -38,6 +42,7 @@ function openMainWindow(): BrowserWindow {
   const window = createMainWindow({ url: appEntryUrl(devServerUrl), isAppUrl, placement })
   windowState.track(window)
   menuActions.attach(window.webContents)
+  streamEvents.attach(window.webContents)
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null
   })
@@ -101,10 +106,18 @@ async function start(): Promise<void> {
   serveRendererOnAppScheme(RENDERER_DIR)
   app.setAppLogsPath()
   await windowState.load()
+  const dataDir = app.getPath('userData')
+  const keychain = openSafeStorageBox(join(dataDir, 'config.json'))
+  if (!keychain) {
+    console.warn(
+      '[hookbench] No OS keychain is available: secrets are encrypted with secrets.key (0600) in the data folder instead.',
+    )
+  }
   host = await startHost({
     mode: 'desktop',
     version: app.getVersion(),
-    dataDir: app.getPath('userData'),
+    dataDir,
+    ...(keychain ? { secretBox: keychain } : {}),
     receiverPort: 8787,
     apiPort: 8788,
     rendererDir: RENDERER_DIR,
@@ -115,6 +128,16 @@ async function start(): Promise<void> {
     host.core.handlers,
     createSenderCheck(() => mainWindow, isAppUrl),
   )
+  // Live captures and deliveries, to the window (the web UI reads GET /api/stream instead).
+  host.core.events.subscribe((event) => streamEvents.send(event))
+  const { handlers } = host.core
+  watchNotifications((listener) => host?.core.events.subscribe(listener) ?? (() => {}), {
+    enabled: async () => (await handlers.getSettings({})).notifications,
+    onClick: (messageId) => {
+      focusMainWindow()
+      if (messageId) sendToRenderer({ action: 'open-message', message_id: messageId })
+    },
+  })
   setUpMenu()
   openMainWindow()
   // Windows and Linux launch the app with the link as an argument (macOS uses open-url).

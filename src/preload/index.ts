@@ -6,9 +6,11 @@ import type {
   MenuAction,
   PreloadApi,
   PreloadApiKey,
+  STREAM_EVENT_CHANNEL,
 } from '../shared/contract/bridge.ts'
 import type { IPC_PREFIX, OperationInput, OperationName, OperationOutput } from '../shared/contract/index.ts'
 import type { IpcResult } from '../shared/contract/ipc.ts'
+import type { StreamEvent } from '../shared/stream.ts'
 
 // The preload may import only types from src/shared (lint/preload-imports.grit), so the prefix is
 // restated here; its type pins it to the contract's value.
@@ -47,6 +49,39 @@ const api: PreloadApi = {
   patchSubscription: (input) => invoke('patchSubscription', input),
   deleteSubscription: (input) => invoke('deleteSubscription', input),
   rotateSigningSecret: (input) => invoke('rotateSigningSecret', input),
+  sendEvent: (input) => invoke('sendEvent', input),
+  listMessages: (input) => invoke('listMessages', input),
+  getMessage: (input) => invoke('getMessage', input),
+  replayMessage: (input) => invoke('replayMessage', input),
+  getAttemptCurl: (input) => invoke('getAttemptCurl', input),
+  // ---- receiver: bins and captured requests (issue 5)
+  listBins: (input) => invoke('listBins', input),
+  createBin: (input) => invoke('createBin', input),
+  getBin: (input) => invoke('getBin', input),
+  updateBin: (input) => invoke('updateBin', input),
+  deleteBin: (input) => invoke('deleteBin', input),
+  listRequests: (input) => invoke('listRequests', input),
+  deleteRequests: (input) => invoke('deleteRequests', input),
+  exportHar: (input) => invoke('exportHar', input),
+  importHar: (input) => invoke('importHar', input),
+  getRequest: (input) => invoke('getRequest', input),
+  replayRequest: (input) => invoke('replayRequest', input),
+  exportRequestCurl: (input) => invoke('exportRequestCurl', input),
+  // ---- mock OAuth2 server and emulator clients (issue 5)
+  listOAuthClients: (input) => invoke('listOAuthClients', input),
+  createOAuthClient: (input) => invoke('createOAuthClient', input),
+  getOAuthClient: (input) => invoke('getOAuthClient', input),
+  updateOAuthClient: (input) => invoke('updateOAuthClient', input),
+  deleteOAuthClient: (input) => invoke('deleteOAuthClient', input),
+  getOAuthServer: (input) => invoke('getOAuthServer', input),
+  updateOAuthServer: (input) => invoke('updateOAuthServer', input),
+  expireOAuthTokens: (input) => invoke('expireOAuthTokens', input),
+  listOAuthTokenRequests: (input) => invoke('listOAuthTokenRequests', input),
+  listQuicklySignClients: (input) => invoke('listQuicklySignClients', input),
+  createQuicklySignClient: (input) => invoke('createQuicklySignClient', input),
+  getQuicklySignClient: (input) => invoke('getQuicklySignClient', input),
+  updateQuicklySignClient: (input) => invoke('updateQuicklySignClient', input),
+  deleteQuicklySignClient: (input) => invoke('deleteQuicklySignClient', input),
 }
 
 contextBridge.exposeInMainWorld(API_KEY, api)
@@ -68,12 +103,26 @@ ipcRenderer.on(MENU_CHANNEL, (_event, action: MenuAction) => {
   for (const listener of menuListeners) listener(action)
 })
 
+// Live events from core (issue 5): delivered to current subscribers only, never kept.
+const STREAM_CHANNEL: typeof STREAM_EVENT_CHANNEL = 'hookbench:stream'
+const streamListeners = new Set<(event: StreamEvent) => void>()
+
+ipcRenderer.on(STREAM_CHANNEL, (_event, streamEvent: StreamEvent) => {
+  for (const listener of streamListeners) listener(streamEvent)
+})
+
 const desktop: DesktopBridge = {
   onMenuAction(callback) {
     menuListeners.add(callback)
     for (const action of pendingActions.splice(0)) callback(action)
     return () => {
       menuListeners.delete(callback)
+    }
+  },
+  onStreamEvent(callback) {
+    streamListeners.add(callback)
+    return () => {
+      streamListeners.delete(callback)
     }
   },
 }

@@ -30,6 +30,8 @@ export const SettingsSchema = z.strictObject({
   theme: z.enum(themes).default('system'),
   notifications: z.boolean().default(true),
   retention: RetentionSchema.default(() => RetentionSchema.parse({})),
+  /** A request to /hooks/<unknown name>/ creates that bin, as request bins do (issue 5). */
+  auto_create_bins: z.boolean().default(true),
 })
 export type Settings = z.output<typeof SettingsSchema>
 
@@ -44,6 +46,7 @@ export const UpdateSettingsInputSchema = z.strictObject({
       requests: RetentionLimitSchema.optional(),
     })
     .optional(),
+  auto_create_bins: z.boolean().optional(),
 })
 export type UpdateSettingsInput = z.output<typeof UpdateSettingsInputSchema>
 

@@ -168,7 +168,15 @@ test('export downloads the workspace without its secrets', async ({ page, hookbe
       includes: { history: false, secrets: true },
       config: {
         schema_version: 1,
-        oauth_clients: [{ id: 'c1', client_secret: { $secret: 'do-not-leak-4f2a' } }],
+        oauth_clients: [
+          {
+            id: 'c1',
+            client_id: 'client-1',
+            client_secret: { $secret: 'do-not-leak-4f2a' },
+            scopes: [],
+            created_at: '2026-01-01T00:00:00.000Z',
+          },
+        ],
       },
       history: undefined,
     },

@@ -121,7 +121,17 @@ describe('workspace export and import', () => {
     const result = await call(
       'POST',
       '/api/import',
-      document({ oauth_clients: [{ id: 'c1', client_secret: { $secret: null } }] }),
+      document({
+        oauth_clients: [
+          {
+            id: 'c1',
+            client_id: 'client-1',
+            client_secret: { $secret: null },
+            scopes: [],
+            created_at: '2026-01-01T00:00:00.000Z',
+          },
+        ],
+      }),
     )
     expect(result.body).toMatchObject({ secrets_missing: ['oauth_clients[id=c1].client_secret'] })
   })

@@ -1,9 +1,20 @@
-import { type Clock, systemClock } from '../../shared/clock.ts'
 import type { Handlers } from '../../shared/contract/index.ts'
 import { catalogHandlers } from './catalog-handlers.ts'
 import { authConfigHandlers } from './delivery/auth-configs.ts'
+import { messageHandlers } from './delivery/delivery-handlers.ts'
+import { DeliveryEngine } from './delivery/engine.ts'
+import { MessageIndex } from './delivery/message-index.ts'
+import { realScheduler, type Scheduler } from './delivery/scheduler.ts'
+import { toStreamEvent } from './delivery/stream-events.ts'
 import { subscriptionHandlers } from './delivery/subscriptions.ts'
-import { openKeyFileBox } from './secrets/key-file-box.ts'
+import { openEmulators } from './emulators/index.ts'
+// ---- receiver (issue 5)
+import { createEventBus, type EventBus } from './events/event-bus.ts'
+import { inProcessApi } from './invoke.ts'
+import { openOAuthServer, TOKEN_PATH } from './oauth-server/index.ts'
+import { openReceiver } from './receiver/index.ts'
+import type { MountedRoute, ReceiverRoute } from './receiver/receiver-server.ts'
+import { openKeyFileBox, withKeyFileFallback } from './secrets/key-file-box.ts'
 import type { SecretBox } from './secrets/secret-box.ts'
 import { openConfigStore } from './store/config/config-store.ts'
 import { acquireDataDirLock } from './store/data-dir-lock.ts'
@@ -15,7 +26,8 @@ export interface CoreOptions {
   dataDir: string
   mode: 'desktop' | 'headless'
   version: string
-  clock?: Clock
+  /** Time for deliveries and records; tests pass a manual scheduler to run retry schedules fast. */
+  scheduler?: Scheduler
   /** The desktop app passes its OS-keychain box; headless mode uses a 0600 key file in the data dir. */
   secretBox?: SecretBox
 }
@@ -29,6 +41,14 @@ export interface Endpoints {
 export interface Core {
   readonly handlers: Handlers
   setEndpoints(endpoints: Endpoints): void
+  /** What happened, live: the SSE route and the desktop window subscribe here. */
+  readonly events: EventBus
+  /** `ANY /hooks/{bin}/{path…}`, for the receiver listener to mount. */
+  readonly hooks: ReceiverRoute
+  /** `POST /oauth2/token` and `/emulate/{rustici,quicklysign,contensis}/…`, for the receiver listener. */
+  readonly receiverRoutes: readonly MountedRoute[]
+  /** True for a valid (unexpired) token issued by the mock OAuth2 server. */
+  isIssuedToken(token: string): boolean
   /** Finishes queued writes, closes every file and releases the data folder. */
   close(): Promise<void>
 }
@@ -39,7 +59,7 @@ export interface Core {
  * first, so two Hookbench processes never write the same files.
  */
 export async function openCore(options: CoreOptions): Promise<Core> {
-  const clock = options.clock ?? systemClock
+  const clock = options.scheduler ?? realScheduler
   const startedAt = new Date(clock.now()).toISOString()
   let endpoints: Endpoints = { receiverUrl: null, apiUrl: null }
 
@@ -49,7 +69,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     for (const close of closers.splice(0).reverse()) await close()
   }
   try {
-    const secrets = options.secretBox ?? (await openKeyFileBox(options.dataDir))
+    const secrets = options.secretBox
+      ? await withKeyFileFallback(options.secretBox, options.dataDir)
+      : await openKeyFileBox(options.dataDir)
     const config = await openConfigStore(options.dataDir, { secretBox: secrets })
     const records = await openRecordStore({
       dataDir: options.dataDir,
@@ -58,6 +80,45 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       retention: () => config.read().settings.retention,
     })
     closers.push(() => records.close())
+
+    // What happened, for whoever watches live (SSE, the desktop window, notifications).
+    const events = createEventBus()
+
+    const index = new MessageIndex()
+    await index.load(records.logs.messages)
+    const engine = new DeliveryEngine({
+      config,
+      secrets,
+      events: records.logs.events,
+      messages: records.logs.messages,
+      attempts: records.logs.attempts,
+      scheduler: clock,
+      userAgent: `Hookbench/${options.version}`,
+      onChange: (change) => {
+        if (change.type === 'message.updated') index.update(change.message)
+        events.emit(toStreamEvent(change))
+      },
+    })
+    await engine.start()
+    // Closed before the records (closers run in reverse): attempts in flight get written.
+    closers.push(() => engine.stop())
+
+    // ---- mock OAuth2 server and emulators (issue 5); before the receiver, whose bins may accept
+    // "any token issued by the mock OAuth server" (oauth.isIssuedToken).
+    const oauth = openOAuthServer({ config, clock })
+    const emulators = openEmulators({ config, clock, events: records.logs.events })
+
+    // ---- receiver: bins and captured requests (issue 5)
+    const receiver = openReceiver({
+      config,
+      log: records.logs.requests,
+      events,
+      clock,
+      version: options.version,
+      receiverUrl: () => endpoints.receiverUrl,
+    })
+    // Closed before the records: a forward in flight is abandoned and resumes on the next start.
+    closers.push(() => receiver.close())
 
     const handlers: Handlers = {
       health: async () => ({
@@ -73,6 +134,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       ...catalogHandlers(),
       ...authConfigHandlers(config, clock),
       ...subscriptionHandlers(config, clock),
+      ...messageHandlers({
+        engine,
+        index,
+        secrets,
+        messages: records.logs.messages,
+        attempts: records.logs.attempts,
+      }),
       ...workspaceHandlers({
         dataDir: options.dataDir,
         config,
@@ -81,13 +149,24 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         clock,
         schemas: recordSchemas,
       }),
+      ...receiver.handlers,
+      ...oauth.handlers,
+      ...emulators.handlers,
     }
+    const receiverRoutes: MountedRoute[] = [
+      { prefix: TOKEN_PATH, route: oauth.route },
+      ...emulators.routes(inProcessApi(handlers)),
+    ]
 
     return {
       handlers,
       setEndpoints(next) {
         endpoints = next
       },
+      events,
+      hooks: receiver.hooks,
+      receiverRoutes,
+      isIssuedToken: oauth.isIssuedToken,
       close: closeAll,
     }
   } catch (error) {

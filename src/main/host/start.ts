@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import { type Core, openCore } from '../core/index.ts'
 import { createReceiverServer } from '../core/receiver/receiver-server.ts'
+import type { SecretBox } from '../core/secrets/secret-box.ts'
 import { createApiServer } from '../http/api-server.ts'
 
 export interface HostOptions {
@@ -17,6 +18,8 @@ export interface HostOptions {
   apiPort?: number | null
   token?: string
   rendererDir?: string | null
+  /** The desktop app's OS-keychain box; headless mode uses the data folder's key file. */
+  secretBox?: SecretBox
   /**
    * When a requested port is taken, try the next 20 ports, then any free one (the desktop app,
    * which must start even if another program holds 8787). Off for `hookbench serve`, where the
@@ -49,7 +52,12 @@ export function generateToken(): string {
 export async function startHost(options: HostOptions): Promise<Host> {
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 })
   const token = options.token ?? generateToken()
-  const core = await openCore({ dataDir: options.dataDir, mode: options.mode, version: options.version })
+  const core = await openCore({
+    dataDir: options.dataDir,
+    mode: options.mode,
+    version: options.version,
+    ...(options.secretBox ? { secretBox: options.secretBox } : {}),
+  })
   const fallback = options.portFallback ?? false
   const receiverPort = options.receiverPort ?? 8787
   const apiPort = options.apiPort === null ? null : (options.apiPort ?? 8788)
@@ -62,7 +70,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
     // The receiver does not fall back onto the port the API asked for, so the API keeps its own.
     const receiver = await startOnPort(
       candidatePorts(receiverPort, fallback, apiPort === null ? [] : [apiPort]),
-      (port) => createReceiverServer({ host: options.host ?? '127.0.0.1', port }),
+      (port) =>
+        createReceiverServer({
+          host: options.host ?? '127.0.0.1',
+          port,
+          hooks: core.hooks,
+          routes: core.receiverRoutes,
+        }),
     )
     stops.push(() => receiver.server.stop())
     const api =
@@ -71,6 +85,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
         : await startOnPort(candidatePorts(apiPort, fallback), (port) =>
             createApiServer({
               handlers: core.handlers,
+              events: core.events,
               token,
               host: options.apiHost ?? '127.0.0.1',
               port,

@@ -8,7 +8,7 @@ import { readBody, sendError, sendJson } from '../core/net/json-response.ts'
 import { closeServer, listen, urlOf } from '../core/net/server-lifecycle.ts'
 import { allowedHostHeaders, bearerMatches, hostIsAllowed } from './guards.ts'
 import { compileRoutes, matchRoute } from './router.ts'
-import { STREAM_PATH, serveEventStream } from './sse.ts'
+import { createEventStreams, STREAM_PATH } from './sse.ts'
 import { injectToken, readStaticFile } from './static-files.ts'
 
 export interface ApiServerOptions {
@@ -52,6 +52,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   const routes = compileRoutes(contract)
   let server: Server | null = null
   let allowedHosts = new Set<string>()
+  const streams = options.events ? createEventStreams(options.events, options.heartbeatMs) : null
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hostIsAllowed(req, allowedHosts)) {
@@ -72,12 +73,12 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
         'Missing or wrong bearer token (Authorization: Bearer <token>).',
       )
     }
-    if (options.events && url.pathname === STREAM_PATH) {
+    if (streams && url.pathname === STREAM_PATH) {
       if (req.method !== 'GET') {
         res.setHeader('allow', 'GET')
         throw new HookbenchError('method_not_allowed', `${req.method} is not allowed on ${url.pathname}.`)
       }
-      serveEventStream(req, res, options.events, SECURITY_HEADERS, options.heartbeatMs)
+      streams.serve(req, res, SECURITY_HEADERS)
       return
     }
     const match = matchRoute(routes, req.method ?? 'GET', url.pathname)
@@ -141,6 +142,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
       return urlOf(address)
     },
     async stop() {
+      streams?.closeAll()
       if (server) await closeServer(server)
       server = null
     },

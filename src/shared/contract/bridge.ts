@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { StreamEvent } from '../stream.ts'
 import type { OperationInput, OperationName, OperationOutput } from './index.ts'
 import type { IpcResult } from './ipc.ts'
 
@@ -38,7 +39,15 @@ export type MenuAction = z.infer<typeof MenuActionSchema>
  */
 export interface DesktopBridge {
   onMenuAction(callback: (action: MenuAction) => void): () => void
+  /**
+   * Live events (captures, deliveries), the desktop twin of `GET /api/stream`. Returns the function
+   * that unsubscribes. Events are live only: none are kept for a page that is not listening.
+   */
+  onStreamEvent(callback: (event: StreamEvent) => void): () => void
 }
+
+/** Core's live events, forwarded by main to the window (validated with StreamEventSchema first). */
+export const STREAM_EVENT_CHANNEL = 'hookbench:stream'
 
 /** The key under which the preload exposes the desktop bridge on `window`. */
 export type DesktopBridgeKey = 'desktop'

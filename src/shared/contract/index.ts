@@ -1,5 +1,8 @@
 import type { z } from 'zod'
-import { deliveryOperations } from './delivery.ts'
+import { deliveryOperations, messageOperations } from './delivery.ts'
+import { emulatorOperations } from './emulators.ts'
+import { oauthOperations } from './oauth.ts'
+import { receiverOperations } from './receiver.ts'
 import { systemOperations } from './system.ts'
 import { workspaceOperations } from './workspace.ts'
 
@@ -14,6 +17,12 @@ export const contract = {
   ...systemOperations,
   ...workspaceOperations,
   ...deliveryOperations,
+  ...messageOperations,
+  // ---- receiver: bins and captured requests (issue 5)
+  ...receiverOperations,
+  // ---- mock OAuth2 server and emulator clients (issue 5)
+  ...oauthOperations,
+  ...emulatorOperations,
 } as const
 
 export type Contract = typeof contract

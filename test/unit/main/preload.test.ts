@@ -60,19 +60,22 @@ describe('the preload bridge', () => {
 })
 
 describe('the desktop bridge', () => {
-  type Desktop = { onMenuAction(callback: (action: unknown) => void): () => void }
+  type Desktop = {
+    onMenuAction(callback: (action: unknown) => void): () => void
+    onStreamEvent(callback: (event: unknown) => void): () => void
+  }
   const desktop = () => exposures.find(([key]) => key === 'desktop')?.[1] as Desktop
 
   /** What main's webContents.send('hookbench:menu', action) looks like on the preload's side. */
   function fromMain(action: unknown): void {
-    const [, listener] = subscriptions[0] ?? []
+    const [, listener] = subscriptions.find(([channel]) => channel === 'hookbench:menu') ?? []
     if (typeof listener !== 'function') throw new Error('the preload does not listen for menu actions')
     listener({ sender: 'the IPC event, which must stay in the preload' }, action)
   }
 
-  it('offers onMenuAction only, and listens to hookbench:menu only', () => {
-    expect(Object.keys(desktop())).toEqual(['onMenuAction'])
-    expect(subscriptions.map(([channel]) => channel)).toEqual(['hookbench:menu'])
+  it('offers onMenuAction and onStreamEvent only, and listens to hookbench:menu and hookbench:stream only', () => {
+    expect(Object.keys(desktop())).toEqual(['onMenuAction', 'onStreamEvent'])
+    expect(subscriptions.map(([channel]) => channel)).toEqual(['hookbench:menu', 'hookbench:stream'])
   })
 
   it('delivers actions to subscribers with the payload only, until they unsubscribe', () => {
@@ -107,5 +110,27 @@ describe('the desktop bridge', () => {
     const seen: unknown[] = []
     desktop().onMenuAction((action) => seen.push(action))()
     expect(seen).toHaveLength(20)
+  })
+})
+
+describe('the live event stream', () => {
+  type Desktop = { onStreamEvent(callback: (event: unknown) => void): () => void }
+  const desktop = () => exposures.find(([key]) => key === 'desktop')?.[1] as Desktop
+
+  function fromMain(event: unknown): void {
+    const [, listener] = subscriptions.find(([channel]) => channel === 'hookbench:stream') ?? []
+    if (typeof listener !== 'function') throw new Error('the preload does not listen for stream events')
+    listener({ sender: 'the IPC event, which must stay in the preload' }, event)
+  }
+
+  it('delivers events to current subscribers with the payload only, and keeps none for later', () => {
+    const event = { type: 'requests.deleted', data: { bin_id: null, count: 3 } }
+    fromMain(event)
+    const seen: unknown[][] = []
+    const unsubscribe = desktop().onStreamEvent((...args) => seen.push(args))
+    fromMain(event)
+    unsubscribe()
+    fromMain(event)
+    expect(seen).toEqual([[event]])
   })
 })

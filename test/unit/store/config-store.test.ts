@@ -198,20 +198,32 @@ describe('config store: migrations', () => {
 })
 
 describe('config store: updates', () => {
+  const inboxBin = {
+    id: 'bin_1',
+    name: 'inbox',
+    description: '',
+    response: { status: 200, headers: {}, body: { ok: true }, delay_ms: 0 },
+    verify: { enforce: false },
+    forward_to: null,
+    auto_created: false,
+    created_at: '2026-11-24T10:00:00.000Z',
+    modified_at: '2026-11-24T10:00:00.000Z',
+  }
+
   it('is durable: a reopened store sees the change', async () => {
     const dataDir = tempDir()
     const store = await open(dataDir)
 
     const result = await store.update((draft) => {
       draft.settings.theme = 'dark'
-      draft.bins.push({ id: 'bin_1', name: 'inbox' })
+      draft.bins.push(inboxBin)
     })
 
     expect(result.settings.theme).toBe('dark')
-    expect(store.read().bins).toEqual([{ id: 'bin_1', name: 'inbox' }])
+    expect(store.read().bins).toEqual([inboxBin])
     const reopened = await open(dataDir)
     expect(reopened.read().settings.theme).toBe('dark')
-    expect(reopened.read().bins).toEqual([{ id: 'bin_1', name: 'inbox' }])
+    expect(reopened.read().bins).toEqual([inboxBin])
   })
 
   it('rejects an invalid change with bad_request and changes neither memory nor the file', async () => {

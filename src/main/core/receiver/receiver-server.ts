@@ -2,6 +2,19 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { HookbenchError } from '../../../shared/errors.ts'
 import { sendError, sendJson } from '../net/json-response.ts'
 import { closeServer, listen, urlOf } from '../net/server-lifecycle.ts'
+import { isHookPath } from './capture.ts'
+
+/** A part of the receiver that owns a path prefix; `close` runs when the listener stops. */
+export interface ReceiverRoute {
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>
+  close?(): void
+}
+
+/** A route mounted at a path prefix: it gets `prefix` itself and everything below `prefix/`. */
+export interface MountedRoute {
+  prefix: string
+  route: ReceiverRoute
+}
 
 export interface ReceiverOptions {
   host?: string
@@ -9,6 +22,10 @@ export interface ReceiverOptions {
   /** Slow-client limits: a sender that trickles its headers or goes silent is cut off. */
   headersTimeoutMs?: number
   requestTimeoutMs?: number
+  /** `ANY /hooks/{bin}/{path…}`: bins capture here (absent: those paths answer 404). */
+  hooks?: ReceiverRoute
+  /** Further routes by prefix (mock OAuth2 server, emulators), tried after /hooks/ and before the 404. */
+  routes?: readonly MountedRoute[]
 }
 
 export interface ReceiverServer {
@@ -24,11 +41,16 @@ export interface ReceiverServer {
 export function createReceiverServer(options: ReceiverOptions = {}): ReceiverServer {
   let server: Server | null = null
 
-  function handle(req: IncomingMessage, res: ServerResponse): void {
+  function handle(req: IncomingMessage, res: ServerResponse): Promise<void> | undefined {
+    if (options.hooks && isHookPath(req.url ?? '/')) return options.hooks.handle(req, res)
     const url = new URL(req.url ?? '/', 'http://receiver')
+    const mounted = options.routes?.find(
+      ({ prefix }) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`),
+    )
+    if (mounted) return mounted.route.handle(req, res)
     if (url.pathname === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
       sendJson(res, 200, { name: 'hookbench-receiver', status: 'ok' })
-      return
+      return undefined
     }
     // Drain the body so keep-alive connections stay usable after a 404.
     req.resume()
@@ -50,7 +72,7 @@ export function createReceiverServer(options: ReceiverOptions = {}): ReceiverSer
         },
         (req, res) => {
           try {
-            handle(req, res)
+            handle(req, res)?.catch((error: unknown) => sendError(res, error))
           } catch (error) {
             sendError(res, error)
           }
@@ -67,6 +89,8 @@ export function createReceiverServer(options: ReceiverOptions = {}): ReceiverSer
       return urlOf(address)
     },
     async stop() {
+      options.hooks?.close?.()
+      for (const { route } of options.routes ?? []) route.close?.()
       if (server) await closeServer(server)
       server = null
     },

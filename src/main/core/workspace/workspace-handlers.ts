@@ -30,6 +30,7 @@ export function workspaceHandlers(deps: WorkspaceDeps): WorkspaceHandlers {
       const next = await deps.config.update((draft) => {
         if (patch.theme !== undefined) draft.settings.theme = patch.theme
         if (patch.notifications !== undefined) draft.settings.notifications = patch.notifications
+        if (patch.auto_create_bins !== undefined) draft.settings.auto_create_bins = patch.auto_create_bins
         for (const kind of recordKinds) {
           const limit = patch.retention?.[kind]
           if (limit) draft.settings.retention[kind] = limit

@@ -1,6 +1,7 @@
 import type { Api } from '../../../shared/contract/index.ts'
 import { createHttpApi } from './http-client.ts'
 import { createIpcApi } from './ipc-client.ts'
+import { createDesktopStream, createHttpStream, type EventStream } from './stream.ts'
 
 export { ApiError, toErrorBody } from './api-error.ts'
 
@@ -14,3 +15,8 @@ function tokenFromPage(): string | null {
  * HTTP API (same origin) in a browser. Both speak the same contract.
  */
 export const api: Api = window.api ? createIpcApi(window.api) : createHttpApi({ token: tokenFromPage })
+
+/** Live events from core (captures, deliveries): the desktop bridge, or SSE in a browser. */
+export const stream: EventStream = window.desktop
+  ? createDesktopStream(window.desktop)
+  : createHttpStream({ token: tokenFromPage })

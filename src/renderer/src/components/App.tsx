@@ -1,7 +1,9 @@
 import { useEffect } from 'react'
+import { AuthConfigsPage } from '../features/auth-configs/AuthConfigsPage.tsx'
 import { EventsPage } from '../features/events/EventsPage.tsx'
 import { InboxPage } from '../features/inbox/InboxPage.tsx'
 import { MessagesPage } from '../features/messages/MessagesPage.tsx'
+import { CommandPalette } from '../features/palette/CommandPalette.tsx'
 import { SettingsPage } from '../features/settings/SettingsPage.tsx'
 import { SubscriptionsPage } from '../features/subscriptions/SubscriptionsPage.tsx'
 import { type Page, useAppStore } from '../stores/index.ts'
@@ -29,6 +31,7 @@ export function App() {
       <main className="main">
         <PageView page={page} />
       </main>
+      <CommandPalette />
     </div>
   )
 }
@@ -37,6 +40,8 @@ function PageView({ page }: { page: Page }) {
   switch (page) {
     case 'subscriptions':
       return <SubscriptionsPage />
+    case 'auth-configs':
+      return <AuthConfigsPage />
     case 'events':
       return <EventsPage />
     case 'messages':

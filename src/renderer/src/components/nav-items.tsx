@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { KeyIcon } from '../features/auth-configs/KeyIcon.tsx'
 import type { Page } from '../stores/index.ts'
 import { EventsIcon, InboxIcon, MessagesIcon, SettingsIcon, SubscriptionsIcon } from './icons.tsx'
 
@@ -11,6 +12,7 @@ export interface NavItem {
 /** The sidebar, in order; the labels double as page titles. */
 export const navItems: readonly NavItem[] = [
   { page: 'subscriptions', label: 'Subscriptions', icon: <SubscriptionsIcon /> },
+  { page: 'auth-configs', label: 'Auth configs', icon: <KeyIcon /> },
   { page: 'events', label: 'Events', icon: <EventsIcon /> },
   { page: 'messages', label: 'Messages', icon: <MessagesIcon /> },
   { page: 'inbox', label: 'Inbox', icon: <InboxIcon /> },

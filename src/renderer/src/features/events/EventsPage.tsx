@@ -41,12 +41,14 @@ export function EventsPage() {
   )
 }
 
-const DESCRIPTION = 'The topics each emulated system sends, with an example payload for each.'
+const DESCRIPTION =
+  'The topics each emulated system sends: edit an example payload and send it to your subscriptions.'
 
 function CatalogBrowser() {
   const profiles = useAppStore((state) => state.catalog.profiles)
   const [query, setQuery] = useState('')
-  const [selectedKey, setSelectedKey] = useState<string | null>(null)
+  const selectedKey = useAppStore((state) => state.selectedTopicKey)
+  const setSelectedKey = useAppStore((state) => state.selectTopic)
   const listRef = useRef<HTMLDivElement>(null)
 
   const groups = useMemo(() => filterCatalog(profiles, query), [profiles, query])

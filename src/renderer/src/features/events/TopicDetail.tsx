@@ -1,14 +1,10 @@
-import { useMemo } from 'react'
-import { CopyButton } from '../../components/CopyButton.tsx'
 import { BracesIcon } from '../../components/icons.tsx'
 import { type SelectedTopic, successRuleLabel } from './catalog-view.ts'
-import { highlightJson } from './json-highlight.tsx'
+import { SendPanel } from './SendPanel.tsx'
 
-/** One topic: what it means, which system sends it, and its example payload (read-only for now). */
+/** One topic: what it means, which system sends it, and its payload ready to edit and send. */
 export function TopicDetail({ selected }: { selected: SelectedTopic }) {
   const { profile, eventType } = selected
-  const json = useMemo(() => JSON.stringify(eventType.example, null, 2), [eventType.example])
-  const lines = json.split('\n').length
 
   return (
     <article className="topic-detail" aria-labelledby="topic-detail-title">
@@ -25,20 +21,7 @@ export function TopicDetail({ selected }: { selected: SelectedTopic }) {
           </span>
         </p>
       </header>
-      <section className="payload" aria-labelledby="payload-title">
-        <div className="payload-toolbar">
-          <h3 id="payload-title" className="payload-title">
-            Example payload
-          </h3>
-          <span className="payload-meta">
-            JSON · {lines} {lines === 1 ? 'line' : 'lines'}
-          </span>
-          <CopyButton text={json} />
-        </div>
-        <pre className="code" data-testid="example-payload">
-          <code>{highlightJson(json)}</code>
-        </pre>
-      </section>
+      <SendPanel selected={selected} />
       <section className="about-profile" aria-labelledby="about-profile-title">
         <h3 id="about-profile-title">About {profile.name}</h3>
         <p>{profile.description}</p>
@@ -51,7 +34,7 @@ export function NoTopicSelected({ systems, topics }: { systems: number; topics: 
   return (
     <div className="topic-placeholder">
       <BracesIcon />
-      <p className="topic-placeholder-title">Select a topic to see its example payload</p>
+      <p className="topic-placeholder-title">Select a topic to edit and send its example payload</p>
       <p className="muted">
         {systems} systems · {topics} topics. Use ↑ ↓ in the list to move between them.
       </p>

@@ -1,17 +1,90 @@
+import { type ReactNode, useEffect, useState } from 'react'
+import { CopyButton } from '../../components/CopyButton.tsx'
 import { EmptyState } from '../../components/EmptyState.tsx'
+import { ErrorState } from '../../components/ErrorState.tsx'
 import { InboxIcon } from '../../components/icons.tsx'
 import { PageLayout } from '../../components/PageLayout.tsx'
 import { useAppStore } from '../../stores/index.ts'
+import { BinEditor, type EditorTarget } from './BinEditor.tsx'
+import { BinList } from './BinList.tsx'
+import { sampleCurl } from './format.ts'
+import './inbox.css'
+import { RequestDetail } from './RequestDetail.tsx'
+import { RequestList } from './RequestList.tsx'
+
+const DESCRIPTION = 'Webhooks that arrive at Hookbench’s receiver, captured live, to inspect and replay.'
 
 export function InboxPage() {
-  const receiverUrl = useAppStore((state) => state.health.value?.receiver_url ?? null)
-  const hooksUrl = `${receiverUrl ?? 'http://<receiver>'}/hooks/<bin>/…`
+  const bins = useAppStore((state) => state.bins)
+  const loadBins = useAppStore((state) => state.loadBins)
+  const loadRequests = useAppStore((state) => state.loadRequests)
+  const watchInbox = useAppStore((state) => state.watchInbox)
+  const hasRequests = useAppStore((state) => state.inboxRequests.items.length > 0)
+  const [editor, setEditor] = useState<EditorTarget>(null)
+
+  useEffect(() => {
+    void loadBins()
+    void loadRequests()
+    return watchInbox()
+  }, [loadBins, loadRequests, watchInbox])
+
+  let body: ReactNode
+  if (bins.status === 'error' && bins.value === null) {
+    body = (
+      <ErrorState
+        title="Could not load the bins"
+        error={bins.error}
+        hint="Check that Hookbench is still running (the header shows the connection), then retry."
+        onRetry={() => void loadBins()}
+      />
+    )
+  } else if (bins.value === null) {
+    body = <p className="muted">Loading bins…</p>
+  } else if (bins.value.length === 0 && !hasRequests && editor === null) {
+    body = <NoBins onCreate={() => setEditor({ kind: 'new' })} />
+  } else {
+    return (
+      <PageLayout title="Inbox" description={DESCRIPTION} layout="split">
+        <div className="inbox">
+          <BinList
+            onCreate={() => setEditor({ kind: 'new' })}
+            onEdit={(id) => setEditor({ kind: 'edit', id })}
+          />
+          <RequestList />
+          <div className="inbox-detail">
+            {editor ? <BinEditor target={editor} onClose={() => setEditor(null)} /> : <RequestDetail />}
+          </div>
+        </div>
+      </PageLayout>
+    )
+  }
   return (
-    <PageLayout title="Inbox" description="Webhooks that arrive at Hookbench's receiver.">
-      <EmptyState icon={<InboxIcon />} title="No bins yet" note="Not built yet in this version.">
-        Bins capture webhooks sent to <code>{hooksUrl}</code> and will list each request here to inspect and
-        replay.
-      </EmptyState>
+    <PageLayout title="Inbox" description={DESCRIPTION}>
+      {body}
     </PageLayout>
+  )
+}
+
+/** The first visit: what a bin is, and one command that makes something appear here. */
+function NoBins({ onCreate }: { onCreate: () => void }) {
+  const receiverUrl = useAppStore((state) => state.health.value?.receiver_url ?? null)
+  const base = receiverUrl ?? 'http://<receiver>'
+  const curl = sampleCurl(`${base}/hooks/demo/`)
+  return (
+    <EmptyState icon={<InboxIcon />} title="No bins yet">
+      A bin is a URL that captures every request sent to it — headers in order, the body byte for byte —
+      answers the way you script it (status, headers, delays, a 500-500-200 sequence), checks the sender’s
+      credentials or signature, and can forward to your app. Bins capture webhooks sent to{' '}
+      <code>{`${base}/hooks/<bin>/…`}</code>; a new name makes a new bin. Try it:
+      <span className="inbox-try">
+        <code className="inbox-curl">{curl}</code>
+        <CopyButton text={curl} label="Copy curl" />
+      </span>
+      <span className="inbox-try">
+        <button type="button" className="button button-primary" onClick={onCreate}>
+          New bin
+        </button>
+      </span>
+    </EmptyState>
   )
 }

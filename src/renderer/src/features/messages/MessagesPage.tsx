@@ -1,14 +1,130 @@
+import { type ReactNode, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react'
 import { EmptyState } from '../../components/EmptyState.tsx'
+import { ErrorState } from '../../components/ErrorState.tsx'
 import { MessagesIcon } from '../../components/icons.tsx'
 import { PageLayout } from '../../components/PageLayout.tsx'
+import { hrefOf, useAppStore } from '../../stores/index.ts'
+import type { MessageFilters } from '../../stores/message-list.ts'
+import { Dashboard } from './Dashboard.tsx'
+import { shortId } from './format.ts'
+import { MessageDetailPanel } from './MessageDetailPanel.tsx'
+import { MessagesToolbar } from './MessagesToolbar.tsx'
+import { MessageTable } from './MessageTable.tsx'
+import { visibleMessages } from './message-search.ts'
+
+/** Polling while the page is visible: the live stream does not carry message changes yet. */
+const REFRESH_MS = 2_000
 
 export function MessagesPage() {
+  const loadMessages = useAppStore((state) => state.loadMessages)
+  const loadSubscriptionLabels = useAppStore((state) => state.loadSubscriptionLabels)
+  const watchMessages = useAppStore((state) => state.watchMessages)
+  const watchMessageRoute = useAppStore((state) => state.watchMessageRoute)
+  const detailOpen = useAppStore((state) => state.messageDetail.id !== null)
+  const labelOf = useSubscriptionLabel()
+
+  useEffect(() => {
+    void loadMessages()
+    void loadSubscriptionLabels()
+  }, [loadMessages, loadSubscriptionLabels])
+  useEffect(() => watchMessages(REFRESH_MS), [watchMessages])
+  useEffect(() => watchMessageRoute(), [watchMessageRoute])
+
   return (
-    <PageLayout title="Messages" description="Every delivery Hookbench has made, attempt by attempt.">
-      <EmptyState icon={<MessagesIcon />} title="No messages yet" note="Not built yet in this version.">
-        Each event delivered to a subscription will be listed here by its <code>message_id</code>, with the
-        request and response of every attempt, ready to replay.
-      </EmptyState>
+    <PageLayout
+      title="Messages"
+      description="Every delivery Hookbench has made, attempt by attempt."
+      layout="split"
+    >
+      <div className={detailOpen ? 'messages-layout has-detail' : 'messages-layout'}>
+        <div className="messages-main">
+          <Dashboard />
+          <MessageList labelOf={labelOf} />
+        </div>
+        {detailOpen ? <MessageDetailPanel labelOf={labelOf} /> : null}
+      </div>
     </PageLayout>
   )
+}
+
+function MessageList({ labelOf }: { labelOf: (id: string) => string }) {
+  const list = useAppStore((state) => state.messageList)
+  const filters = useAppStore((state) => state.messageFilters)
+  const event = filters.event
+  const setFilters = useAppStore((state) => state.setMessageFilters)
+  const loadMessages = useAppStore((state) => state.loadMessages)
+  const [search, setSearch] = useState('')
+  // Typing stays responsive with many rows loaded: the filtering follows a frame behind.
+  const deferredSearch = useDeferredValue(search)
+  const shown = useMemo(
+    () => visibleMessages(list.items, deferredSearch, labelOf, event),
+    [list.items, deferredSearch, labelOf, event],
+  )
+
+  let body: ReactNode
+  if (list.status === 'error' && list.items.length === 0) {
+    body = (
+      <ErrorState
+        title="Could not load messages"
+        error={list.error}
+        hint="Check that Hookbench is still running (the header shows the connection), then retry."
+        onRetry={() => void loadMessages()}
+      />
+    )
+  } else if (list.status === 'ready' && list.total === 0 && !filtered(filters)) {
+    body = <NoMessages />
+  } else if (list.status === 'ready' && shown.length === 0 && !list.nextCursor) {
+    body = (
+      <div className="no-match">
+        <p>No message matches {search ? `“${search}” and ` : ''}these filters.</p>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => {
+            setSearch('')
+            setFilters({ status: null, subscription_id: null, topic: null, event: null })
+          }}
+        >
+          Clear filters
+        </button>
+      </div>
+    )
+  } else {
+    body = (
+      <MessageTable messages={shown} total={search || event ? shown.length : list.total} labelOf={labelOf} />
+    )
+  }
+
+  return (
+    <>
+      <MessagesToolbar search={search} onSearch={setSearch} />
+      {event ? (
+        <p className="messages-scope">
+          Messages of event <code>{shortId(event.event_id)}</code>: {shown.length}
+        </p>
+      ) : null}
+      {body}
+    </>
+  )
+}
+
+function filtered(filters: MessageFilters): boolean {
+  return Boolean(filters.status || filters.subscription_id || filters.topic || filters.event)
+}
+
+function NoMessages() {
+  return (
+    <EmptyState icon={<MessagesIcon />} title="No messages here yet">
+      A message is one event delivered to one subscription. Create a subscription in{' '}
+      <a href={hrefOf('subscriptions')}>Subscriptions</a>, then send an event from{' '}
+      <a href={hrefOf('events')}>Events</a>: each attempt, with the request exactly as sent, shows up here.
+    </EmptyState>
+  )
+}
+
+/** id → name of the subscription, falling back to the id while names load (or if it was deleted). */
+function useSubscriptionLabel(): (id: string) => string {
+  const labels = useAppStore((state) => state.subscriptionLabels.items)
+  const names = useMemo(() => new Map(labels.map((label) => [label.id, label.name])), [labels])
+  return useCallback((id: string) => names.get(id) ?? shortId(id), [names])
 }

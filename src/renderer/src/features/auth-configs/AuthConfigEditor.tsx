@@ -1,0 +1,158 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { type AuthConfig, type AuthType, authTypes } from '../../../../shared/domain/auth-config.ts'
+import { useAppStore } from '../../stores/index.ts'
+import { errorsOf } from '../subscriptions/field-errors.ts'
+import { formatDateTime } from '../subscriptions/format.ts'
+import { ConfirmDelete } from '../subscriptions/ui/ConfirmDelete.tsx'
+import { FormRow } from '../subscriptions/ui/FormRow.tsx'
+import { TypeFields } from './AuthTypeFields.tsx'
+import { type AuthDraft, authDraftOf, authPayloadOf, keepsSecret, newAuthDraft } from './auth-draft.ts'
+import { DeleteError } from './DeleteConflict.tsx'
+import { authConfigLabel, authTypeLabels } from './labels.ts'
+
+const FIELDS = ['auth_type', 'key', 'secret', 'scope', 'token_url'] as const
+
+const TYPE_HINTS: Record<AuthType, string> = {
+  NO_AUTH:
+    'Deliveries carry no Authorization header. Seed 000 requires key, secret, scope and token_url to be null.',
+  BASIC_AUTH: 'Every delivery carries Authorization: Basic base64(key:secret).',
+  OAUTH_2_CLIENT_CREDENTIALS:
+    'Hookbench POSTs grant_type=client_credentials to the token URL, caches the token until shortly before it ' +
+    'expires, and sends Authorization: Bearer <token>; on a 401 it fetches a new token once and retries.',
+}
+
+export function AuthConfigEditor({ id }: { id: string | null }) {
+  const saved = useAppStore((state) =>
+    id === null ? null : (state.authConfigs.value?.find((item) => item.id === id) ?? null),
+  )
+  const close = useAppStore((state) => state.closeAuthConfigEditor)
+  if (id !== null && saved === null) {
+    return (
+      <div className="side-editor-missing">
+        <p>This auth config no longer exists.</p>
+        <button type="button" className="button button-small" onClick={close}>
+          Close
+        </button>
+      </div>
+    )
+  }
+  return <AuthConfigForm saved={saved} />
+}
+
+function AuthConfigForm({ saved }: { saved: AuthConfig | null }) {
+  const saveState = useAppStore((state) => state.authConfigSave)
+  const deleteState = useAppStore((state) => state.authConfigDelete)
+  const saveAuthConfig = useAppStore((state) => state.saveAuthConfig)
+  const deleteAuthConfig = useAppStore((state) => state.deleteAuthConfig)
+  const resetSave = useAppStore((state) => state.resetAuthConfigSave)
+  const close = useAppStore((state) => state.closeAuthConfigEditor)
+  const [draft, setDraft] = useState<AuthDraft>(() => (saved ? authDraftOf(saved) : newAuthDraft()))
+  const headingRef = useRef<HTMLHeadingElement>(null)
+
+  useEffect(() => {
+    headingRef.current?.focus()
+  }, [])
+
+  const { fields: errors, general } = errorsOf(saveState.status === 'error' ? saveState.error : null, FIELDS)
+  const saving = saveState.status === 'saving'
+  const update = (patch: Partial<AuthDraft>) => {
+    setDraft((current) => ({ ...current, ...patch }))
+    resetSave()
+  }
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const ok = await saveAuthConfig(authPayloadOf(draft), saved?.id ?? null, keepsSecret(draft, saved))
+    if (ok) setDraft((current) => ({ ...current, secret: '' }))
+  }
+
+  return (
+    <form
+      className="side-editor"
+      aria-labelledby="editor-title"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+    >
+      <header className="side-editor-header">
+        <div className="side-editor-heading">
+          <h2 id="editor-title" ref={headingRef} tabIndex={-1}>
+            {saved ? authConfigLabel(saved) : 'New auth config'}
+          </h2>
+          {saved ? (
+            <p className="muted">
+              <code>{saved.id}</code> · created {formatDateTime(saved.created_at)} · modified{' '}
+              {formatDateTime(saved.modified_at)}
+            </p>
+          ) : (
+            <p className="muted">How Hookbench authenticates to a subscriber (seed 000).</p>
+          )}
+        </div>
+        <button
+          type="button"
+          className="button button-small button-icon"
+          aria-label="Close editor"
+          onClick={close}
+        >
+          ×
+        </button>
+      </header>
+
+      <div className="side-editor-body">
+        <section className="side-editor-section" aria-label="Auth config">
+          <FormRow
+            label="Type"
+            labelId="auth-type-label"
+            error={errors.auth_type}
+            hint={TYPE_HINTS[draft.auth_type]}
+          >
+            <div className="segmented" role="radiogroup" aria-labelledby="auth-type-label">
+              {authTypes.map((type) => (
+                <label key={type} className="segment">
+                  <input
+                    type="radio"
+                    name="auth_type"
+                    value={type}
+                    checked={draft.auth_type === type}
+                    onChange={() => update({ auth_type: type })}
+                  />
+                  <span>{authTypeLabels[type]}</span>
+                </label>
+              ))}
+            </div>
+          </FormRow>
+          <TypeFields draft={draft} saved={saved} errors={errors} onChange={update} />
+        </section>
+      </div>
+
+      <footer className="side-editor-footer">
+        {general ? (
+          <p className="inline-error side-editor-error" role="alert">
+            Could not save: {general}
+          </p>
+        ) : null}
+        {deleteState.status === 'error' && deleteState.error && deleteState.id === saved?.id ? (
+          <DeleteError error={deleteState.error} />
+        ) : null}
+        <div className="form-footer">
+          <button type="submit" className="button button-primary" disabled={saving}>
+            {saving ? 'Saving…' : saved ? 'Save changes' : 'Create auth config'}
+          </button>
+          <button type="button" className="button" onClick={close}>
+            {saved ? 'Close' : 'Cancel'}
+          </button>
+          <span className="form-status" role="status">
+            {saveState.status === 'saved' ? 'Saved.' : ''}
+          </span>
+          {saved ? (
+            <span className="push-right">
+              <ConfirmDelete
+                what="this auth config"
+                busy={deleteState.status === 'saving'}
+                onConfirm={() => void deleteAuthConfig(saved.id)}
+              />
+            </span>
+          ) : null}
+        </div>
+      </footer>
+    </form>
+  )
+}

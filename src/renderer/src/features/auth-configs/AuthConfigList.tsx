@@ -1,0 +1,75 @@
+import type { AuthConfig } from '../../../../shared/domain/auth-config.ts'
+import type { Subscription } from '../../../../shared/domain/subscription.ts'
+import { type EditorTarget, useAppStore } from '../../stores/index.ts'
+import { relativeTime } from '../subscriptions/format.ts'
+import { authTypeLabels, shortId } from './labels.ts'
+
+const NO_SUBSCRIPTIONS: Subscription[] = []
+
+export function AuthConfigList({ items, editor }: { items: AuthConfig[]; editor: EditorTarget }) {
+  const subscriptions = useAppStore((state) => state.subscriptions.value) ?? NO_SUBSCRIPTIONS
+  const open = useAppStore((state) => state.openAuthConfigEditor)
+  const users = (id: string) => subscriptions.filter((item) => item.auth_config_id === id).length
+  return (
+    <table className="data-table subs-table" aria-label="Auth configs">
+      <thead>
+        <tr>
+          <th scope="col">Type</th>
+          <th scope="col">Key</th>
+          <th scope="col" className="col-url">
+            Token URL · scope
+          </th>
+          <th scope="col">Secret</th>
+          <th scope="col">Used by</th>
+          <th scope="col" className="col-modified">
+            Modified
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((config) => {
+          const selected = editor?.kind === 'edit' && editor.id === config.id
+          const count = users(config.id)
+          return (
+            <tr key={config.id} className={selected ? 'is-selected' : undefined}>
+              <th scope="row">
+                <button
+                  type="button"
+                  className="row-link"
+                  aria-current={selected ? 'true' : undefined}
+                  onClick={() => open({ kind: 'edit', id: config.id })}
+                >
+                  {authTypeLabels[config.auth_type]}
+                </button>
+                <span className="row-sub">
+                  <code>{shortId(config.id)}</code>
+                </span>
+              </th>
+              <td>{config.key ? <code>{config.key}</code> : <span className="muted">—</span>}</td>
+              <td className="col-url">
+                {config.token_url ? (
+                  <code className="url-cell" title={config.token_url}>
+                    {config.token_url}
+                  </code>
+                ) : null}
+                {config.scope ? <span className="row-sub">scope {config.scope}</span> : null}
+                {!config.token_url && !config.scope ? <span className="muted">—</span> : null}
+              </td>
+              <td>{config.secret ? <code>{config.secret}</code> : <span className="muted">—</span>}</td>
+              <td>
+                {count === 0 ? (
+                  <span className="muted">unused</span>
+                ) : (
+                  `${count} ${count === 1 ? 'subscription' : 'subscriptions'}`
+                )}
+              </td>
+              <td className="col-modified muted" title={config.modified_at}>
+                {relativeTime(config.modified_at)}
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}

@@ -1,0 +1,98 @@
+import { useId } from 'react'
+import { useAppStore } from '../../stores/index.ts'
+import type { SelectedTopic } from './catalog-view.ts'
+import { fieldsOf } from './event-fields.ts'
+import { JsonEditor } from './JsonEditor.tsx'
+import { checkJson } from './json-validity.ts'
+import { RecentPayloads } from './RecentPayloads.tsx'
+import { SendResult } from './SendResult.tsx'
+import { useEventDraft } from './use-event-draft.ts'
+
+/** The payload editor, the envelope fields the profile reads, and Send. */
+export function SendPanel({ selected }: { selected: SelectedTopic }) {
+  const { key, draft, edited } = useEventDraft(selected)
+  const setEventDraft = useAppStore((state) => state.setEventDraft)
+  const resetEventDraft = useAppStore((state) => state.resetEventDraft)
+  const sendEvent = useAppStore((state) => state.sendEvent)
+  const sending = useAppStore((state) => state.eventSend.status === 'sending')
+  const validity = checkJson(draft.text)
+  const fields = fieldsOf(selected.profile)
+  const validityId = useId()
+  const lines = draft.text.split('\n').length
+
+  const send = () => {
+    if (validity.ok) void sendEvent(key, selected.eventType.topic, draft)
+  }
+
+  return (
+    <>
+      <section className="payload" aria-labelledby="payload-title">
+        <div className="payload-toolbar">
+          <h3 id="payload-title" className="payload-title">
+            Payload <span className="muted">(data)</span>
+          </h3>
+          <span className="payload-meta">
+            JSON · {lines} {lines === 1 ? 'line' : 'lines'}
+          </span>
+          <span
+            id={validityId}
+            className={validity.ok ? 'json-validity is-ok' : 'json-validity is-error'}
+            role="status"
+            title={validity.ok ? undefined : validity.message}
+          >
+            {validity.ok ? 'Valid JSON' : `Invalid JSON: ${validity.message}`}
+          </span>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={!edited}
+            onClick={() => resetEventDraft(key)}
+          >
+            Reset to example
+          </button>
+        </div>
+        <JsonEditor
+          value={draft.text}
+          onChange={(text) => setEventDraft(key, { ...draft, text })}
+          onSubmit={send}
+          label={`Payload of ${selected.eventType.topic}`}
+          describedBy={validityId}
+          testId="example-payload"
+        />
+      </section>
+      <div className="send-row">
+        {fields.map((field) => (
+          <label key={field.name} className="send-field">
+            <span className="send-field-label">{field.label}</span>
+            <input
+              className="text-input"
+              type="text"
+              spellCheck={false}
+              autoComplete="off"
+              value={draft.fields[field.name] ?? ''}
+              title={field.hint}
+              placeholder="optional"
+              onChange={(event) =>
+                setEventDraft(key, {
+                  ...draft,
+                  fields: { ...draft.fields, [field.name]: event.target.value },
+                })
+              }
+            />
+          </label>
+        ))}
+        <button
+          type="button"
+          className="button button-primary send-button"
+          disabled={!validity.ok || sending}
+          onClick={send}
+          title="Send (Ctrl+Enter in the editor)"
+        >
+          {sending ? 'Sending…' : 'Send'}
+        </button>
+      </div>
+      <SendResult topicKey={key} />
+      <RecentPayloads topicKey={key} />
+    </>
+  )
+}

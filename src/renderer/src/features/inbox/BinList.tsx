@@ -1,0 +1,68 @@
+import { CopyButton } from '../../components/CopyButton.tsx'
+import { useAppStore } from '../../stores/index.ts'
+
+interface BinListProps {
+  onCreate: () => void
+  onEdit: (id: string) => void
+}
+
+/** Every bin with the URL to send to; choosing one narrows the request list to it. */
+export function BinList({ onCreate, onEdit }: BinListProps) {
+  const bins = useAppStore((state) => state.bins.value) ?? []
+  const selected = useAppStore((state) => state.inboxBinId)
+  const selectBin = useAppStore((state) => state.selectBin)
+
+  return (
+    <nav className="inbox-bins" aria-label="Bins">
+      <div className="inbox-pane-header">
+        <h2 className="inbox-pane-title">Bins</h2>
+        <button type="button" className="button button-small" onClick={onCreate}>
+          New bin
+        </button>
+      </div>
+      <ul className="inbox-bin-list">
+        <li>
+          <button
+            type="button"
+            className="inbox-bin"
+            aria-current={selected === null ? 'true' : undefined}
+            onClick={() => selectBin(null)}
+          >
+            <span className="inbox-bin-name">All requests</span>
+          </button>
+        </li>
+        {bins.map((bin) => (
+          <li key={bin.id} className="inbox-bin-item">
+            <button
+              type="button"
+              className="inbox-bin"
+              aria-current={selected === bin.id ? 'true' : undefined}
+              onClick={() => selectBin(bin.id)}
+            >
+              <span className="inbox-bin-name">{bin.name}</span>
+              <span className="inbox-bin-rule">{ruleLabel(bin.response)}</span>
+            </button>
+            {selected === bin.id ? (
+              <div className="inbox-bin-tools">
+                <code className="inbox-bin-url" title="Send webhooks here">
+                  {bin.url ?? 'receiver not listening'}
+                </code>
+                <span className="inbox-bin-actions">
+                  {bin.url ? <CopyButton text={bin.url} label="Copy URL" /> : null}
+                  <button type="button" className="button button-small" onClick={() => onEdit(bin.id)}>
+                    Edit
+                  </button>
+                </span>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}
+
+function ruleLabel(response: { sequence: Array<{ status: number }> } | { status: number }): string {
+  if ('sequence' in response) return response.sequence.map((step) => step.status).join(' → ')
+  return String(response.status)
+}

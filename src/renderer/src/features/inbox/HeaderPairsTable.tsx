@@ -1,0 +1,23 @@
+/** Name/value pairs in the order they came, duplicates kept (their place is their identity). */
+export function HeaderPairsTable({
+  headers,
+  label,
+}: {
+  headers: ReadonlyArray<[string, string]>
+  label: string
+}) {
+  if (headers.length === 0) return <p className="muted">None.</p>
+  return (
+    <table className="inbox-pairs" aria-label={label}>
+      <tbody>
+        {headers.map(([name, value], index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a header may repeat; its position is what tells the two apart.
+          <tr key={`${index}-${name}`}>
+            <th scope="row">{name}</th>
+            <td>{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

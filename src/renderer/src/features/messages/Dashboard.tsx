@@ -1,0 +1,94 @@
+import { useMemo } from 'react'
+import { useAppStore } from '../../stores/index.ts'
+import { type MinuteBucket, ratePolylines, summarize } from './dashboard-data.ts'
+
+const WIDTH = 600
+const HEIGHT = 64
+
+/** Deliveries per minute and success rate over the last hour, drawn from the messages listed. */
+export function Dashboard() {
+  const dashboard = useAppStore((state) => state.dashboard)
+  const summary = useMemo(() => summarize(dashboard.points, dashboard.until), [dashboard])
+  const rate = summary.successRate === null ? '—' : `${Math.round(summary.successRate * 100)}%`
+
+  return (
+    <section className="dashboard" aria-label="Last hour">
+      <dl className="dashboard-figures">
+        <div>
+          <dt>Last hour</dt>
+          <dd>
+            {summary.total.toLocaleString()}
+            {dashboard.capped ? '+' : ''} <span className="dashboard-unit">messages</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Success rate</dt>
+          <dd className={rateClass(summary.successRate)}>{rate}</dd>
+        </div>
+        <div>
+          <dt>Peak</dt>
+          <dd>
+            {summary.peak} <span className="dashboard-unit">/ min</span>
+          </dd>
+        </div>
+      </dl>
+      <div className="dashboard-chart">
+        <Chart buckets={summary.buckets} peak={summary.peak} />
+        <p className="dashboard-legend" aria-hidden="true">
+          <span className="legend-delivered">delivered</span>
+          <span className="legend-failed">failed</span>
+          <span className="legend-pending">pending</span>
+          <span className="legend-rate">success rate</span>
+          <span className="legend-axis">−60 min … now</span>
+        </p>
+      </div>
+    </section>
+  )
+}
+
+function Chart({ buckets, peak }: { buckets: readonly MinuteBucket[]; peak: number }) {
+  const step = WIDTH / buckets.length
+  const scale = peak === 0 ? 0 : HEIGHT / peak
+  const lines = ratePolylines(buckets, WIDTH, HEIGHT)
+  const description = `Messages per minute over the last hour, peak ${peak} per minute.`
+  return (
+    <svg
+      className="chart"
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      preserveAspectRatio="none"
+      role="img"
+      aria-label={description}
+    >
+      <line className="chart-base" x1={0} x2={WIDTH} y1={HEIGHT - 0.5} y2={HEIGHT - 0.5} />
+      {buckets.map((bucket, i) => {
+        const x = i * step + 1
+        const w = Math.max(step - 2, 1)
+        let y = HEIGHT
+        const parts: Array<[string, number]> = [
+          ['bar-delivered', bucket.delivered],
+          ['bar-failed', bucket.failed],
+          ['bar-pending', bucket.pending],
+        ]
+        return (
+          <g key={bucket.start}>
+            <title>{`${new Date(bucket.start).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}: ${bucket.delivered} delivered, ${bucket.failed} failed, ${bucket.pending} pending`}</title>
+            {parts.map(([className, count]) => {
+              if (count === 0) return null
+              const h = count * scale
+              y -= h
+              return <rect key={className} className={className} x={x} y={y} width={w} height={h} />
+            })}
+          </g>
+        )
+      })}
+      {lines.map((points) => (
+        <polyline key={points} className="chart-rate" points={points} vectorEffect="non-scaling-stroke" />
+      ))}
+    </svg>
+  )
+}
+
+function rateClass(rate: number | null): string | undefined {
+  if (rate === null) return undefined
+  return rate >= 0.95 ? 'text-ok' : rate >= 0.8 ? 'text-warn' : 'text-danger'
+}

@@ -1,0 +1,135 @@
+import { type ReactNode, useEffect, useRef, useState } from 'react'
+import type { MessageDetail } from '../../../../shared/domain/message.ts'
+import { CopyButton } from '../../components/CopyButton.tsx'
+import { useAppStore } from '../../stores/index.ts'
+import { messageHref } from '../../stores/message-detail-slice.ts'
+import { AttemptTimeline } from './AttemptTimeline.tsx'
+import { AttemptView } from './AttemptView.tsx'
+import { formatTime } from './format.ts'
+import { ReplayForm } from './ReplayForm.tsx'
+import { StatusBadge } from './StatusBadge.tsx'
+
+/** The open message (`#/messages/<id>`): its status, replay, and every attempt as sent. */
+export function MessageDetailPanel({ labelOf }: { labelOf: (id: string) => string }) {
+  const detail = useAppStore((state) => state.messageDetail)
+  const hideMessage = useAppStore((state) => state.hideMessage)
+  const heading = useRef<HTMLHeadingElement>(null)
+
+  // Opening a message moves focus into the panel, so keyboard users land where the content is.
+  useEffect(() => {
+    if (detail.id) heading.current?.focus({ preventScroll: true })
+  }, [detail.id])
+
+  return (
+    <aside
+      className="message-detail"
+      aria-labelledby="message-detail-title"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) hideMessage()
+      }}
+    >
+      <header className="message-detail-header">
+        <h2 id="message-detail-title" ref={heading} tabIndex={-1}>
+          Message
+        </h2>
+        <code className="message-detail-id">{detail.id}</code>
+        {detail.id ? <CopyButton text={detail.id} label="Copy id" /> : null}
+        <button
+          type="button"
+          className="button button-small"
+          onClick={hideMessage}
+          aria-label="Close message"
+        >
+          Close
+        </button>
+      </header>
+      {detail.status === 'error' && detail.error ? (
+        <p className="inline-error detail-error" role="alert">
+          {detail.error.code === 'not_found'
+            ? `No message with the id ${detail.id}. It may have expired (Settings → retention), or the id is of an event or attempt.`
+            : `Could not load this message: ${detail.error.message}`}
+        </p>
+      ) : detail.value ? (
+        <MessageBody key={detail.value.message_id} message={detail.value} labelOf={labelOf} />
+      ) : (
+        <p className="muted detail-loading">Loading…</p>
+      )}
+    </aside>
+  )
+}
+
+function MessageBody({ message, labelOf }: { message: MessageDetail; labelOf: (id: string) => string }) {
+  const [chosen, setChosen] = useState<string | null>(null)
+  const attempts = message.attempts
+  // Until one is chosen, the newest attempt is shown, and a new one replaces it as it lands.
+  const selectedIndex = Math.max(
+    0,
+    chosen === null ? attempts.length - 1 : attempts.findIndex((a) => a.attempt_id === chosen),
+  )
+  const selected = attempts[selectedIndex] ?? null
+  const previous = selectedIndex > 0 ? (attempts[selectedIndex - 1] ?? null) : null
+
+  return (
+    <div className="message-detail-body">
+      <div className="message-facts">
+        <StatusBadge status={message.status} />
+        {message.status_reason ? <span className="msg-status-reason">{message.status_reason}</span> : null}
+        {message.status === 'pending' && message.next_attempt_at ? (
+          <span className="muted">
+            next attempt {formatTime(new Date(message.next_attempt_at).toISOString())}
+          </span>
+        ) : null}
+      </div>
+      <dl className="detail-list">
+        <Fact label="Topic">
+          <code>{message.topic}</code>
+        </Fact>
+        <Fact label="Subscription">{labelOf(message.subscription_id)}</Fact>
+        <Fact label="URL">
+          <span className="msg-url">{message.url_override ?? message.url}</span>
+          {message.url_override ? <span className="badge">replayed elsewhere</span> : null}
+        </Fact>
+        <Fact label="Created">{formatTime(message.created_at)}</Fact>
+        <Fact label="Event">
+          <code>{message.event_id}</code>
+        </Fact>
+        {message.replay_of ? (
+          <Fact label="Replay of">
+            <a href={messageHref(message.replay_of)}>
+              <code>{message.replay_of}</code>
+            </a>
+          </Fact>
+        ) : null}
+      </dl>
+      <ReplayForm pending={message.status === 'pending'} />
+      <h3 className="panel-title attempts-title">
+        {attempts.length} {attempts.length === 1 ? 'attempt' : 'attempts'}
+      </h3>
+      {attempts.length === 0 ? (
+        <p className="muted">No attempt yet{message.status === 'pending' ? ': it is queued.' : '.'}</p>
+      ) : (
+        <>
+          <AttemptTimeline
+            attempts={attempts}
+            selectedId={selected?.attempt_id ?? null}
+            onSelect={setChosen}
+          />
+          {selected ? (
+            <div id="attempt-panel" role="tabpanel" aria-labelledby={`attempt-tab-${selected.attempt_id}`}>
+              <AttemptView attempt={selected} previous={previous} />
+            </div>
+          ) : null}
+        </>
+      )}
+    </div>
+  )
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="detail-row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  )
+}

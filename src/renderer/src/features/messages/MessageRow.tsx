@@ -1,0 +1,65 @@
+import { type KeyboardEvent, memo } from 'react'
+import type { MessageSummary } from '../../../../shared/domain/message.ts'
+import { formatLatency, formatTime } from './format.ts'
+import { StatusBadge } from './StatusBadge.tsx'
+
+interface MessageRowProps {
+  message: MessageSummary
+  subscription: string
+  index: number
+  top: number
+  height: number
+  /** Takes Tab (roving tabindex): one row of the table is in the tab order. */
+  tabbable: boolean
+  open: boolean
+  onOpen: (id: string) => void
+  onKeyDown: (event: KeyboardEvent<HTMLTableRowElement>, index: number) => void
+}
+
+export const MessageRow = memo(function MessageRow({
+  message,
+  subscription,
+  index,
+  top,
+  height,
+  tabbable,
+  open,
+  onOpen,
+  onKeyDown,
+}: MessageRowProps) {
+  const httpStatus = message.last_status_code
+  return (
+    <tr
+      aria-rowindex={index + 2}
+      aria-current={open ? 'true' : undefined}
+      tabIndex={tabbable ? 0 : -1}
+      data-row-index={index}
+      data-message-id={message.message_id}
+      className={open ? 'message-row is-open' : 'message-row'}
+      style={{ top, height }}
+      onClick={() => onOpen(message.message_id)}
+      onKeyDown={(event) => onKeyDown(event, index)}
+    >
+      <td>
+        <StatusBadge status={message.status} />
+      </td>
+      <td className="cell-mono" title={message.topic}>
+        {message.topic}
+      </td>
+      <td className="cell-text" title={subscription}>
+        {subscription}
+      </td>
+      <td className="cell-number">{message.attempts}</td>
+      <td className={httpClass(httpStatus)}>{httpStatus ?? '—'}</td>
+      <td className="cell-number">{formatLatency(message.last_latency_ms)}</td>
+      <td className="cell-number" title={message.created_at}>
+        <time dateTime={message.created_at}>{formatTime(message.created_at)}</time>
+      </td>
+    </tr>
+  )
+})
+
+function httpClass(status: number | null): string {
+  if (status === null) return 'cell-number muted'
+  return status >= 200 && status < 300 ? 'cell-number http-ok' : 'cell-number http-bad'
+}

@@ -1,0 +1,145 @@
+import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
+import type { MessageSummary } from '../../../../shared/domain/message.ts'
+import { useAppStore } from '../../stores/index.ts'
+import { MessageRow } from './MessageRow.tsx'
+import { VirtualList } from './VirtualList.tsx'
+
+const ROW_HEIGHT = 32
+const HEADER_HEIGHT = 30
+const COLUMNS = ['Status', 'Topic', 'Subscription', 'Attempts', 'HTTP', 'Latency', 'Time'] as const
+
+interface MessageTableProps {
+  messages: readonly MessageSummary[]
+  /** Every message matching the API-side filters, loaded or not. */
+  total: number
+  labelOf: (subscriptionId: string) => string
+}
+
+/** The messages, newest first; ↑ ↓ Home End move, Enter opens, scrolling to the end loads more. */
+export function MessageTable({ messages, total, labelOf }: MessageTableProps) {
+  const openId = useAppStore((state) => state.messageDetail.id)
+  const showMessage = useAppStore((state) => state.showMessage)
+  const loadMore = useAppStore((state) => state.loadMoreMessages)
+  const loadingMore = useAppStore((state) => state.messageList.loadingMore)
+  const loaded = useAppStore((state) => state.messageList.items.length)
+  const [active, setActive] = useState(0)
+  const [focusPending, setFocusPending] = useState(false)
+  const wrapper = useRef<HTMLDivElement>(null)
+  const activeIndex = Math.min(active, Math.max(messages.length - 1, 0))
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLTableRowElement>, index: number) => {
+      const next = nextIndex(event.key, index, messages.length)
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault()
+        const message = messages[index]
+        if (message) showMessage(message.message_id)
+        return
+      }
+      if (next === null) return
+      event.preventDefault()
+      setActive(next)
+      setFocusPending(true)
+    },
+    [messages, showMessage],
+  )
+
+  // The row to focus may only exist after the list scrolled to it and rendered.
+  useEffect(() => {
+    if (!focusPending) return
+    const row = wrapper.current?.querySelector<HTMLElement>(`[data-row-index="${activeIndex}"]`)
+    if (!row) return
+    row.focus()
+    setFocusPending(false)
+  })
+
+  const onOpen = useCallback(
+    (id: string) => {
+      const index = messages.findIndex((message) => message.message_id === id)
+      if (index >= 0) setActive(index)
+      showMessage(id)
+    },
+    [messages, showMessage],
+  )
+
+  const frame = (rows: ReactNode[], height: number) => (
+    <table className="message-table" aria-label="Messages" aria-rowcount={total + 1}>
+      <thead>
+        <tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
+          {COLUMNS.map((column) => (
+            <th key={column} scope="col" className={isNumeric(column) ? 'cell-number' : undefined}>
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody style={{ height }}>{rows}</tbody>
+    </table>
+  )
+
+  return (
+    <div ref={wrapper} className="message-table-wrap">
+      <VirtualList
+        className="message-scroller"
+        items={messages}
+        rowHeight={ROW_HEIGHT}
+        headerHeight={HEADER_HEIGHT}
+        frame={frame}
+        itemKey={messageKey}
+        activeIndex={focusPending ? activeIndex : null}
+        onEndReached={loadMore}
+        renderRow={(message, index, style) => (
+          <MessageRow
+            key={message.message_id}
+            message={message}
+            subscription={labelOf(message.subscription_id)}
+            index={index}
+            top={style.top}
+            height={style.height}
+            tabbable={index === activeIndex}
+            open={message.message_id === openId}
+            onOpen={onOpen}
+            onKeyDown={onKeyDown}
+          />
+        )}
+      />
+      <p className="message-table-foot" aria-live="polite">
+        {loadingMore ? 'Loading older messages…' : footNote(loaded, total)}
+      </p>
+    </div>
+  )
+}
+
+function messageKey(message: MessageSummary): string {
+  return message.message_id
+}
+
+function footNote(shown: number, total: number): string {
+  if (total === 0) return ''
+  return shown >= total
+    ? `All ${total.toLocaleString()} shown`
+    : `${shown.toLocaleString()} of ${total.toLocaleString()} loaded · scroll for more`
+}
+
+function isNumeric(column: (typeof COLUMNS)[number]): boolean {
+  return column === 'Attempts' || column === 'HTTP' || column === 'Latency' || column === 'Time'
+}
+
+function nextIndex(key: string, index: number, length: number): number | null {
+  switch (key) {
+    case 'ArrowDown':
+      return Math.min(index + 1, length - 1)
+    case 'ArrowUp':
+      return Math.max(index - 1, 0)
+    case 'PageDown':
+      return Math.min(index + 15, length - 1)
+    case 'PageUp':
+      return Math.max(index - 15, 0)
+    case 'Home':
+      return 0
+    case 'End':
+      return length - 1
+    default:
+      return null
+  }
+}

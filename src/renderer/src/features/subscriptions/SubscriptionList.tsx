@@ -1,0 +1,89 @@
+import type { Subscription } from '../../../../shared/domain/subscription.ts'
+import { type EditorTarget, useAppStore } from '../../stores/index.ts'
+import { textOf } from './format.ts'
+import { HealthCell } from './HealthCell.tsx'
+import { profileInfo } from './profiles.ts'
+
+/** Dense, one row per subscription; the name opens the editor, the switch enables or disables. */
+export function SubscriptionList({ items, editor }: { items: Subscription[]; editor: EditorTarget }) {
+  return (
+    <table className="data-table subs-table" aria-label="Subscriptions">
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col" className="col-profile">
+            Profile
+          </th>
+          <th scope="col" className="col-url">
+            URL
+          </th>
+          <th scope="col">Enabled</th>
+          <th scope="col" className="col-health">
+            Health
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <SubscriptionRow
+            key={item.id}
+            subscription={item}
+            selected={editor?.kind === 'edit' && editor.id === item.id}
+          />
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function SubscriptionRow({ subscription, selected }: { subscription: Subscription; selected: boolean }) {
+  const open = useAppStore((state) => state.openSubscriptionEditor)
+  const setEnabled = useAppStore((state) => state.setSubscriptionEnabled)
+  const toggling = useAppStore((state) => state.togglingSubscriptions.includes(subscription.id))
+  const name = textOf(subscription.name) || '(unnamed)'
+  const topics = subscription.topics.length
+  return (
+    <tr className={selected ? 'is-selected' : undefined}>
+      <th scope="row">
+        <button
+          type="button"
+          className="row-link"
+          aria-current={selected ? 'true' : undefined}
+          onClick={() => open({ kind: 'edit', id: subscription.id })}
+        >
+          {name}
+        </button>
+        <span className="row-sub">
+          {topics === 0 ? 'all topics' : `${topics} ${topics === 1 ? 'topic' : 'topics'}`}
+          {subscription.signing ? ' · signed' : ''}
+          {subscription.auth_config_id ? ' · auth' : ''}
+        </span>
+      </th>
+      <td className="col-profile">
+        <span className="badge" title={profileInfo(subscription.profile).label}>
+          {subscription.profile}
+        </span>
+      </td>
+      <td className="col-url">
+        <code className="url-cell" title={subscription.url}>
+          {subscription.url}
+        </code>
+      </td>
+      <td>
+        <label className="toggle-switch">
+          <input
+            type="checkbox"
+            aria-label={`Enabled: ${name}`}
+            checked={subscription.enabled}
+            disabled={toggling}
+            onChange={(event) => void setEnabled(subscription.id, event.target.checked)}
+          />
+          <span className="toggle-switch-track" aria-hidden="true" />
+        </label>
+      </td>
+      <td className="col-health">
+        <HealthCell subscription={subscription} />
+      </td>
+    </tr>
+  )
+}

@@ -1,0 +1,61 @@
+import type { ContensisTopicFilter } from '../../../../../shared/domain/subscription.ts'
+import type { SampleEvent } from '../preview.ts'
+
+/** The list fields of seed 002's filter object, in the order the seed shows them. */
+export const filterListFields = [
+  'event',
+  'language',
+  'contentTypeId',
+  'workflowEvent',
+  'workflowState',
+] as const
+export type FilterListField = (typeof filterListFields)[number]
+
+export const filterFieldHints: Record<FilterListField | 'owner' | 'resourceType', string> = {
+  resourceType: 'entry or contentType',
+  event: 'created, updated, published…',
+  language: 'en-GB, fr-fr',
+  contentTypeId: 'blog, news',
+  owner: 'a username, e.g. t.durden',
+  workflowEvent: 'contensisentrybasic.draft.submit',
+  workflowState: 'contensisentryapproval.awaitingApproval',
+}
+
+/** "entry · created, updated · fr-fr · owner t.durden": a filter in one line, for its chip. */
+export function describeFilter(filter: ContensisTopicFilter): string {
+  const parts: string[] = [filter.resourceType]
+  for (const field of filterListFields) {
+    const list = filter[field]
+    if (list && list.length > 0)
+      parts.push(field === 'event' ? list.join(', ') : `${field}: ${list.join(', ')}`)
+  }
+  if (filter.owner) parts.push(`owner ${filter.owner}`)
+  return parts.join(' · ')
+}
+
+/** The same test the delivery engine makes (every list narrows; an absent list matches anything). */
+export function filterMatchesSample(filter: ContensisTopicFilter, sample: SampleEvent): boolean {
+  const [resourceType, eventName] = sample.topic.split('.')
+  const data = (sample.data ?? {}) as Record<string, unknown>
+  const sys = ((data.resource as Record<string, unknown> | undefined)?.sys ?? {}) as Record<string, unknown>
+  const within = (list: string[] | undefined, value: unknown) =>
+    list === undefined ||
+    (typeof value === 'string' && list.some((item) => item.toLowerCase() === value.toLowerCase()))
+  return (
+    filter.resourceType === resourceType &&
+    within(filter.event, eventName) &&
+    within(filter.language, sys.language) &&
+    within(filter.contentTypeId, sys.contentTypeId) &&
+    (filter.owner === undefined || filter.owner === sys.owner) &&
+    within(filter.workflowEvent, data.workflowEvent) &&
+    within(filter.workflowState, data.workflowState)
+  )
+}
+
+export function listOf(text: string): string[] | undefined {
+  const items = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+  return items.length > 0 ? items : undefined
+}

@@ -1,0 +1,216 @@
+import type { Page } from '@playwright/test'
+import { expect, type Hookbench, test } from './fixtures.ts'
+
+/** The `data.id` of the catalog's example `user.created` event (IAM profile). */
+const EXAMPLE_USER_ID = 'a3c9e1f5-6b2d-4e87-9f10-2d4b6c8e0a11'
+
+function authorised(hookbench: Hookbench) {
+  return { headers: { authorization: `Bearer ${hookbench.token}` } }
+}
+
+async function storedSubscriptions(page: Page, hookbench: Hookbench) {
+  const response = await page.request.get(`${hookbench.apiUrl}/api/subscriptions`, authorised(hookbench))
+  expect(response.status()).toBe(200)
+  return (await response.json()).items
+}
+
+async function storedAuthConfigs(page: Page, hookbench: Hookbench) {
+  const response = await page.request.get(`${hookbench.apiUrl}/api/auth-configs`, authorised(hookbench))
+  expect(response.status()).toBe(200)
+  return (await response.json()).items
+}
+
+/** Segmented radios hide the input itself; the user clicks the label. */
+function segment(page: Page, label: string) {
+  return page.locator('label.segment', { hasText: label })
+}
+
+async function createBasicAuthConfig(page: Page) {
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Auth configs' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Auth configs' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'No auth configs yet' })).toBeVisible()
+  await page.getByRole('button', { name: 'New auth config' }).click()
+  await expect(page.getByRole('radio', { name: 'Basic auth' })).toBeChecked()
+  await page.getByLabel('Username').fill('alice')
+  await page.getByLabel('Password').fill('s3cret')
+  await page.getByRole('button', { name: 'Create auth config' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+  await expect(
+    page.getByRole('table', { name: 'Auth configs' }).getByRole('button', { name: 'Basic auth' }),
+  ).toBeVisible()
+}
+
+async function createIamSubscription(page: Page, hookbench: Hookbench) {
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Subscriptions' }).click()
+  await expect(page.getByRole('heading', { name: 'No subscriptions yet' })).toBeVisible()
+  await page.getByRole('button', { name: 'New subscription' }).click()
+
+  await page.getByLabel('Name', { exact: true }).fill('IAM users')
+  await page.getByLabel('Profile').selectOption('iam')
+  await page.getByRole('combobox', { name: 'Topics' }).fill('user.created')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('list', { name: 'Chosen topics' })).toContainText('user.created')
+
+  // The URL is a template; its preview renders it against the catalog's example user.created.
+  await page.getByLabel('URL').fill(`${hookbench.receiverUrl}/hooks/iam/{/id}`)
+  await expect(page.getByTestId('url-preview')).toContainText(
+    `${hookbench.receiverUrl}/hooks/iam/${EXAMPLE_USER_ID}`,
+  )
+
+  await page.getByRole('button', { name: 'Add header' }).click()
+  await page.getByLabel('Header 1 name').fill('X-Api-Key')
+  await page.getByLabel('Value of X-Api-Key').fill('k-123')
+  await page.getByLabel('X-Api-Key is secret').check()
+
+  await page.getByLabel('Auth config').selectOption({ label: (await authOptionLabel(page)) ?? '' })
+  await segment(page, 'Generate').click()
+  await expect(page.getByTestId('schedule-preview')).toContainText('now, 5 s, 5 min, 30 min, 2 h')
+
+  await page.getByRole('button', { name: 'Create subscription' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+}
+
+/** The picker's option for the Basic auth config made above. */
+async function authOptionLabel(page: Page): Promise<string | null> {
+  return page.getByLabel('Auth config').locator('option', { hasText: 'alice' }).textContent()
+}
+
+test('an IAM subscription with Basic auth, a secret header and signing is created in the UI', async ({
+  page,
+  hookbench,
+}) => {
+  await page.goto(hookbench.apiUrl)
+  await createBasicAuthConfig(page)
+  const [authConfig] = await storedAuthConfigs(page, hookbench)
+  expect(authConfig).toMatchObject({ auth_type: 'BASIC_AUTH', key: 'alice', secret: '••••' })
+
+  await createIamSubscription(page, hookbench)
+  const list = page.getByRole('table', { name: 'Subscriptions' })
+  await expect(list.getByRole('button', { name: 'IAM users' })).toBeVisible()
+  await expect(list).toContainText('iam')
+  await expect(list).toContainText(`${hookbench.receiverUrl}/hooks/iam/{/id}`)
+  await expect(list).toContainText('No deliveries yet')
+
+  // Reopened: the secret header is write-only, and the version metadata is shown.
+  await page.getByRole('button', { name: 'Close editor' }).click()
+  await list.getByRole('button', { name: 'IAM users' }).click()
+  const secretValue = page.getByLabel('Value of X-Api-Key')
+  await expect(secretValue).toHaveValue('')
+  await expect(secretValue).toHaveAttribute('placeholder', /write-only/)
+  await expect(page.getByText('•••• (write-only)', { exact: true })).toBeVisible()
+  await expect(page.getByTestId('version-no')).toHaveText('1.0')
+  const version = page.getByLabel('Version', { exact: true })
+  await expect(version).toContainText('Created')
+  await expect(version).toContainText('by local')
+
+  const [stored] = await storedSubscriptions(page, hookbench)
+  expect(stored).toMatchObject({
+    name: 'IAM users',
+    profile: 'iam',
+    topics: ['user.created'],
+    url: `${hookbench.receiverUrl}/hooks/iam/{/id}`,
+    enabled: true,
+    headers: { 'X-Api-Key': { secret: true } },
+    auth_config_id: authConfig.id,
+    signing: { secret: '••••' },
+  })
+  expect(stored.headers['X-Api-Key'].value).toBeUndefined()
+
+  // Saving again without touching the secret keeps it, and bumps the version.
+  await page.getByLabel('Description', { exact: true }).fill('New users of the acme realm')
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.getByTestId('version-no')).toHaveText('2.0')
+  const revealed = await page.request.get(
+    `${hookbench.apiUrl}/api/subscriptions/${stored.id}?reveal=true`,
+    authorised(hookbench),
+  )
+  const again = await revealed.json()
+  expect(again.description).toBe('New users of the acme realm')
+  expect(again.headers['X-Api-Key']).toEqual({ secret: true })
+  expect(again.signing.secret).toMatch(/^whsec_/)
+
+  // Reveal shows the stored secret; Rotate shows the new one once.
+  await page.getByRole('button', { name: 'Reveal' }).click()
+  await expect(page.getByTestId('signing-secret')).toHaveText(again.signing.secret)
+  await page.getByRole('button', { name: 'Rotate' }).click()
+  await expect(page.getByText('New secret — copy it now')).toBeVisible()
+  await expect(page.getByTestId('signing-secret')).toHaveText(/^whsec_/)
+  await expect(page.getByTestId('signing-secret')).not.toHaveText(again.signing.secret)
+})
+
+test('invalid entries are shown next to their field and create nothing', async ({ page, hookbench }) => {
+  await page.goto(`${hookbench.apiUrl}/#/subscriptions`)
+  await page.getByRole('button', { name: 'New subscription' }).click()
+  await page.getByLabel('Name', { exact: true }).fill('Document watcher')
+  await page.getByLabel('Profile').selectOption('quicklysign')
+  const url = page.getByLabel('URL')
+  await url.fill('ftp://x')
+  await page.getByRole('button', { name: 'Create subscription' }).click()
+
+  // Both refusals are shown by their fields, and the first one takes the focus.
+  const entityKey = page.getByLabel('Entity key')
+  await expect(entityKey).toHaveAttribute('aria-invalid', 'true')
+  await expect(entityKey).toBeFocused()
+  await expect(page.locator('#entity_key-error')).toContainText(
+    'quicklysign subscriptions need the entity_key',
+  )
+  await expect(url).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.locator('#url-error')).toHaveText('url must start with http:// or https://.')
+  await expect(page.getByRole('alert')).toContainText('2 fields need attention')
+
+  // Editing clears the marks.
+  await url.fill(`${hookbench.receiverUrl}/hooks/qs`)
+  await expect(url).not.toHaveAttribute('aria-invalid', 'true')
+  await expect(page.locator('#url-error')).toHaveCount(0)
+
+  // A topic the profile does not have is marked on its chip.
+  await entityKey.fill('doc-1')
+  await page.getByRole('combobox', { name: 'Topics' }).fill('user.created')
+  await page.getByRole('button', { name: 'Add topic' }).click()
+  await page.getByRole('button', { name: 'Create subscription' }).click()
+  await expect(page.locator('.topic-chip.is-invalid')).toHaveText(/user\.created/)
+  await expect(page.getByText('"user.created" is not a quicklysign topic')).toBeVisible()
+
+  expect(await storedSubscriptions(page, hookbench)).toEqual([])
+
+  await page.getByRole('button', { name: 'Remove topic user.created' }).click()
+  await page.getByRole('button', { name: 'Create subscription' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+  expect(await storedSubscriptions(page, hookbench)).toMatchObject([
+    { name: 'Document watcher', profile: 'quicklysign', entity_key: 'doc-1', topics: [] },
+  ])
+})
+
+test('disabling from the list, and deleting an auth config that is in use', async ({ page, hookbench }) => {
+  await page.goto(hookbench.apiUrl)
+  await createBasicAuthConfig(page)
+  await createIamSubscription(page, hookbench)
+  await page.getByRole('button', { name: 'Close editor' }).click()
+
+  const toggle = page.getByRole('checkbox', { name: 'Enabled: IAM users' })
+  await expect(toggle).toBeChecked()
+  await toggle.uncheck()
+  await expect(toggle).not.toBeChecked()
+  await expect.poll(async () => (await storedSubscriptions(page, hookbench))[0].enabled).toBe(false)
+
+  // The auth config is still used: the refusal says by whom, and the link opens that subscription.
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Auth configs' }).click()
+  const table = page.getByRole('table', { name: 'Auth configs' })
+  await expect(table).toContainText('1 subscription')
+  await table.getByRole('button', { name: 'Basic auth' }).click()
+  await page.getByRole('button', { name: 'Delete…' }).click()
+  await page.getByRole('button', { name: 'Delete', exact: true }).click()
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('Not deleted: used by 1 subscription')
+  expect(await storedAuthConfigs(page, hookbench)).toHaveLength(1)
+
+  await alert.getByRole('button', { name: 'IAM users' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Subscriptions' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: 'IAM users' })).toBeVisible()
+
+  // Deleting the subscription (with confirmation) frees the auth config.
+  await page.getByRole('button', { name: 'Delete…' }).click()
+  await page.getByRole('button', { name: 'Delete', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'No subscriptions yet' })).toBeVisible()
+  expect(await storedSubscriptions(page, hookbench)).toEqual([])
+})

@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createEventBus } from '../../src/main/core/events/event-bus.ts'
+import { type ApiServer, createApiServer } from '../../src/main/http/api-server.ts'
+import type { StreamEvent } from '../../src/shared/stream.ts'
+import { receiverHostsPerTest } from '../helpers/receiver-host.ts'
+
+const start = receiverHostsPerTest()
+const servers: ApiServer[] = []
+afterEach(async () => {
+  for (const server of servers.splice(0)) await server.stop()
+})
+
+/** Reads Server-Sent Events as the renderer does: fetch with the token in a header, a stream reader. */
+function openStream(url: string, token: string) {
+  const controller = new AbortController()
+  const events: Array<{ event: string; data: StreamEvent }> = []
+  const comments: string[] = []
+  let buffer = ''
+  const opened = fetch(url, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: controller.signal,
+  }).then(async (response) => {
+    const reading = (async () => {
+      const reader = (response.body as ReadableStream<Uint8Array>)
+        .pipeThrough(new TextDecoderStream())
+        .getReader()
+      try {
+        for (;;) {
+          const { value, done } = await reader.read()
+          if (done) return
+          buffer += value
+          let end = buffer.indexOf('\n\n')
+          while (end !== -1) {
+            const block = buffer.slice(0, end)
+            buffer = buffer.slice(end + 2)
+            if (block.startsWith(':')) comments.push(block)
+            else {
+              const event = /^event: (.*)$/m.exec(block)?.[1] ?? ''
+              const data = /^data: (.*)$/m.exec(block)?.[1] ?? 'null'
+              events.push({ event, data: JSON.parse(data) as StreamEvent })
+            }
+            end = buffer.indexOf('\n\n')
+          }
+        }
+      } catch {
+        // aborted
+      }
+    })()
+    return { response, reading }
+  })
+  return { opened, events, comments, close: () => controller.abort() }
+}
+
+async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+describe('GET /api/stream', () => {
+  it('sends request.received for a capture, with its summary', async () => {
+    const { host, hook } = await start()
+    const stream = openStream(`${host.apiUrl}/api/stream`, host.token)
+    const { response } = await stream.opened
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8')
+
+    const sent = await hook('/hooks/live/path', { method: 'POST', body: '{"x":1}' })
+    const id = sent.headers.get('x-hookbench-request-id')
+    await until(() => stream.events.length > 0)
+    expect(stream.events[0]).toMatchObject({
+      event: 'request.received',
+      data: {
+        type: 'request.received',
+        data: { id, bin_name: 'live', method: 'POST', sub_path: '/path', verdict: 'not_configured' },
+      },
+    })
+    stream.close()
+  })
+
+  it('refuses a client without the token', async () => {
+    const { host } = await start()
+    const anonymous = await fetch(`${host.apiUrl}/api/stream`)
+    expect(anonymous.status).toBe(401)
+    const wrongMethod = await fetch(`${host.apiUrl}/api/stream`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${host.token}` },
+    })
+    expect(wrongMethod.status).toBe(405)
+  })
+
+  it('sends heartbeat comments and lets go of a client that disconnects', async () => {
+    const events = createEventBus()
+    const server = createApiServer({
+      handlers: {} as never,
+      token: 'hb_test-token-0123456789',
+      port: 0,
+      events,
+      heartbeatMs: 50,
+    })
+    servers.push(server)
+    const url = await server.start()
+    const stream = openStream(`${url}/api/stream`, 'hb_test-token-0123456789')
+    await stream.opened
+    await until(() => stream.comments.filter((comment) => comment.startsWith(': heartbeat')).length >= 2)
+    expect(events.listenerCount).toBe(1)
+    stream.close()
+    await until(() => events.listenerCount === 0)
+  })
+})
