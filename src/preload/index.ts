@@ -42,6 +42,7 @@ const api: PreloadApi = {
   getAuthConfig: (input) => invoke('getAuthConfig', input),
   updateAuthConfig: (input) => invoke('updateAuthConfig', input),
   deleteAuthConfig: (input) => invoke('deleteAuthConfig', input),
+  testAuthConfig: (input) => invoke('testAuthConfig', input),
   listSubscriptions: (input) => invoke('listSubscriptions', input),
   createSubscription: (input) => invoke('createSubscription', input),
   getSubscription: (input) => invoke('getSubscription', input),

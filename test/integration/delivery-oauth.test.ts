@@ -25,15 +25,13 @@ async function tokenServer(expiresIn = 3600) {
       requests.push({ authorization: req.headers.authorization, body })
       // Slow enough that concurrent deliveries overlap with the fetch in flight.
       setTimeout(() => {
-        res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(
-            JSON.stringify({
-              access_token: `t${requests.length}`,
-              token_type: 'Bearer',
-              expires_in: expiresIn,
-            }),
-          )
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            access_token: `t${requests.length}`,
+            token_type: 'Bearer',
+            expires_in: expiresIn,
+          }),
+        )
       }, 50)
     })
   })
@@ -146,5 +144,40 @@ describe('delivery with OAuth2 client credentials', () => {
     expect(message.attempts[0]?.error).toContain('token request')
     expect(message.attempts[0]?.token?.exchange?.error).toBeTruthy()
     expect(endpoint.requests).toHaveLength(0)
+  })
+
+  it('"Test" on an OAuth auth config fetches a token now and shows the exchange with secrets masked', async () => {
+    const tokens = await tokenServer()
+    const api = await open()
+    const good = await api.createAuthConfig({
+      auth_type: 'OAUTH_2_CLIENT_CREDENTIALS',
+      key: 'c',
+      secret: 'client-secret',
+      scope: 'x',
+      token_url: tokens.url,
+    })
+    const first = await api.testAuthConfig({ id: good.id })
+    const second = await api.testAuthConfig({ id: good.id })
+    expect(first).toMatchObject({
+      ok: true,
+      exchange: { request: { url: tokens.url }, response: { status: 200 } },
+    })
+    expect(first.exchange?.request.headers).toContainEqual(['authorization', '••••'])
+    expect(JSON.stringify(first)).not.toContain('client-secret')
+    expect(second.ok).toBe(true)
+    expect(tokens.requests).toHaveLength(2) // never from a cache
+
+    const down = await api.createAuthConfig({
+      ...{ auth_type: 'OAUTH_2_CLIENT_CREDENTIALS' as const },
+      key: 'c',
+      secret: 's',
+      scope: 'x',
+      token_url: 'http://127.0.0.1:9/t',
+    })
+    const failed = await api.testAuthConfig({ id: down.id })
+    expect(failed).toMatchObject({ ok: false, exchange: { response: null } })
+    expect(failed.message).toContain('token request')
+    const basic = await api.createAuthConfig({ auth_type: 'BASIC_AUTH', key: 'k', secret: 's' })
+    expect(await api.testAuthConfig({ id: basic.id })).toMatchObject({ ok: true, exchange: null })
   })
 })

@@ -4,6 +4,7 @@ import {
   AuthConfigSchema,
   IdInputSchema,
   RevealInputSchema,
+  TestAuthConfigOutputSchema,
   UpdateAuthConfigInputSchema,
 } from '../domain/auth-config.ts'
 import {
@@ -68,6 +69,14 @@ export const deliveryOperations = {
     input: IdInputSchema,
     output: z.void(),
     status: 204,
+  }),
+  testAuthConfig: defineOperation({
+    method: 'POST',
+    path: '/api/auth-configs/{id}/test',
+    summary:
+      'OAuth configs: fetches a token now (never from the cache) and shows the exchange, secrets masked.',
+    input: IdInputSchema,
+    output: TestAuthConfigOutputSchema,
   }),
   listSubscriptions: defineOperation({
     method: 'GET',

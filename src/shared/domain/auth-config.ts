@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { TokenExchangeSchema } from './message.ts'
 
 /**
  * Subscription authentication configs, exactly as Rustici Generator defines them (seed 000):
@@ -76,4 +77,11 @@ export const IdInputSchema = z.strictObject({ id: z.string().min(1) })
 export const RevealInputSchema = z.strictObject({
   id: z.string().min(1),
   reveal: z.union([z.boolean(), z.stringbool()]).default(false),
+})
+
+/** What "Test" on an auth config shows: whether a token came back, and the exchange as made. */
+export const TestAuthConfigOutputSchema = z.object({
+  ok: z.boolean(),
+  message: z.string(),
+  exchange: TokenExchangeSchema.nullable(),
 })

@@ -5,10 +5,16 @@ import type { AuthConfig, AuthConfigInput } from '../../../shared/domain/auth-co
 import { HookbenchError } from '../../../shared/errors.ts'
 import { redactSecrets, revealSecrets } from '../secrets/redaction.ts'
 import type { ConfigStore } from '../store/config/config-store.ts'
+import { OAuthTokenError, OAuthTokens } from './oauth-tokens.ts'
 
 type AuthConfigHandlers = Pick<
   Handlers,
-  'listAuthConfigs' | 'createAuthConfig' | 'getAuthConfig' | 'updateAuthConfig' | 'deleteAuthConfig'
+  | 'listAuthConfigs'
+  | 'createAuthConfig'
+  | 'getAuthConfig'
+  | 'updateAuthConfig'
+  | 'deleteAuthConfig'
+  | 'testAuthConfig'
 >
 
 /** Seed 000's auth configs, stored in config.json with the secret sealed. */
@@ -49,6 +55,29 @@ export function authConfigHandlers(config: ConfigStore, clock: Clock): AuthConfi
         draft.auth_configs = draft.auth_configs.map((item) => (item.id === id ? stored : item))
       })
       return view(stored, false)
+    },
+    testAuthConfig: async ({ id }) => {
+      const stored = findAuthConfig(config, id)
+      if (stored.auth_type !== 'OAUTH_2_CLIENT_CREDENTIALS') {
+        return {
+          ok: true,
+          message: `${stored.auth_type} needs no token: there is nothing to fetch.`,
+          exchange: null,
+        }
+      }
+      // A fresh token cache: the test always makes the exchange, and never disturbs deliveries' tokens.
+      const tokens = new OAuthTokens(clock, config.secrets)
+      try {
+        const result = await tokens.token(stored, 15_000)
+        return {
+          ok: true,
+          message: 'The token endpoint issued an access token.',
+          exchange: redactSecrets(result.exchange),
+        }
+      } catch (error) {
+        if (!(error instanceof OAuthTokenError)) throw error
+        return { ok: false, message: error.message, exchange: redactSecrets(error.exchange) }
+      }
     },
     deleteAuthConfig: async ({ id }) => {
       findAuthConfig(config, id)
