@@ -71,7 +71,7 @@ const SubscriptionFieldsSchema = z.strictObject({
     .default([...DEFAULT_RETRY_SCHEDULE]),
   timeout_ms: z.number().int().min(100).max(300_000).default(DEFAULT_TIMEOUT_MS),
   /** Deliveries in flight at once for this subscription. */
-  concurrency: z.number().int().min(1).max(64).default(4),
+  concurrency: z.number().int().min(1).max(1024).default(4),
   /** Disable the subscription when every delivery has failed for this long (Svix: 5 days). */
   disable_after_failing_ms: z
     .number()

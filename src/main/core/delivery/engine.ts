@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Dispatcher } from 'undici'
+import { Agent, type Dispatcher } from 'undici'
 import type {
   AttemptRecord,
   EventRecord,
@@ -18,6 +18,9 @@ import { MinHeap } from './min-heap.ts'
 import { OAuthTokens } from './oauth-tokens.ts'
 import { renderMessage } from './payloads.ts'
 import type { Scheduler } from './scheduler.ts'
+
+/** HTTP connections to one endpoint at most, whatever the subscription's concurrency. */
+const CONNECTIONS_PER_ORIGIN = 50
 
 export type DeliveryChange =
   | { type: 'message.updated'; message: MessageRecord }
@@ -49,6 +52,7 @@ export class DeliveryEngine {
   private readonly tokens: OAuthTokens
   /** Signing and header secrets are opened on every attempt: decrypt each sealed value once. */
   private readonly openedSecrets: SecretBox
+  private readonly dispatcher: Dispatcher
   private readonly random: () => number
   private readonly waiting = new MinHeap<MessageRecord>((m) => m.next_attempt_at ?? 0)
   /** Due messages of a subscription that is at its concurrency limit, in order. */
@@ -67,6 +71,9 @@ export class DeliveryEngine {
     this.random = deps.random ?? Math.random
     this.tokens = new OAuthTokens(deps.scheduler, deps.secrets)
     this.openedSecrets = withOpenCache(deps.secrets)
+    // Deliveries waiting on the disk hold no connection, so a subscription may have more messages
+    // in flight than it has connections; this caps what any one endpoint sees at once.
+    this.dispatcher = deps.dispatcher ?? new Agent({ connections: CONNECTIONS_PER_ORIGIN })
   }
 
   /** Resumes every message that was pending when Hookbench last stopped. */
@@ -82,6 +89,7 @@ export class DeliveryEngine {
     this.stopped = true
     this.cancelWake?.()
     await Promise.allSettled([...this.inFlight.values()])
+    if (!this.deps.dispatcher) await this.dispatcher.close()
   }
 
   get pendingCount(): number {
@@ -283,7 +291,7 @@ export class DeliveryEngine {
         tokens: this.tokens,
         scheduler: this.deps.scheduler,
         userAgent: this.deps.userAgent,
-        ...(this.deps.dispatcher ? { dispatcher: this.deps.dispatcher } : {}),
+        dispatcher: this.dispatcher,
       },
       { subscription, authConfig, message, event, trigger },
     )
