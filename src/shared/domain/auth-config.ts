@@ -48,7 +48,7 @@ function checkAuthRules(input: z.output<typeof AuthConfigFieldsSchema>, ctx: z.R
       break
     default: {
       const unreachable: never = input.auth_type
-      return unreachable
+      throw new Error(`unknown auth_type ${String(unreachable)}`)
     }
   }
 }

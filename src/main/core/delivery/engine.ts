@@ -266,7 +266,7 @@ export class DeliveryEngine {
 
   private async deliver(message: MessageRecord): Promise<void> {
     const subscription = this.subscription(message.subscription_id)
-    if (!subscription || !subscription.enabled) {
+    if (!subscription?.enabled) {
       const reason = subscription
         ? `subscription disabled: ${subscription.disabled_reason ?? 'by the user'}`
         : 'subscription deleted'
@@ -279,12 +279,7 @@ export class DeliveryEngine {
     // Header templates read the event's data; most subscriptions have none, so skip the read then.
     const templated = Object.values(subscription.headers).some((h) => !h.secret && h.value?.includes('{'))
     const event = templated ? ((await this.deps.events.get(message.event_id))?.value ?? null) : null
-    const trigger =
-      message.attempt_ids.length === message.cycle_offset
-        ? message.replay_of || message.cycle_offset > 0
-          ? 'replay'
-          : 'scheduled'
-        : 'retry'
+    const trigger = triggerOf(message)
     const attempts = await runAttempt(
       {
         secrets: this.openedSecrets,
@@ -398,4 +393,10 @@ export class DeliveryEngine {
 /** A localized name (seed 002) shows its first locale. */
 function displayName(name: Subscription['name']): string {
   return typeof name === 'string' ? name : (Object.values(name)[0] ?? '')
+}
+
+/** Why this attempt happens: the first of a delivery cycle (scheduled, or a replay), or a retry. */
+function triggerOf(message: MessageRecord): AttemptRecord['trigger'] {
+  if (message.attempt_ids.length > message.cycle_offset) return 'retry'
+  return message.replay_of !== null || message.cycle_offset > 0 ? 'replay' : 'scheduled'
 }

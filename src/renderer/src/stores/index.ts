@@ -5,6 +5,7 @@ import type { EventStream } from '../api/stream.ts'
 import { createAuthConfigsSlice } from './auth-configs-slice.ts'
 import { createCatalogSlice } from './catalog-slice.ts'
 import { createDashboardSlice } from './dashboard-slice.ts'
+import { createEmulatorsSlice } from './emulators-slice.ts'
 import { createEventsSlice } from './events-slice.ts'
 import { createHealthSlice } from './health-slice.ts'
 import { createInboxSlice } from './inbox-slice.ts'
@@ -18,6 +19,12 @@ import { createSubscriptionsSlice } from './subscriptions-slice.ts'
 import { createWorkspaceSlice } from './workspace-slice.ts'
 
 export type { AuthConfigPayload } from './auth-configs-slice.ts'
+export type {
+  OAuthClientPayload,
+  OAuthFailurePayload,
+  QuicklySignClientPayload,
+  RowAction,
+} from './emulators-slice.ts'
 export type { BinPayload, CaptureReplayState, ReplayPayload, RequestListState } from './inbox-slice.ts'
 export { hrefOf, type Page, pages } from './navigation-slice.ts'
 export type { Loadable, RetentionPatch, SaveState } from './settings-slice.ts'
@@ -42,11 +49,12 @@ export function createAppStore(client: Api, events: EventStream = { subscribe: (
     ...createEventsSlice(client)(...args),
     ...createMessagesSlice(client)(...args),
     ...createMessageDetailSlice(client)(...args),
-    ...createMessageLiveSlice(...args),
+    ...createMessageLiveSlice(events)(...args),
     ...createDashboardSlice(client)(...args),
     ...createSubscriptionsSlice(client)(...args),
     ...createAuthConfigsSlice(client)(...args),
     ...createInboxSlice(client, events)(...args),
+    ...createEmulatorsSlice(client)(...args),
   }))
 }
 

@@ -1,43 +1,68 @@
+import type { MessageSummary } from '../../../shared/domain/message.ts'
+import type { EventStream } from '../api/stream.ts'
 import type { AppState, SliceCreator } from './slice.ts'
 
 export interface MessageLiveSlice {
   /**
-   * Keeps the Messages page current while it is visible: the first page of the list every
-   * `intervalMs`, the open message when it changed, the dashboard every few rounds. Returns the
-   * function that stops. (Polling: the live stream does not carry message changes yet.)
+   * Keeps the Messages page current while it is visible: `message.updated` events from the live
+   * stream are applied in one batch per animation frame (no layout shift as they pour in), the
+   * open message is refetched when it changed, and every `intervalMs` the first page and the
+   * dashboard are reloaded as a safety net (a dropped connection, a filter the events cannot
+   * decide). Returns the function that stops.
    */
   watchMessages: (intervalMs: number) => () => void
 }
 
-/** The dashboard covers an hour; refreshing it every few list rounds is plenty. */
-const DASHBOARD_EVERY = 5
+/** The dashboard covers an hour; refreshing it every few rounds is plenty. */
+const DASHBOARD_EVERY = 3
 
-export const createMessageLiveSlice: SliceCreator<MessageLiveSlice> = (_set, get) => ({
-  watchMessages: (intervalMs) => {
-    let rounds = 0
-    let busy = false
-    const round = async () => {
-      if (busy || document.visibilityState !== 'visible') return
-      busy = true
-      try {
-        await get().refreshMessages()
-        if (openMessageChanged(get())) await get().refreshMessage()
-        if (rounds++ % DASHBOARD_EVERY === 0) await get().loadDashboard()
-      } finally {
-        busy = false
+export function createMessageLiveSlice(events: EventStream): SliceCreator<MessageLiveSlice> {
+  return (_set, get) => ({
+    watchMessages: (intervalMs) => {
+      let rounds = 0
+      let busy = false
+      const round = async () => {
+        if (busy || document.visibilityState !== 'visible') return
+        busy = true
+        try {
+          await get().refreshMessages()
+          if (openMessageChanged(get())) await get().refreshMessage()
+          if (rounds++ % DASHBOARD_EVERY === 0) await get().loadDashboard()
+        } finally {
+          busy = false
+        }
       }
-    }
-    const timer = window.setInterval(() => void round(), intervalMs)
-    // Back on the page after a while away: catch up now rather than at the next tick.
-    const onVisibility = () => void round()
-    document.addEventListener('visibilitychange', onVisibility)
-    void round()
-    return () => {
-      window.clearInterval(timer)
-      document.removeEventListener('visibilitychange', onVisibility)
-    }
-  },
-})
+
+      let pending: MessageSummary[] = []
+      let frame: number | null = null
+      const flush = () => {
+        frame = null
+        const batch = pending
+        pending = []
+        get().applyMessageUpdates(batch)
+        const open = get().messageDetail.value
+        if (open && batch.some((m) => m.message_id === open.message_id)) void get().refreshMessage()
+      }
+      const unsubscribe = events.subscribe((event) => {
+        if (event.type !== 'message.updated') return
+        pending.push(event.data)
+        frame ??= window.requestAnimationFrame(flush)
+      })
+
+      const timer = window.setInterval(() => void round(), intervalMs)
+      // Back on the page after a while away: catch up now rather than at the next tick.
+      const onVisibility = () => void round()
+      document.addEventListener('visibilitychange', onVisibility)
+      void round()
+      return () => {
+        unsubscribe()
+        if (frame !== null) window.cancelAnimationFrame(frame)
+        window.clearInterval(timer)
+        document.removeEventListener('visibilitychange', onVisibility)
+      }
+    },
+  })
+}
 
 /** The open message is still being delivered, or the list has a newer version of it. */
 function openMessageChanged(state: AppState): boolean {

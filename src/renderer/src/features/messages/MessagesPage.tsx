@@ -12,8 +12,8 @@ import { MessagesToolbar } from './MessagesToolbar.tsx'
 import { MessageTable } from './MessageTable.tsx'
 import { visibleMessages } from './message-search.ts'
 
-/** Polling while the page is visible: the live stream does not carry message changes yet. */
-const REFRESH_MS = 2_000
+/** Live events keep the list current; this slower reload is the safety net. */
+const REFRESH_MS = 10_000
 
 export function MessagesPage() {
   const loadMessages = useAppStore((state) => state.loadMessages)
