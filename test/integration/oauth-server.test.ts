@@ -434,3 +434,56 @@ describe('mock OAuth2 server end to end with the delivery engine', () => {
     })
   })
 })
+
+describe('bins that accept any token issued by the mock OAuth server', () => {
+  it('verifies a delivery that carries a mock-issued token and refuses a made-up one', async () => {
+    const hb = await withClient()
+    const bin = await hb.api('POST', '/api/bins', {
+      name: 'guarded',
+      verify: { bearer: { mock_oauth: true } },
+    })
+    expect(bin.status).toBe(201)
+    expect(bin.body.verify.bearer).toEqual({ mock_oauth: true })
+    const auth = await hb.api('POST', '/api/auth-configs', {
+      auth_type: 'OAUTH_2_CLIENT_CREDENTIALS',
+      key: CLIENT[0],
+      secret: CLIENT[1],
+      scope: 'hooks:write',
+      token_url: `${hb.host.receiverUrl}/oauth2/token`,
+    })
+    await hb.api('POST', '/api/subscriptions', {
+      name: 'to the bin',
+      url: `${hb.host.receiverUrl}/hooks/guarded/in`,
+      auth_config_id: auth.body.id,
+    })
+    await hb.api('POST', '/api/events', { topic: 'order.created', data: { n: 1 } })
+    await hb.hook('/hooks/guarded/in', {
+      method: 'POST',
+      headers: { authorization: 'Bearer made-up' },
+      body: '{}',
+    })
+
+    const verdicts = await eventually(async () => {
+      const list = await hb.api<{ items: Array<{ verdict: string; source: string }> }>(
+        'GET',
+        '/api/requests?bin=guarded',
+      )
+      return list.body.items.length === 2 ? list.body.items.map((item) => item.verdict).sort() : undefined
+    }, 'both captures')
+    expect(verdicts).toEqual(['failed', 'verified'])
+
+    await hb.api('POST', '/api/oauth-server/expire', {})
+    await hb.hook('/hooks/guarded/in', {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${(await tokenRequest(hb, { grant_type: 'client_credentials' }, { basic: CLIENT })).body.access_token}`,
+      },
+      body: '{}',
+    })
+    const latest = await hb.api<{ items: Array<{ verdict: string }> }>(
+      'GET',
+      '/api/requests?bin=guarded&limit=1',
+    )
+    expect(latest.body.items[0]?.verdict).toBe('verified')
+  })
+})

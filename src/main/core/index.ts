@@ -116,6 +116,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       clock,
       version: options.version,
       receiverUrl: () => endpoints.receiverUrl,
+      isIssuedToken: oauth.isIssuedToken,
     })
     // Closed before the records: a forward in flight is abandoned and resumes on the next start.
     closers.push(() => receiver.close())

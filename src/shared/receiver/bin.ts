@@ -61,7 +61,10 @@ const WHSEC = /^whsec_[A-Za-z0-9+/]+={0,2}$/
  */
 export const BinVerifyInputSchema = z.strictObject({
   basic: z.strictObject({ username: z.string().max(1024), password: secretText }).optional(),
-  bearer: z.strictObject({ token: secretText.min(1) }).optional(),
+  /** A fixed token, or any token the mock OAuth2 server issued and that has not expired. */
+  bearer: z
+    .union([z.strictObject({ token: secretText.min(1) }), z.strictObject({ mock_oauth: z.literal(true) })])
+    .optional(),
   standard_webhooks: z
     .strictObject({
       secret: secretText.refine(
@@ -79,7 +82,7 @@ export type BinVerifyInput = z.output<typeof BinVerifyInputSchema>
 /** As stored (secrets sealed, or empty after importing a workspace exported without secrets) and as answered. */
 export const BinVerifySchema = z.object({
   basic: z.object({ username: z.string(), password: z.string() }).optional(),
-  bearer: z.object({ token: z.string() }).optional(),
+  bearer: z.union([z.object({ token: z.string() }), z.object({ mock_oauth: z.literal(true) })]).optional(),
   standard_webhooks: z.object({ secret: z.string(), tolerance_seconds: z.number().int() }).optional(),
   enforce: z.boolean().default(false),
 })

@@ -80,7 +80,11 @@ export function createBinRegistry(config: ConfigStore, clock: Clock): BinRegistr
       }
     }
     if (input.bearer) {
-      verify.bearer = { token: keep(input.bearer.token, current?.bearer?.token, 'bearer.token') }
+      const currentToken = current?.bearer && 'token' in current.bearer ? current.bearer.token : undefined
+      verify.bearer =
+        'token' in input.bearer
+          ? { token: keep(input.bearer.token, currentToken, 'bearer.token') }
+          : { mock_oauth: true }
     }
     if (input.standard_webhooks) {
       verify.standard_webhooks = {
@@ -167,7 +171,8 @@ export function createBinRegistry(config: ConfigStore, clock: Clock): BinRegistr
       if (bin.verify.basic) {
         verify.basic = { username: bin.verify.basic.username, password: open(bin.verify.basic.password) }
       }
-      if (bin.verify.bearer) verify.bearer = { token: open(bin.verify.bearer.token) }
+      const bearer = bin.verify.bearer
+      if (bearer) verify.bearer = 'token' in bearer ? { token: open(bearer.token) } : { mock_oauth: true }
       if (bin.verify.standard_webhooks) {
         verify.standard_webhooks = {
           secret: open(bin.verify.standard_webhooks.secret),

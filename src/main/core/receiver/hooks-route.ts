@@ -28,6 +28,8 @@ export interface HooksRouteDeps {
   events: EventBus
   clock: Clock
   maxBodyBytes?: number
+  /** For bins that accept any bearer token the mock OAuth2 server issued. */
+  isIssuedToken?: (token: string) => boolean
 }
 
 export interface HooksRoute {
@@ -69,7 +71,13 @@ export function createHooksRoute(deps: HooksRouteDeps): HooksRoute {
       throw error
     }
     const headers = headerPairsOf(req)
-    const verification = verifyRequest(deps.bins.openVerify(bin), headers, bytes, receivedMs)
+    const verification = verifyRequest(
+      deps.bins.openVerify(bin),
+      headers,
+      bytes,
+      receivedMs,
+      deps.isIssuedToken,
+    )
     const refused = bin.verify.enforce && verification.verdict === 'failed'
     const step = refused ? null : deps.picker.next(bin)
     const capture: CapturedRequest = {

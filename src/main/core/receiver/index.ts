@@ -19,6 +19,7 @@ export interface ReceiverDeps {
   version: string
   receiverUrl: () => string | null
   forwardPolicy?: ForwardPolicy
+  isIssuedToken?: (token: string) => boolean
 }
 
 export interface Receiver {
@@ -48,7 +49,15 @@ export function openReceiver(deps: ReceiverDeps): Receiver {
     })
     .catch(() => {}) // already reported by the store
 
-  const hooks = createHooksRoute({ bins, store, picker, forwarder, events: deps.events, clock: deps.clock })
+  const hooks = createHooksRoute({
+    bins,
+    store,
+    picker,
+    forwarder,
+    events: deps.events,
+    clock: deps.clock,
+    ...(deps.isIssuedToken ? { isIssuedToken: deps.isIssuedToken } : {}),
+  })
   return {
     handlers: receiverHandlers({
       bins,

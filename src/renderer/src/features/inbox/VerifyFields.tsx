@@ -63,6 +63,16 @@ export function VerifyFields({ draft, onChange, error }: VerifyFieldsProps) {
         Bearer token
       </label>
       {bearer.on ? (
+        <label className="check inbox-inline">
+          <input
+            type="checkbox"
+            checked={bearer.mockOAuth}
+            onChange={(event) => onChange({ bearer: { ...bearer, mockOAuth: event.target.checked } })}
+          />
+          Any token issued by the mock OAuth server
+        </label>
+      ) : null}
+      {bearer.on && !bearer.mockOAuth ? (
         <label className="inbox-inline">
           <span>Token</span>
           <input

@@ -18,7 +18,8 @@ export interface BinDraft {
   steps: StepDraft[]
   forwardTo: string
   basic: { on: boolean; username: string; password: string }
-  bearer: { on: boolean; token: string }
+  /** `mockOAuth`: accept any token the mock OAuth2 server issued instead of one fixed token. */
+  bearer: { on: boolean; token: string; mockOAuth: boolean }
   standardWebhooks: { on: boolean; secret: string }
   enforce: boolean
 }
@@ -33,7 +34,7 @@ export function newBinDraft(): BinDraft {
     steps: [{ ...emptyStep(), body: '{"ok":true}' }],
     forwardTo: '',
     basic: { on: false, username: '', password: '' },
-    bearer: { on: false, token: '' },
+    bearer: { on: false, token: '', mockOAuth: false },
     standardWebhooks: { on: false, secret: '' },
     enforce: false,
   }
@@ -65,7 +66,11 @@ export function draftOf(bin: Bin): BinDraft {
       username: bin.verify.basic?.username ?? '',
       password: bin.verify.basic?.password ?? '',
     },
-    bearer: { on: bin.verify.bearer !== undefined, token: bin.verify.bearer?.token ?? '' },
+    bearer: {
+      on: bin.verify.bearer !== undefined,
+      token: bin.verify.bearer && 'token' in bin.verify.bearer ? bin.verify.bearer.token : '',
+      mockOAuth: bin.verify.bearer !== undefined && 'mock_oauth' in bin.verify.bearer,
+    },
     standardWebhooks: {
       on: bin.verify.standard_webhooks !== undefined,
       secret: bin.verify.standard_webhooks?.secret ?? '',
@@ -100,7 +105,8 @@ export function payloadOf(draft: BinDraft): BinPayload {
   const steps = draft.steps.map(stepPayload)
   const verify: Record<string, unknown> = { enforce: draft.enforce }
   if (draft.basic.on) verify.basic = { username: draft.basic.username, password: draft.basic.password }
-  if (draft.bearer.on) verify.bearer = { token: draft.bearer.token }
+  if (draft.bearer.on)
+    verify.bearer = draft.bearer.mockOAuth ? { mock_oauth: true } : { token: draft.bearer.token }
   if (draft.standardWebhooks.on) verify.standard_webhooks = { secret: draft.standardWebhooks.secret }
   return {
     name: draft.name.trim(),
