@@ -1,0 +1,160 @@
+// Receiver capture throughput (issue 5): requests/s with 50 connections and 1 KB JSON bodies,
+// each acknowledged only after it is on disk, next to — in the same run — (a) a bare node:http
+// server that discards the body and (b) the durable limit: a minimal server that appends each body
+// as a JSON line and answers after one fdatasync per group. (c) mockttp, HTTP Toolkit's mock
+// server recording in memory, is measured when it is installed (`npm i -D mockttp`).
+import { mkdtempSync, rmSync } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Pool } from 'undici'
+import { startHost } from '../src/main/host/start.ts'
+import { report } from './report.ts'
+
+const CONNECTIONS = 50
+const DURATION_MS = 4_000
+const body = JSON.stringify({ event: 'user.created', data: { id: 'u1', note: 'x'.repeat(940) } })
+
+async function load(url: string, path: string): Promise<number> {
+  const pool = new Pool(url, { connections: CONNECTIONS, pipelining: 1 })
+  let done = 0
+  const deadline = performance.now() + DURATION_MS
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < deadline) {
+        const response = await pool.request({
+          path,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        })
+        await response.body.text()
+        if (response.statusCode >= 300) throw new Error(`unexpected ${response.statusCode}`)
+        done++
+      }
+    }),
+  )
+  const rate = (done / (performance.now() - started)) * 1000
+  await pool.close()
+  return rate
+}
+
+async function listenOn(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+}
+
+async function bare(): Promise<number> {
+  const server = createServer((req, res) => {
+    req.resume()
+    req.on('end', () => res.end('{"ok":true}'))
+  })
+  const rate = await load(await listenOn(server), '/')
+  server.close()
+  return rate
+}
+
+/** The durable limit: append + one fdatasync per group, then answer everyone in the group. */
+async function durableLimit(dir: string): Promise<number> {
+  const handle = await open(join(dir, 'limit.jsonl'), 'a')
+  let queued: Array<{ line: string; done: () => void }> = []
+  let flushing = false
+  const flush = async () => {
+    flushing = true
+    while (queued.length > 0) {
+      const group = queued
+      queued = []
+      await handle.write(group.map((g) => g.line).join(''))
+      await handle.datasync()
+      for (const g of group) g.done()
+    }
+    flushing = false
+  }
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => {
+      queued.push({
+        line: `${JSON.stringify({ at: Date.now(), body: Buffer.concat(chunks).toString() })}\n`,
+        done: () => res.end('{"ok":true}'),
+      })
+      if (!flushing) void flush()
+    })
+  })
+  const rate = await load(await listenOn(server), '/')
+  server.close()
+  await handle.close()
+  return rate
+}
+
+async function hookbench(dir: string): Promise<number> {
+  const host = await startHost({
+    mode: 'headless',
+    version: 'bench',
+    dataDir: dir,
+    receiverPort: 0,
+    apiPort: null,
+  })
+  const rate = await load(host.receiverUrl, '/hooks/bench/in')
+  await host.stop()
+  return rate
+}
+
+async function mockttp(): Promise<number | null> {
+  try {
+    // Optional: not a dependency of Hookbench, only a point of comparison.
+    const name = 'mockttp'
+    const { getLocal } = (await import(name)) as {
+      getLocal: () => {
+        start(): Promise<void>
+        stop(): Promise<void>
+        url: string
+        forAnyRequest(): { thenReply(s: number, b: string): Promise<unknown> }
+      }
+    }
+    const server = getLocal()
+    await server.start()
+    await server.forAnyRequest().thenReply(200, '{"ok":true}')
+    const rate = await load(server.url, '/')
+    await server.stop()
+    return rate
+  } catch {
+    return null
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'hookbench-bench-receiver-'))
+const bareRate = await bare()
+const limit = await durableLimit(dir)
+const ours = await hookbench(join(dir, 'data'))
+const mock = await mockttp()
+report({
+  name: `receiver: captured and on disk before the answer, ${CONNECTIONS} connections, 1 KB JSON`,
+  unit: 'req/s',
+  value: ours,
+  baseline: { name: 'durable limit: append + fdatasync per group', value: limit },
+  target: 'ratio ≥ 0.7',
+})
+report({
+  name: 'receiver vs a bare node:http server that discards the body',
+  unit: 'req/s',
+  value: ours,
+  baseline: { name: 'bare node:http', value: bareRate },
+})
+if (mock === null) {
+  console.error(
+    '[receiver bench] mockttp is not installed: `npm i -D mockttp` to compare with it (target: ≥ 3×).',
+  )
+} else {
+  report({
+    name: 'receiver vs mockttp recording in memory',
+    unit: 'req/s',
+    value: ours,
+    baseline: { name: 'mockttp', value: mock },
+    target: 'ratio ≥ 3',
+  })
+}
+rmSync(dir, { recursive: true, force: true })
