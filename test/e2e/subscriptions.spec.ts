@@ -214,3 +214,45 @@ test('disabling from the list, and deleting an auth config that is in use', asyn
   await expect(page.getByRole('heading', { name: 'No subscriptions yet' })).toBeVisible()
   expect(await storedSubscriptions(page, hookbench)).toEqual([])
 })
+
+test('an OAuth auth config is tested against the mock token server, with the exchange shown', async ({
+  page,
+  hookbench,
+}) => {
+  const client = await page.request.post(`${hookbench.apiUrl}/api/oauth-clients`, {
+    ...authorised(hookbench),
+    data: { client_id: 'hb-client', client_secret: 'client-secret-1', scopes: ['webhooks'] },
+  })
+  expect(client.status()).toBe(201)
+
+  await page.goto(`${hookbench.apiUrl}/#/auth-configs`)
+  await page.getByRole('button', { name: 'New auth config' }).click()
+  await segment(page, 'OAuth2 client credentials').click()
+  // The hint offers the receiver's own token endpoint.
+  const tokenUrl = `${hookbench.receiverUrl}/oauth2/token`
+  await page.getByRole('button', { name: tokenUrl }).click()
+  await expect(page.getByLabel('Token URL')).toHaveValue(tokenUrl)
+  await page.getByLabel('Scope').fill('webhooks')
+  await page.getByLabel('Client ID').fill('hb-client')
+  await page.getByLabel('Client secret').fill('client-secret-1')
+  await page.getByRole('button', { name: 'Create auth config' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+
+  await page.getByRole('button', { name: 'Fetch a token now' }).click()
+  const result = page.getByTestId('auth-test-result')
+  await expect(result).toContainText('Token issued.')
+  await expect(result).toContainText(`POST ${tokenUrl}`)
+  await expect(result).toContainText('grant_type=client_credentials')
+  await expect(result).toContainText('Response · HTTP 200')
+  await expect(result).not.toContainText('client-secret-1')
+
+  // A wrong secret: the test says no token, and shows the server's refusal.
+  await page.getByLabel('Client secret').fill('wrong-secret')
+  await expect(page.getByText('save your changes first')).toBeVisible()
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+  await page.getByRole('button', { name: 'Fetch a token now' }).click()
+  await expect(result).toContainText('No token.')
+  await expect(result).toContainText('Response · HTTP 401')
+  await expect(result).toContainText('invalid_client')
+})

@@ -438,13 +438,13 @@ describe('mock OAuth2 server end to end with the delivery engine', () => {
 describe('bins that accept any token issued by the mock OAuth server', () => {
   it('verifies a delivery that carries a mock-issued token and refuses a made-up one', async () => {
     const hb = await withClient()
-    const bin = await hb.api('POST', '/api/bins', {
+    const bin = await hb.api<{ verify: { bearer?: unknown } }>('POST', '/api/bins', {
       name: 'guarded',
       verify: { bearer: { mock_oauth: true } },
     })
     expect(bin.status).toBe(201)
     expect(bin.body.verify.bearer).toEqual({ mock_oauth: true })
-    const auth = await hb.api('POST', '/api/auth-configs', {
+    const auth = await hb.api<{ id: string }>('POST', '/api/auth-configs', {
       auth_type: 'OAUTH_2_CLIENT_CREDENTIALS',
       key: CLIENT[0],
       secret: CLIENT[1],

@@ -1,11 +1,21 @@
-import type { Api, OperationInput } from '../../../shared/contract/index.ts'
+import type { Api, OperationInput, OperationOutput } from '../../../shared/contract/index.ts'
 import type { AuthConfig } from '../../../shared/domain/auth-config.ts'
+import type { ErrorBody } from '../../../shared/errors.ts'
 import { toErrorBody } from '../api/api-error.ts'
 import type { Loadable, SaveState } from './settings-slice.ts'
 import type { SliceCreator } from './slice.ts'
 import type { EditorTarget } from './subscriptions-slice.ts'
 
 export type AuthConfigPayload = OperationInput<'createAuthConfig'>
+export type AuthConfigTestResult = OperationOutput<'testAuthConfig'>
+
+/** The last "Test" of an OAuth config: the token exchange as made, or why it could not be asked. */
+export interface AuthConfigTestState {
+  id: string | null
+  status: 'idle' | 'testing' | 'done' | 'error'
+  result: AuthConfigTestResult | null
+  error: ErrorBody | null
+}
 
 export interface AuthConfigsSlice {
   authConfigs: Loadable<AuthConfig[]>
@@ -15,6 +25,7 @@ export interface AuthConfigsSlice {
   authConfigDelete: SaveState & { id: string | null }
   /** Secrets the user asked to see, by config id; forgotten when the editor closes. */
   revealedAuthSecrets: Record<string, string>
+  authConfigTest: AuthConfigTestState
   loadAuthConfigs: () => Promise<void>
   openAuthConfigEditor: (target: Exclude<EditorTarget, null>) => void
   closeAuthConfigEditor: () => void
@@ -27,9 +38,12 @@ export interface AuthConfigsSlice {
   deleteAuthConfig: (id: string) => Promise<boolean>
   revealAuthSecret: (id: string) => Promise<void>
   hideAuthSecret: (id: string) => void
+  /** Fetches a token with the saved config now (never from the cache) and keeps the exchange. */
+  testAuthConfig: (id: string) => Promise<void>
 }
 
 const idle: SaveState = { status: 'idle', error: null }
+const idleTest: AuthConfigTestState = { id: null, status: 'idle', result: null, error: null }
 
 export function createAuthConfigsSlice(api: Api): SliceCreator<AuthConfigsSlice> {
   return (set, get) => ({
@@ -38,6 +52,7 @@ export function createAuthConfigsSlice(api: Api): SliceCreator<AuthConfigsSlice>
     authConfigSave: idle,
     authConfigDelete: { ...idle, id: null },
     revealedAuthSecrets: {},
+    authConfigTest: idleTest,
 
     loadAuthConfigs: async () => {
       if (get().authConfigs.status === 'loading') return
@@ -58,6 +73,7 @@ export function createAuthConfigsSlice(api: Api): SliceCreator<AuthConfigsSlice>
         authConfigSave: idle,
         authConfigDelete: { ...idle, id: null },
         revealedAuthSecrets: {},
+        authConfigTest: idleTest,
       }),
 
     closeAuthConfigEditor: () =>
@@ -66,6 +82,7 @@ export function createAuthConfigsSlice(api: Api): SliceCreator<AuthConfigsSlice>
         authConfigSave: idle,
         authConfigDelete: { ...idle, id: null },
         revealedAuthSecrets: {},
+        authConfigTest: idleTest,
       }),
 
     saveAuthConfig: async (payload, id, keepSecret) => {
@@ -89,6 +106,8 @@ export function createAuthConfigsSlice(api: Api): SliceCreator<AuthConfigsSlice>
             authConfigSave: { status: 'saved', error: null },
             authConfigEditor: { kind: 'edit', id: saved.id },
             revealedAuthSecrets: {},
+            // A test of the config as it was says nothing about the config as it is now.
+            authConfigTest: idleTest,
           }
         })
         return true
@@ -142,5 +161,16 @@ export function createAuthConfigsSlice(api: Api): SliceCreator<AuthConfigsSlice>
         const { [id]: _hidden, ...rest } = state.revealedAuthSecrets
         return { revealedAuthSecrets: rest }
       }),
+
+    testAuthConfig: async (id) => {
+      if (get().authConfigTest.status === 'testing') return
+      set({ authConfigTest: { id, status: 'testing', result: null, error: null } })
+      try {
+        const result = await api.testAuthConfig({ id })
+        set({ authConfigTest: { id, status: 'done', result, error: null } })
+      } catch (error) {
+        set({ authConfigTest: { id, status: 'error', result: null, error: toErrorBody(error) } })
+      }
+    },
   })
 }

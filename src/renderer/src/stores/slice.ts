@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand'
 import type { AuthConfigsSlice } from './auth-configs-slice.ts'
 import type { CatalogSlice } from './catalog-slice.ts'
 import type { DashboardSlice } from './dashboard-slice.ts'
+import type { EmulatorsSlice } from './emulators-slice.ts'
 import type { EventsSlice } from './events-slice.ts'
 import type { HealthSlice } from './health-slice.ts'
 import type { InboxSlice } from './inbox-slice.ts'
@@ -26,7 +27,8 @@ export type AppState = NavigationSlice &
   DashboardSlice &
   SubscriptionsSlice &
   AuthConfigsSlice &
-  InboxSlice
+  InboxSlice &
+  EmulatorsSlice
 
 /** A slice sees the whole store but contributes only its own part. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>

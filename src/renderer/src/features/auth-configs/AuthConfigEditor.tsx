@@ -5,9 +5,10 @@ import { errorsOf } from '../subscriptions/field-errors.ts'
 import { formatDateTime } from '../subscriptions/format.ts'
 import { ConfirmDelete } from '../subscriptions/ui/ConfirmDelete.tsx'
 import { FormRow } from '../subscriptions/ui/FormRow.tsx'
+import { AuthConfigTest } from './AuthConfigTest.tsx'
 import { TypeFields } from './AuthTypeFields.tsx'
 import { type AuthDraft, authDraftOf, authPayloadOf, keepsSecret, newAuthDraft } from './auth-draft.ts'
-import { DeleteError } from './DeleteConflict.tsx'
+import { DeleteError } from './DeleteError.tsx'
 import { authConfigLabel, authTypeLabels } from './labels.ts'
 
 const FIELDS = ['auth_type', 'key', 'secret', 'scope', 'token_url'] as const
@@ -120,6 +121,12 @@ function AuthConfigForm({ saved }: { saved: AuthConfig | null }) {
             </div>
           </FormRow>
           <TypeFields draft={draft} saved={saved} errors={errors} onChange={update} />
+          {saved?.auth_type === 'OAUTH_2_CLIENT_CREDENTIALS' && draft.auth_type === saved.auth_type ? (
+            <AuthConfigTest
+              id={saved.id}
+              dirty={JSON.stringify(draft) !== JSON.stringify(authDraftOf(saved))}
+            />
+          ) : null}
         </section>
       </div>
 

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
 import type { Health } from '../../../../shared/contract/index.ts'
-import { CopyButton } from '../../components/CopyButton.tsx'
 import { useAppStore } from '../../stores/index.ts'
 import { SettingsCard } from './SettingsCard.tsx'
+import { SettingsRow } from './SettingsRow.tsx'
 
 export function AboutCard() {
   const health = useAppStore((state) => state.health.value)
@@ -24,7 +24,11 @@ export function AboutCard() {
   else body = <p className="muted">Asking Hookbench where it runs…</p>
 
   return (
-    <SettingsCard id="about" title="About" description="Which Hookbench this is and where it listens.">
+    <SettingsCard
+      id="about"
+      title="About"
+      description="Which Hookbench this is; where it listens is under Ports and local API."
+    >
       {body}
     </SettingsCard>
   )
@@ -33,33 +37,13 @@ export function AboutCard() {
 function HealthDetails({ health }: { health: Health }) {
   return (
     <dl className="settings-list">
-      <Row label="Version">{health.version}</Row>
-      <Row label="Mode">{health.mode === 'headless' ? 'Headless (hookbench serve)' : 'Desktop app'}</Row>
-      <Row label="Receiver URL" copy={health.receiver_url}>
-        {health.receiver_url ? (
-          <code>{health.receiver_url}</code>
-        ) : (
-          <span className="muted">Not listening</span>
-        )}
-      </Row>
-      <Row label="Local API URL" copy={health.api_url}>
-        {health.api_url ? <code>{health.api_url}</code> : <span className="muted">Not running</span>}
-      </Row>
-      <Row label="Started">
+      <SettingsRow label="Version">{health.version}</SettingsRow>
+      <SettingsRow label="Mode">
+        {health.mode === 'headless' ? 'Headless (hookbench serve)' : 'Desktop app'}
+      </SettingsRow>
+      <SettingsRow label="Started">
         <time dateTime={health.started_at}>{new Date(health.started_at).toLocaleString()}</time>
-      </Row>
+      </SettingsRow>
     </dl>
-  )
-}
-
-function Row({ label, copy, children }: { label: string; copy?: string | null; children: ReactNode }) {
-  return (
-    <div className="settings-row">
-      <dt>{label}</dt>
-      <dd>
-        <span className="settings-value">{children}</span>
-        {copy ? <CopyButton text={copy} /> : null}
-      </dd>
-    </div>
   )
 }

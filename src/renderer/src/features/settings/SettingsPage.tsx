@@ -3,6 +3,10 @@ import { PageLayout } from '../../components/PageLayout.tsx'
 import { useAppStore } from '../../stores/index.ts'
 import { AboutCard } from './AboutCard.tsx'
 import { AppearanceCard } from './AppearanceCard.tsx'
+import { OAuthClientsCard } from './OAuthClientsCard.tsx'
+import { OAuthServerCard } from './OAuthServerCard.tsx'
+import { PortsCard } from './PortsCard.tsx'
+import { QuicklySignCard } from './QuicklySignCard.tsx'
 import { RetentionCard } from './RetentionCard.tsx'
 import { StorageCard } from './StorageCard.tsx'
 import { WorkspaceCard } from './WorkspaceCard.tsx'
@@ -23,13 +27,17 @@ export function SettingsPage() {
   return (
     <PageLayout
       title="Settings"
-      description="Appearance, where the workspace is stored and for how long, and moving it between machines."
+      description="Appearance, ports, where the workspace is stored and for how long, moving it between machines, and the mock OAuth2 server and emulator clients."
     >
       <div className="settings-stack">
         <AppearanceCard />
+        <PortsCard />
         <StorageCard />
         <RetentionCard />
         <WorkspaceCard />
+        <OAuthServerCard />
+        <OAuthClientsCard />
+        <QuicklySignCard />
         <AboutCard />
       </div>
     </PageLayout>

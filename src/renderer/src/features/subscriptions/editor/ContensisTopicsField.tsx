@@ -1,10 +1,11 @@
 import { type KeyboardEvent, useState } from 'react'
+import { contensisFilterMatches } from '../../../../../shared/domain/contensis-filter.ts'
 import type { ContensisTopicFilter, TopicFilter } from '../../../../../shared/domain/subscription.ts'
 import type { FieldErrors } from '../field-errors.ts'
 import type { SampleEvent } from '../preview.ts'
 import { Chip } from '../ui/Chip.tsx'
 import { FormRow } from '../ui/FormRow.tsx'
-import { describeFilter, filterMatchesSample } from './contensis-filter.ts'
+import { describeFilter } from './contensis-filter.ts'
 import { FilterEditor } from './FilterEditor.tsx'
 
 interface ContensisTopicsFieldProps {
@@ -46,7 +47,7 @@ export function ContensisTopicsField({ topics, sample, errors, onChange }: Conte
       ? null
       : typeof topic === 'string'
         ? topic === sample.topic
-        : filterMatchesSample(topic, sample)
+        : contensisFilterMatches(topic, sample)
   const current = editing === null ? undefined : topics[editing]
 
   return (

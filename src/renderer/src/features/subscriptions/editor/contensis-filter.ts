@@ -1,5 +1,4 @@
 import type { ContensisTopicFilter } from '../../../../../shared/domain/subscription.ts'
-import type { SampleEvent } from '../preview.ts'
 
 /** The list fields of seed 002's filter object, in the order the seed shows them. */
 export const filterListFields = [
@@ -31,25 +30,6 @@ export function describeFilter(filter: ContensisTopicFilter): string {
   }
   if (filter.owner) parts.push(`owner ${filter.owner}`)
   return parts.join(' · ')
-}
-
-/** The same test the delivery engine makes (every list narrows; an absent list matches anything). */
-export function filterMatchesSample(filter: ContensisTopicFilter, sample: SampleEvent): boolean {
-  const [resourceType, eventName] = sample.topic.split('.')
-  const data = (sample.data ?? {}) as Record<string, unknown>
-  const sys = ((data.resource as Record<string, unknown> | undefined)?.sys ?? {}) as Record<string, unknown>
-  const within = (list: string[] | undefined, value: unknown) =>
-    list === undefined ||
-    (typeof value === 'string' && list.some((item) => item.toLowerCase() === value.toLowerCase()))
-  return (
-    filter.resourceType === resourceType &&
-    within(filter.event, eventName) &&
-    within(filter.language, sys.language) &&
-    within(filter.contentTypeId, sys.contentTypeId) &&
-    (filter.owner === undefined || filter.owner === sys.owner) &&
-    within(filter.workflowEvent, data.workflowEvent) &&
-    within(filter.workflowState, data.workflowState)
-  )
 }
 
 export function listOf(text: string): string[] | undefined {
