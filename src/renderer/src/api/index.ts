@@ -6,7 +6,7 @@ import { createDesktopStream, createHttpStream, type EventStream } from './strea
 export { ApiError, toErrorBody } from './api-error.ts'
 
 /** The headless server injects the local API token into index.html, so nobody copies it by hand. */
-function tokenFromPage(): string | null {
+export function tokenFromPage(): string | null {
   return document.querySelector<HTMLMetaElement>('meta[name="hookbench-api-token"]')?.content || null
 }
 
@@ -15,6 +15,9 @@ function tokenFromPage(): string | null {
  * HTTP API (same origin) in a browser. Both speak the same contract.
  */
 export const api: Api = window.api ? createIpcApi(window.api) : createHttpApi({ token: tokenFromPage })
+
+/** Which transport this window uses: IPC in the desktop app, HTTP in a browser. */
+export const transport: 'ipc' | 'http' = window.api ? 'ipc' : 'http'
 
 /** Live events from core (captures, deliveries): the desktop bridge, or SSE in a browser. */
 export const stream: EventStream = window.desktop

@@ -1,14 +1,15 @@
 /**
- * How this window reaches Hookbench, for the Ports card. The transports themselves live in
- * src/renderer/src/api; this only tells the user which one is in use and, in web mode, shows the
- * token the page was served with (the same meta tag the HTTP client reads) when they ask for it.
+ * How this window reaches Hookbench, for the Ports card: the transports live in
+ * src/renderer/src/api, which says which one is in use and holds the page's API token.
  */
-export type Transport = 'ipc' | 'http'
+import { tokenFromPage, transport } from '../../api/index.ts'
+
+export type Transport = typeof transport
 
 export function currentTransport(): Transport {
-  return window.api ? 'ipc' : 'http'
+  return transport
 }
 
 export function pageApiToken(): string | null {
-  return document.querySelector<HTMLMetaElement>('meta[name="hookbench-api-token"]')?.content || null
+  return tokenFromPage()
 }
