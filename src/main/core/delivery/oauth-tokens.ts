@@ -2,7 +2,7 @@ import { request } from 'undici'
 import type { Clock } from '../../../shared/clock.ts'
 import type { AuthConfig } from '../../../shared/domain/auth-config.ts'
 import type { TokenExchange } from '../../../shared/domain/message.ts'
-import type { SecretBox } from '../secrets/secret-box.ts'
+import { REDACTED, type SecretBox } from '../secrets/secret-box.ts'
 
 export interface TokenResult {
   accessToken: string
@@ -104,9 +104,9 @@ export class OAuthTokens {
       const parsed = parseTokenResponse(text)
       exchange.response = {
         status: response.statusCode,
-        body: parsed?.access_token
-          ? text.replace(parsed.access_token, this.secrets.seal(parsed.access_token))
-          : text,
+        // The token itself is in the attempt's Authorization header (sealed, revealable); the
+        // recorded exchange never needs it, so it is masked in the text outright.
+        body: parsed?.access_token ? text.split(parsed.access_token).join(REDACTED) : text,
       }
       if (response.statusCode !== 200 || !parsed?.access_token) {
         throw new OAuthTokenError(

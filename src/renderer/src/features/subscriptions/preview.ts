@@ -1,6 +1,10 @@
 import type { EventType, Profile } from '../../../../shared/catalog/schema.ts'
 import type { SubscriptionProfile } from '../../../../shared/domain/subscription.ts'
-import { renderTemplate } from '../../../../shared/templating.ts'
+import {
+  payloadOf,
+  templateContext as sharedTemplateContext,
+  templateKeysFor as sharedTemplateKeysFor,
+} from '../../../../shared/payloads.ts'
 import type { SubscriptionPayload } from '../../stores/index.ts'
 
 export type Json = NonNullable<SubscriptionPayload['templates']>[string]
@@ -27,15 +31,9 @@ export function samplesFor(profiles: readonly Profile[], profile: SubscriptionPr
   )
 }
 
-/**
- * What templates read, as the delivery engine builds it: the event's data, with `event.name` filled
- * in when the data does not say it (so `{/event/name}` works for every profile).
- */
+/** What templates read, exactly as the delivery engine builds it. */
 export function templateContext(sample: SampleEvent): Record<string, unknown> {
-  const data = sample.data
-  const base = data !== null && typeof data === 'object' && !Array.isArray(data) ? data : { data }
-  const existing = (base as { event?: unknown }).event
-  return existing && typeof existing === 'object' ? base : { ...base, event: { name: sample.topic } }
+  return sharedTemplateContext(sample.topic, sample.data)
 }
 
 export type ParsedTemplate = { ok: true; value: Json } | { ok: false; error: string }
@@ -59,12 +57,7 @@ export function parseTemplate(text: string): ParsedTemplate {
 
 /** Seed 002: `resourceType.contentTypeId` (entry.news) wins over `resourceType` (entry). */
 export function templateKeysFor(sample: SampleEvent): string[] {
-  const context = templateContext(sample)
-  const [resourceType = ''] = sample.topic.split('.')
-  const sys = (context.resource as { sys?: { contentTypeId?: unknown } } | undefined)?.sys
-  return typeof sys?.contentTypeId === 'string'
-    ? [`${resourceType}.${sys.contentTypeId}`, resourceType]
-    : [resourceType]
+  return sharedTemplateKeysFor(sample.topic, templateContext(sample))
 }
 
 const MESSAGE_ID = 'msg_…'
@@ -81,60 +74,16 @@ export interface BodyPreviewInput {
 
 /** The body a delivery of this sample would carry (ids and times are placeholders). */
 export function bodyPreview(input: BodyPreviewInput): { body: unknown; template: string | null } {
-  const { sample } = input
-  switch (input.profile) {
-    case 'rustici':
-      return {
-        template: null,
-        body: {
-          tenant_id: input.tenantId || null,
-          subscription_id: input.subscriptionId,
-          topic: sample.topic,
-          body: sample.data,
-          message_id: MESSAGE_ID,
-          timestamp: TIMESTAMP,
-          body_version: '1.0.0',
-          message_version: '1.0.0',
-        },
-      }
-    case 'quicklysign': {
-      const data = (sample.data ?? {}) as Record<string, unknown>
-      return {
-        template: null,
-        body: {
-          subscription_key: input.subscriptionId,
-          entity_key: input.entityKey || data.entity_key,
-          entity_type: typeof data.entity_type === 'string' ? data.entity_type : 'Document',
-          callback_event: sample.topic,
-        },
-      }
-    }
-    case 'contensis': {
-      const context = templateContext(sample)
-      for (const key of templateKeysFor(sample)) {
-        const template = input.templates[key]
-        if (template !== undefined) return { template: key, body: renderTemplate(template, context) }
-      }
-      return { template: null, body: context }
-    }
-    case 'iam': {
-      const data = sample.data as Record<string, unknown> | null
-      const id = data && typeof data === 'object' && !Array.isArray(data) ? data.id : undefined
-      return {
-        template: null,
-        body: {
-          event: sample.topic,
-          timestamp: TIMESTAMP,
-          resource_id: typeof id === 'string' ? id : null,
-          data: sample.data,
-        },
-      }
-    }
-    case 'standard':
-      return { template: null, body: { type: sample.topic, timestamp: TIMESTAMP, data: sample.data } }
-    default: {
-      const unreachable: never = input.profile
-      return unreachable
-    }
-  }
+  return payloadOf({
+    profile: input.profile,
+    subscriptionId: input.subscriptionId,
+    topic: input.sample.topic,
+    data: input.sample.data,
+    messageId: MESSAGE_ID,
+    timestamp: TIMESTAMP,
+    tenantId: input.tenantId || null,
+    entityKey: input.entityKey || null,
+    resourceId: null,
+    templates: input.templates,
+  })
 }

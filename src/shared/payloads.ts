@@ -1,0 +1,107 @@
+import type { SubscriptionProfile } from './domain/subscription.ts'
+import { renderTemplate } from './templating.ts'
+
+/**
+ * The wire body of a message, per profile, exactly as the seeds show it — one implementation for
+ * the delivery engine and the subscription editor's preview.
+ */
+export interface PayloadInput {
+  profile: SubscriptionProfile
+  subscriptionId: string
+  topic: string
+  data: unknown
+  messageId: string
+  /** When the message was created (ISO 8601). */
+  timestamp: string
+  /** The event's own keys, falling back to the subscription's. */
+  tenantId: string | null
+  entityKey: string | null
+  resourceId: string | null
+  templates: Record<string, unknown>
+}
+
+/** The body, and which Contensis template produced it (null: the profile's own structure). */
+export function payloadOf(input: PayloadInput): { body: unknown; template: string | null } {
+  switch (input.profile) {
+    case 'rustici':
+      return {
+        template: null,
+        body: {
+          tenant_id: input.tenantId,
+          subscription_id: input.subscriptionId,
+          topic: input.topic,
+          body: input.data,
+          message_id: input.messageId,
+          timestamp: input.timestamp,
+          body_version: '1.0.0',
+          message_version: '1.0.0',
+        },
+      }
+    case 'quicklysign': {
+      const data = asRecord(input.data)
+      return {
+        template: null,
+        body: {
+          subscription_key: input.subscriptionId,
+          entity_key: input.entityKey ?? data.entity_key ?? null,
+          entity_type: typeof data.entity_type === 'string' ? data.entity_type : 'Document',
+          callback_event: input.topic,
+        },
+      }
+    }
+    case 'contensis': {
+      const context = templateContext(input.topic, input.data)
+      for (const key of templateKeysFor(input.topic, context)) {
+        if (Object.hasOwn(input.templates, key)) {
+          return { template: key, body: renderTemplate(input.templates[key], context) }
+        }
+      }
+      return { template: null, body: context }
+    }
+    case 'iam': {
+      const id = asRecord(input.data).id
+      return {
+        template: null,
+        body: {
+          event: input.topic,
+          timestamp: input.timestamp,
+          resource_id: input.resourceId ?? (typeof id === 'string' ? id : null),
+          data: input.data,
+        },
+      }
+    }
+    case 'standard':
+      return { template: null, body: { type: input.topic, timestamp: input.timestamp, data: input.data } }
+    default: {
+      const unreachable: never = input.profile
+      throw new Error(`unknown profile ${String(unreachable)}`)
+    }
+  }
+}
+
+/**
+ * What templates read: the event's data, with `event.name` filled in when the data does not say
+ * it (so `{/event/name}` works for every event).
+ */
+export function templateContext(topic: string, data: unknown): Record<string, unknown> {
+  const base = data !== null && typeof data === 'object' && !Array.isArray(data) ? data : { data }
+  const existing = (base as { event?: unknown }).event
+  return existing && typeof existing === 'object'
+    ? (base as Record<string, unknown>)
+    : { ...base, event: { name: topic } }
+}
+
+/** Seed 002: a template for `resourceType.contentTypeId` (entry.news) wins over `resourceType` (entry). */
+export function templateKeysFor(topic: string, context: Record<string, unknown>): string[] {
+  const [resourceType = ''] = topic.split('.')
+  const sys = (context.resource as { sys?: { contentTypeId?: unknown } } | undefined)?.sys
+  return typeof sys?.contentTypeId === 'string'
+    ? [`${resourceType}.${sys.contentTypeId}`, resourceType]
+    : [resourceType]
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {}
+}
