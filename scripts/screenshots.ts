@@ -12,36 +12,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import { chromium, type LaunchOptions, type Page } from '@playwright/test'
+import { chromium, type Page } from '@playwright/test'
+import { chromiumLaunchOptions } from '../test/e2e/chromium.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const CLI = join(ROOT, 'out/main/cli.js')
 const OUT_DIR = join(ROOT, 'docs/screenshots')
 const VIEWPORT = { width: 1280, height: 800 }
-
-/** The same choice as playwright.config.ts: HOOKBENCH_CHROMIUM, else Playwright's own, else Debian's. */
-const SYSTEM_CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-const DEBIAN_CHROMIUM = '/usr/bin/chromium'
-
-function chromiumLaunchOptions(): LaunchOptions {
-  const override = process.env.HOOKBENCH_CHROMIUM
-  if (override) return { executablePath: override, args: SYSTEM_CHROMIUM_ARGS }
-  try {
-    if (existsSync(chromium.executablePath())) return {}
-  } catch {
-    // Playwright's browser is not installed.
-  }
-  if (existsSync(DEBIAN_CHROMIUM)) return { executablePath: DEBIAN_CHROMIUM, args: SYSTEM_CHROMIUM_ARGS }
-  return {}
-}
 
 interface Ready {
   api: string

@@ -11,6 +11,7 @@ export function toCurl(request: {
   return parts.join(' \\\n  ')
 }
 
-function quote(value: string): string {
+/** POSIX shell single quotes: nothing inside is special except the quote itself. */
+export function quote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`
 }

@@ -1,4 +1,5 @@
 import type { CapturedRequest } from '../../../shared/receiver/captured-request.ts'
+import { quote } from '../net/curl.ts'
 import { sendableHeaders } from './http-exchange.ts'
 
 /**
@@ -15,11 +16,6 @@ export function curlCommand(request: CapturedRequest, url: string): string {
   const base64 =
     request.body_encoding === 'base64' ? request.body : Buffer.from(request.body).toString('base64')
   return `printf %s ${quote(base64)} | base64 -d | ${[...parts, '--data-binary', '@-'].join(' ')}`
-}
-
-/** POSIX shell single quotes: nothing inside is special except the quote itself. */
-function quote(text: string): string {
-  return `'${text.replaceAll("'", `'\\''`)}'`
 }
 
 /** Text a terminal can paste: no control characters other than tab and newline. */

@@ -21,6 +21,16 @@ function Icon({ children, size = 16 }: { children: ReactNode; size?: number }) {
   )
 }
 
+/** Auth configs: a key. */
+export function KeyIcon({ size = 16 }: { size?: number }) {
+  return (
+    <Icon size={size}>
+      <circle cx="5.2" cy="10.8" r="2.9" />
+      <path d="m7.3 8.7 6-6M11.2 4.8l1.6 1.6M9.6 6.4l1.2 1.2" />
+    </Icon>
+  )
+}
+
 export function SubscriptionsIcon() {
   return (
     <Icon>

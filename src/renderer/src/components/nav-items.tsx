@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react'
-import { KeyIcon } from '../features/auth-configs/KeyIcon.tsx'
 import type { Page } from '../stores/index.ts'
-import { EventsIcon, InboxIcon, MessagesIcon, SettingsIcon, SubscriptionsIcon } from './icons.tsx'
+import { EventsIcon, InboxIcon, KeyIcon, MessagesIcon, SettingsIcon, SubscriptionsIcon } from './icons.tsx'
 
 export interface NavItem {
   page: Page

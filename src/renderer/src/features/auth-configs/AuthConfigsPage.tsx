@@ -1,10 +1,10 @@
 import { useEffect } from 'react'
 import { ErrorState } from '../../components/ErrorState.tsx'
+import { KeyIcon } from '../../components/icons.tsx'
 import { PageLayout } from '../../components/PageLayout.tsx'
 import { useAppStore } from '../../stores/index.ts'
 import { AuthConfigEditor } from './AuthConfigEditor.tsx'
 import { AuthConfigList } from './AuthConfigList.tsx'
-import { KeyIcon } from './KeyIcon.tsx'
 
 const DESCRIPTION =
   'How Hookbench authenticates to subscribers: Basic auth or OAuth2 client credentials (seed 000).'
