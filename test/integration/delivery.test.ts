@@ -337,3 +337,56 @@ describe('delivery', () => {
     expect(onlyA.items.map((m) => m.topic)).toEqual(['t.a', 't.a', 't.a'])
   })
 })
+
+describe('message index', () => {
+  it('lists messages that arrive by workspace import, in creation order', async () => {
+    const { h } = await open()
+    const message = (id: string, createdAt: string) => ({
+      id,
+      at: Date.parse(createdAt),
+      value: {
+        message_id: id,
+        event_id: 'e1',
+        subscription_id: 's1',
+        profile: 'standard',
+        topic: 'a.b',
+        url: 'http://127.0.0.1:9/',
+        url_override: null,
+        body: '{}',
+        status: 'delivered',
+        status_reason: null,
+        attempt_ids: [],
+        cycle_offset: 0,
+        next_attempt_at: null,
+        last_status_code: 200,
+        last_latency_ms: 1,
+        created_at: createdAt,
+        updated_at: createdAt,
+        replay_of: null,
+      },
+    })
+    await h.importWorkspace({
+      format: 'hookbench-workspace',
+      version: 1,
+      exported_at: '2026-01-01T00:00:00.000Z',
+      includes: { history: true, secrets: false },
+      config: { schema_version: 1 },
+      history: {
+        events: [],
+        messages: [
+          message('m-new', '2026-01-02T00:00:00.000Z'),
+          message('m-old', '2026-01-01T00:00:00.000Z'),
+        ],
+        attempts: [],
+        requests: [],
+      },
+    })
+    const page = await h.listMessages({ limit: 1 })
+    expect(page.total).toBe(2)
+    expect(page.items.map((m) => m.message_id)).toEqual(['m-new'])
+    const next = await h.listMessages({ limit: 1, cursor: page.next_cursor as string })
+    expect(next.items.map((m) => m.message_id)).toEqual(['m-old'])
+    expect(next.next_cursor).toBeNull()
+    await expect(h.listMessages({ cursor: 'nonsense' })).rejects.toThrow(/cursor/)
+  })
+})

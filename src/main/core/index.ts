@@ -84,8 +84,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     // What happened, for whoever watches live (SSE, the desktop window, notifications).
     const events = createEventBus()
 
-    const index = new MessageIndex()
-    await index.load(records.logs.messages)
+    const index = new MessageIndex(records.logs.messages)
+    await index.load()
     const engine = new DeliveryEngine({
       config,
       secrets,
@@ -143,6 +143,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         attempts: records.logs.attempts,
       }),
       ...workspaceHandlers({
+        afterImport: () => index.load(),
         dataDir: options.dataDir,
         config,
         secrets,

@@ -39,7 +39,7 @@ export function messageHandlers(deps: MessageHandlerDeps): MessageHandlers {
         messages: messages.map((m) => ({ message_id: m.message_id, subscription_id: m.subscription_id })),
       }
     },
-    listMessages: async (input) => deps.index.list(input),
+    listMessages: (input) => deps.index.list(input),
     getMessage: async ({ message_id, reveal }) => {
       const message = await loadMessage(message_id)
       const attempts: AttemptRecord[] = []

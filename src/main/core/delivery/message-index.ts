@@ -9,64 +9,98 @@ import type { RecordLog } from '../store/log/record-log.ts'
 
 type ListInput = z.output<typeof ListMessagesInputSchema>
 
+/** `created_at|message_id`: the order of the list, and its cursor. Never changes for a message. */
+const keyOf = (m: { created_at: string; message_id: string }) => `${m.created_at}|${m.message_id}`
+
 /**
- * Summaries of every stored message in memory (no bodies), so the Messages table filters and
- * pages without reading the log. Kept current from the engine's changes; rebuilt at startup.
+ * Summaries of every stored message in memory (no bodies), kept in creation order, so the
+ * Messages table filters and pages without reading the log or sorting on each call. Kept current
+ * from the engine's changes; rebuilt from the log at startup and after a workspace import.
  */
 export class MessageIndex {
-  private readonly summaries = new Map<string, MessageSummary>()
+  private readonly byId = new Map<string, MessageSummary>()
+  /** Oldest first by `keyOf`; new messages land at the end, so inserting is usually O(1). */
+  private ordered: MessageSummary[] = []
+  private readonly log: RecordLog<MessageRecord>
 
-  async load(messages: RecordLog<MessageRecord>): Promise<void> {
-    for await (const { value } of messages.scan('oldest')) this.update(value)
+  constructor(log: RecordLog<MessageRecord>) {
+    this.log = log
+  }
+
+  async load(): Promise<void> {
+    this.byId.clear()
+    for await (const { value } of this.log.scan('oldest')) this.byId.set(value.message_id, summaryOf(value))
+    this.ordered = [...this.byId.values()].sort((a, b) => compare(keyOf(a), keyOf(b)))
   }
 
   update(message: MessageRecord): void {
-    const { body: _body, attempt_ids, cycle_offset: _cycle, ...rest } = message
-    this.summaries.set(message.message_id, { ...rest, attempts: attempt_ids.length })
+    const summary = summaryOf(message)
+    const known = this.byId.has(message.message_id)
+    this.byId.set(message.message_id, summary)
+    const at = this.position(keyOf(summary))
+    if (known && this.ordered[at]?.message_id === message.message_id) this.ordered[at] = summary
+    else this.ordered.splice(at, 0, summary)
   }
 
   /** Newest first; the cursor is the last item's `created_at|message_id`. */
-  list(input: ListInput): { items: MessageSummary[]; next_cursor: string | null; total: number } {
-    const since = input.since ? Date.parse(input.since) : null
-    const until = input.until ? Date.parse(input.until) : null
-    const matching = [...this.summaries.values()].filter(
-      (m) =>
-        (!input.subscription_id || m.subscription_id === input.subscription_id) &&
-        (!input.event_id || m.event_id === input.event_id) &&
-        (!input.topic || m.topic === input.topic) &&
-        (!input.status || m.status === input.status) &&
-        (since === null || Date.parse(m.created_at) >= since) &&
-        (until === null || Date.parse(m.created_at) <= until),
-    )
-    matching.sort((a, b) =>
-      a.created_at === b.created_at ? cmp(b.message_id, a.message_id) : cmp(b.created_at, a.created_at),
-    )
-    let start = 0
-    if (input.cursor) {
-      const [createdAt, id] = decodeCursor(input.cursor)
-      start = matching.findIndex(
-        (m) => m.created_at < createdAt || (m.created_at === createdAt && m.message_id < id),
-      )
-      if (start === -1) start = matching.length
+  async list(
+    input: ListInput,
+  ): Promise<{ items: MessageSummary[]; next_cursor: string | null; total: number }> {
+    const since = input.since ?? null
+    const until = input.until ?? null
+    const matches = (m: MessageSummary) =>
+      (!input.subscription_id || m.subscription_id === input.subscription_id) &&
+      (!input.event_id || m.event_id === input.event_id) &&
+      (!input.topic || m.topic === input.topic) &&
+      (!input.status || m.status === input.status) &&
+      (since === null || Date.parse(m.created_at) >= Date.parse(since)) &&
+      (until === null || Date.parse(m.created_at) <= Date.parse(until))
+    const start = input.cursor ? this.position(decodeCursor(input.cursor)) - 1 : this.ordered.length - 1
+    const items: MessageSummary[] = []
+    let total = 0
+    let more = false
+    for (let i = this.ordered.length - 1; i >= 0; i--) {
+      const summary = this.ordered[i] as MessageSummary
+      if (!matches(summary)) continue
+      total++
+      if (i > start) continue
+      if (items.length < input.limit) items.push(summary)
+      else more = true
     }
-    const items = matching.slice(start, start + input.limit)
     const last = items.at(-1)
-    const hasMore = start + input.limit < matching.length
-    return { items, next_cursor: hasMore && last ? encodeCursor(last) : null, total: matching.length }
+    return { items, next_cursor: more && last ? encodeCursor(keyOf(last)) : null, total }
+  }
+
+  /** Where `key` is or would go in `ordered` (binary search). */
+  private position(key: string): number {
+    let low = 0
+    let high = this.ordered.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (compare(keyOf(this.ordered[mid] as MessageSummary), key) < 0) low = mid + 1
+      else high = mid
+    }
+    return low
   }
 }
 
-function cmp(a: string, b: string): number {
+function summaryOf(message: MessageRecord): MessageSummary {
+  const { body: _body, attempt_ids, cycle_offset: _cycle, ...rest } = message
+  return { ...rest, attempts: attempt_ids.length }
+}
+
+function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-function encodeCursor(summary: MessageSummary): string {
-  return Buffer.from(`${summary.created_at}|${summary.message_id}`).toString('base64url')
+function encodeCursor(key: string): string {
+  return Buffer.from(key).toString('base64url')
 }
 
-function decodeCursor(cursor: string): [string, string] {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
-  if (!createdAt || !id)
+function decodeCursor(cursor: string): string {
+  const key = Buffer.from(cursor, 'base64url').toString('utf8')
+  if (!/^[^|]+\|[^|]+$/.test(key)) {
     throw new HookbenchError('bad_request', 'Invalid input at "cursor": not a cursor from a previous page')
-  return [createdAt, id]
+  }
+  return key
 }

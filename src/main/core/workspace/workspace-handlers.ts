@@ -8,6 +8,8 @@ import { exportWorkspace } from './export-workspace.ts'
 import { importWorkspace } from './import-workspace.ts'
 
 export interface WorkspaceDeps {
+  /** Called after an import wrote history, so in-memory indexes pick it up. */
+  afterImport?: () => Promise<void>
   dataDir: string
   config: ConfigStore
   secrets: SecretBox
@@ -49,6 +51,10 @@ export function workspaceHandlers(deps: WorkspaceDeps): WorkspaceHandlers {
       },
     }),
     exportWorkspace: (input) => exportWorkspace(sources, input),
-    importWorkspace: (input) => importWorkspace({ ...sources, schemas: deps.schemas }, input),
+    importWorkspace: async (input) => {
+      const result = await importWorkspace({ ...sources, schemas: deps.schemas }, input)
+      await deps.afterImport?.()
+      return result
+    },
   }
 }
