@@ -3,13 +3,17 @@
 import '@vitejs/plugin-react/preamble'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { onMenuAction } from './api/index.ts'
 import { App } from './components/App.tsx'
 import { applyTheme, cachedTheme, useAppStore } from './stores/index.ts'
+import { runMenuAction } from './stores/menu-actions.ts'
 import './styles.css'
 
 // First paint in the theme this profile used last; the stored setting, once loaded, has the last word.
 applyTheme(cachedTheme())
 void useAppStore.getState().loadSettings()
+// The desktop app's menu and hookbench:// links (nothing arrives in a browser).
+onMenuAction((action) => runMenuAction(useAppStore.getState(), action))
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element.')

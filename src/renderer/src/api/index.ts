@@ -1,3 +1,4 @@
+import type { MenuAction } from '../../../shared/contract/bridge.ts'
 import type { Api } from '../../../shared/contract/index.ts'
 import { createHttpApi } from './http-client.ts'
 import { createIpcApi } from './ipc-client.ts'
@@ -23,3 +24,11 @@ export const transport: 'ipc' | 'http' = window.api ? 'ipc' : 'http'
 export const stream: EventStream = window.desktop
   ? createDesktopStream(window.desktop)
   : createHttpStream({ token: tokenFromPage })
+
+/**
+ * Actions the desktop app's menu and `hookbench://` links send (absent in a browser, where the
+ * same things are done on the pages). Returns the function that stops listening.
+ */
+export function onMenuAction(listener: (action: MenuAction) => void): () => void {
+  return window.desktop ? window.desktop.onMenuAction(listener) : () => {}
+}
