@@ -66,4 +66,16 @@ describe('RequestIndex', () => {
     expect(index.size).toBe(6)
     expect(index.tombstones).toBe(1)
   })
+
+  it('keeps captures of one millisecond in arrival order, and pages through them without a gap', () => {
+    const index = new RequestIndex()
+    const arrived = ['m', 'c', 'x', 'a', 'q', 'b']
+    for (const id of arrived) index.upsert(summary(id, 5))
+    expect(ids(index)).toEqual([...arrived].reverse())
+    const ms = Date.UTC(2026, 10, 24, 10, 0, 5)
+    expect(ids(index, { ms, id: 'x' })).toEqual(['c', 'm'])
+    // The cursor's capture was deleted: its millisecond is listed again rather than skipped.
+    index.remove('x')
+    expect(ids(index, { ms, id: 'x' })).toEqual(['b', 'q', 'a', 'c', 'm'])
+  })
 })

@@ -1,8 +1,9 @@
 import type { RequestSummary } from '../../../shared/receiver/captured-request.ts'
 
 interface Entry {
-  /** received_at in ms, then id: the order of the list. */
+  /** received_at in ms, then the order this index learnt of it: the order of the list. */
   ms: number
+  seq: number
   id: string
   summary: RequestSummary
   removed: boolean
@@ -17,6 +18,7 @@ export class RequestIndex {
   private readonly byId = new Map<string, Entry>()
   private order: Entry[] = []
   private removedEntries = 0
+  private nextSeq = 0
   /** Ids whose newest line in the log is a tombstone: the log still counts them. */
   tombstones = 0
 
@@ -39,13 +41,20 @@ export class RequestIndex {
       existing.summary = summary
       return
     }
-    const entry: Entry = { ms: Date.parse(summary.received_at), id: summary.id, summary, removed: false }
+    const entry: Entry = {
+      ms: Date.parse(summary.received_at),
+      seq: this.nextSeq++,
+      id: summary.id,
+      summary,
+      removed: false,
+    }
     this.byId.set(entry.id, entry)
-    // Captures almost always arrive in order: appending is the common case. Pushing never moves
-    // an entry a running `newestFirst` has yet to reach; an insertion builds a new array instead.
+    // Captures almost always arrive in order, many within one millisecond: appending is the common
+    // case (ties go by arrival, so they append too). Pushing never moves an entry a running
+    // `newestFirst` has yet to reach; an insertion (a HAR import of older ones) builds a new array.
     const last = this.order.at(-1)
-    if (!last || compare(last, entry) < 0) this.order.push(entry)
-    else this.order = this.order.toSpliced(this.lowerBound(entry.ms, entry.id), 0, entry)
+    if (!last || last.ms <= entry.ms) this.order.push(entry)
+    else this.order = this.order.toSpliced(this.lowerBound(entry.ms, entry.seq), 0, entry)
   }
 
   /** Removes a capture that was deleted (a tombstone now stands in the log for it). */
@@ -70,32 +79,32 @@ export class RequestIndex {
   }
 
   /**
-   * Newest first, strictly older than `before` (a cursor), as a snapshot: captures arriving while
-   * the caller awaits (a text search reads the log) do not shift what it iterates.
+   * Newest first, strictly older than `before` (a cursor: the last capture of a previous page), as
+   * a snapshot: captures arriving while the caller awaits (a text search reads the log) do not
+   * shift what it iterates. If that capture was deleted since, its millisecond is listed again
+   * whole: better a capture shown twice than one skipped.
    */
   *newestFirst(before: { ms: number; id: string } | null): Generator<RequestSummary> {
     const order = this.order
-    let index = before ? this.lowerBound(before.ms, before.id) - 1 : order.length - 1
+    const at = before ? this.byId.get(before.id) : undefined
+    const seq = at && at.ms === before?.ms ? at.seq : Number.POSITIVE_INFINITY
+    let index = before ? this.lowerBound(before.ms, seq) - 1 : order.length - 1
     for (; index >= 0; index--) {
       const entry = order[index] as Entry
       if (!entry.removed) yield entry.summary
     }
   }
 
-  /** First position whose entry is not less than (ms, id). */
-  private lowerBound(ms: number, id: string): number {
+  /** First position whose entry is not less than (ms, seq). */
+  private lowerBound(ms: number, seq: number): number {
     let low = 0
     let high = this.order.length
     while (low < high) {
       const middle = (low + high) >>> 1
-      if (compare(this.order[middle] as Entry, { ms, id }) < 0) low = middle + 1
+      const entry = this.order[middle] as Entry
+      if (entry.ms < ms || (entry.ms === ms && entry.seq < seq)) low = middle + 1
       else high = middle
     }
     return low
   }
-}
-
-function compare(a: { ms: number; id: string }, b: { ms: number; id: string }): number {
-  if (a.ms !== b.ms) return a.ms - b.ms
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }

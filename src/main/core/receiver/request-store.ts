@@ -63,14 +63,19 @@ export function createRequestStore(log: RecordLog<RequestRecord>, clock: Clock):
     const fresh = new RequestIndex()
     journal = []
     try {
+      // The log is in order of last write (a forward result moves a capture to the end): sort by
+      // arrival once, so every upsert appends instead of inserting into the middle.
+      const summaries: RequestSummary[] = []
       for await (const stored of log.scan('oldest')) {
         if (isTombstone(stored.value)) {
           fresh.tombstones++
           continue
         }
-        fresh.upsert(summaryOf(stored.value))
+        summaries.push(summaryOf(stored.value))
         if (collectPending && stored.value.forward?.state === 'pending') pending.push(stored.id)
       }
+      summaries.sort((a, b) => Date.parse(a.received_at) - Date.parse(b.received_at))
+      for (const summary of summaries) fresh.upsert(summary)
       for (const change of journal) change(fresh)
       index = fresh
     } finally {
