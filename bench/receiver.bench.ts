@@ -3,13 +3,14 @@
 // server that discards the body and (b) the durable limit: a minimal server that appends each body
 // as a JSON line and answers after one fdatasync per group. (c) mockttp, HTTP Toolkit's mock
 // server recording in memory, is measured when it is installed (`npm i -D mockttp`).
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Pool } from 'undici'
 import { startHost } from '../src/main/host/start.ts'
 import { report } from './report.ts'
 
@@ -17,28 +18,20 @@ const CONNECTIONS = 50
 const DURATION_MS = 4_000
 const body = JSON.stringify({ event: 'user.created', data: { id: 'u1', note: 'x'.repeat(940) } })
 
+/** Requests/s from a load generator in its own process (bench/http-load.ts). */
 async function load(url: string, path: string): Promise<number> {
-  const pool = new Pool(url, { connections: CONNECTIONS, pipelining: 1 })
-  let done = 0
-  const deadline = performance.now() + DURATION_MS
-  const started = performance.now()
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (performance.now() < deadline) {
-        const response = await pool.request({
-          path,
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body,
-        })
-        await response.body.text()
-        if (response.statusCode >= 300) throw new Error(`unexpected ${response.statusCode}`)
-        done++
-      }
-    }),
+  const child = spawn(
+    process.execPath,
+    [join(import.meta.dirname, 'http-load.ts'), url, path, String(CONNECTIONS), String(DURATION_MS), body],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
   )
-  const rate = (done / (performance.now() - started)) * 1000
-  await pool.close()
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
+  const [code] = (await once(child, 'exit')) as [number | null]
+  const rate = Number(output.trim())
+  if (code !== 0 || !Number.isFinite(rate)) throw new Error(`the load generator failed (exit ${code})`)
   return rate
 }
 

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { Webhook } from 'standardwebhooks'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ManualScheduler, type Scheduler } from '../../src/main/core/delivery/scheduler.ts'
@@ -102,6 +104,28 @@ describe('delivery', () => {
       reveal: false,
     })
     expect(curl.curl).toContain("-H 'authorization: ••••'")
+    expect(curl.curl).toContain(`--data-raw '${received?.body}'`)
+  })
+
+  it('shows each attempt with the body it sent, stored once with its message', async () => {
+    const endpoint = await sink()
+    const { core, h, dataDir } = await open()
+    await h.createSubscription({ name: 'iam', url: `${endpoint.url}/hooks/iam`, profile: 'iam' })
+    const sent = await h.sendEvent({ topic: 'user.created', data: user })
+    const message = await settled(h, sent.messages[0]?.message_id as string)
+    expect(message.attempts[0]?.request.body).toBe(endpoint.requests[0]?.body)
+    await closeCore(core)
+
+    const attemptLines = readdirSync(join(dataDir, 'records', 'attempts'))
+      .filter((name) => name.endsWith('.jsonl'))
+      .flatMap((name) =>
+        readFileSync(join(dataDir, 'records', 'attempts', name), 'utf8')
+          .split('\n')
+          .slice(1),
+      )
+      .filter((line) => line !== '')
+    expect(attemptLines).toHaveLength(1)
+    expect(JSON.parse(attemptLines[0] as string).v.request).not.toHaveProperty('body')
   })
 
   it('renders each profile as its seed shows, and matches only the subscriptions that should get it', async () => {

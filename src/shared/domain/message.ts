@@ -97,6 +97,16 @@ export const AttemptRecordSchema = z.object({
 })
 export type AttemptRecord = z.output<typeof AttemptRecordSchema>
 
+/**
+ * An attempt as the attempts log keeps it: without the request body, which is always its
+ * message's body (rendered once, resent as is), so each attempt does not store a copy. Records
+ * written by earlier versions, and imported ones, may still carry it.
+ */
+export const StoredAttemptSchema = AttemptRecordSchema.extend({
+  request: AttemptRecordSchema.shape.request.extend({ body: z.string().optional() }),
+})
+export type StoredAttempt = z.output<typeof StoredAttemptSchema>
+
 export const MessageDetailSchema = MessageRecordSchema.extend({ attempts: z.array(AttemptRecordSchema) })
 export type MessageDetail = z.output<typeof MessageDetailSchema>
 

@@ -1,5 +1,5 @@
 import type { Handlers } from '../../../shared/contract/index.ts'
-import type { AttemptRecord, MessageRecord } from '../../../shared/domain/message.ts'
+import type { AttemptRecord, MessageRecord, StoredAttempt } from '../../../shared/domain/message.ts'
 import { HookbenchError } from '../../../shared/errors.ts'
 import { toCurl } from '../net/curl.ts'
 import { redactSecrets, revealSecrets } from '../secrets/redaction.ts'
@@ -7,6 +7,7 @@ import type { SecretBox } from '../secrets/secret-box.ts'
 import type { RecordLog } from '../store/log/record-log.ts'
 import type { DeliveryEngine } from './engine.ts'
 import type { MessageIndex } from './message-index.ts'
+import { fromStoredAttempt } from './stored-attempt.ts'
 
 type MessageHandlers = Pick<
   Handlers,
@@ -18,7 +19,7 @@ export interface MessageHandlerDeps {
   index: MessageIndex
   secrets: SecretBox
   messages: RecordLog<MessageRecord>
-  attempts: RecordLog<AttemptRecord>
+  attempts: RecordLog<StoredAttempt>
 }
 
 export function messageHandlers(deps: MessageHandlerDeps): MessageHandlers {
@@ -46,7 +47,7 @@ export function messageHandlers(deps: MessageHandlerDeps): MessageHandlers {
       for (const id of message.attempt_ids) {
         const attempt = await deps.attempts.get(id)
         // Retention may have dropped old attempts of a long-lived message: show what is left.
-        if (attempt) attempts.push(attempt.value)
+        if (attempt) attempts.push(fromStoredAttempt(attempt.value, message))
       }
       return show({ ...message, attempts }, reveal)
     },
@@ -55,10 +56,11 @@ export function messageHandlers(deps: MessageHandlerDeps): MessageHandlers {
       return { message_id: replayed.message_id, subscription_id: replayed.subscription_id, mode }
     },
     getAttemptCurl: async ({ message_id, attempt_id, reveal }) => {
-      const attempt = (await deps.attempts.get(attempt_id))?.value
-      if (!attempt || attempt.message_id !== message_id) {
+      const stored = (await deps.attempts.get(attempt_id))?.value
+      if (!stored || stored.message_id !== message_id) {
         throw new HookbenchError('not_found', `No attempt ${attempt_id} of message ${message_id}.`)
       }
+      const attempt = fromStoredAttempt(stored, await loadMessage(message_id))
       return { curl: toCurl(show(attempt.request, reveal)) }
     },
   }

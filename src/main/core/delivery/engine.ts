@@ -5,6 +5,7 @@ import type {
   EventRecord,
   MessageRecord,
   SendEventInput,
+  StoredAttempt,
 } from '../../../shared/domain/message.ts'
 import type { Subscription } from '../../../shared/domain/subscription.ts'
 import { HookbenchError } from '../../../shared/errors.ts'
@@ -13,11 +14,13 @@ import { type SecretBox, withOpenCache } from '../secrets/secret-box.ts'
 import type { ConfigStore } from '../store/config/config-store.ts'
 import type { RecordLog } from '../store/log/record-log.ts'
 import { runAttempt } from './attempt-runner.ts'
+import { Fifo } from './fifo.ts'
 import { subscriptionMatches } from './matching.ts'
 import { MinHeap } from './min-heap.ts'
 import { OAuthTokens } from './oauth-tokens.ts'
 import { renderMessage } from './payloads.ts'
 import type { Scheduler } from './scheduler.ts'
+import { toStoredAttempt } from './stored-attempt.ts'
 
 /** HTTP connections to one endpoint at most, whatever the subscription's concurrency. */
 const CONNECTIONS_PER_ORIGIN = 50
@@ -32,7 +35,7 @@ export interface DeliveryEngineDeps {
   secrets: SecretBox
   events: RecordLog<EventRecord>
   messages: RecordLog<MessageRecord>
-  attempts: RecordLog<AttemptRecord>
+  attempts: RecordLog<StoredAttempt>
   scheduler: Scheduler
   random?: () => number
   userAgent: string
@@ -56,7 +59,7 @@ export class DeliveryEngine {
   private readonly random: () => number
   private readonly waiting = new MinHeap<MessageRecord>((m) => m.next_attempt_at ?? 0)
   /** Due messages of a subscription that is at its concurrency limit, in order. */
-  private readonly blocked = new Map<string, MessageRecord[]>()
+  private readonly blocked = new Map<string, Fifo<MessageRecord>>()
   private readonly runningPerSubscription = new Map<string, number>()
   private readonly inFlight = new Map<string, Promise<void>>()
   /** Message ids that are pending (waiting, blocked or in flight). */
@@ -224,9 +227,12 @@ export class DeliveryEngine {
     const limit = subscription?.concurrency ?? 1
     const running = this.runningPerSubscription.get(message.subscription_id) ?? 0
     if (running >= limit) {
-      const queue = this.blocked.get(message.subscription_id) ?? []
+      let queue = this.blocked.get(message.subscription_id)
+      if (!queue) {
+        queue = new Fifo()
+        this.blocked.set(message.subscription_id, queue)
+      }
       queue.push(message)
-      this.blocked.set(message.subscription_id, queue)
       return
     }
     this.runningPerSubscription.set(message.subscription_id, running + 1)
@@ -240,7 +246,7 @@ export class DeliveryEngine {
         )
         const queued = this.blocked.get(message.subscription_id)
         const unblocked = queued?.shift()
-        if (queued && queued.length === 0) this.blocked.delete(message.subscription_id)
+        if (queued && queued.size === 0) this.blocked.delete(message.subscription_id)
         if (unblocked && !this.stopped) this.startOrBlock(unblocked)
         this.pump()
       })
@@ -358,7 +364,7 @@ export class DeliveryEngine {
       updated_at: new Date(this.deps.scheduler.now()).toISOString(),
     }
     if (attempts.length > 0)
-      await this.deps.attempts.append(attempts.map((a) => ({ id: a.attempt_id, value: a })))
+      await this.deps.attempts.append(attempts.map((a) => ({ id: a.attempt_id, value: toStoredAttempt(a) })))
     await this.save([updated])
     if (updated.status !== 'pending') this.pendingIds.delete(updated.message_id)
     for (const attempt of attempts) this.deps.onChange?.({ type: 'attempt.completed', attempt })

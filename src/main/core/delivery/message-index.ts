@@ -9,8 +9,8 @@ import type { RecordLog } from '../store/log/record-log.ts'
 
 type ListInput = z.output<typeof ListMessagesInputSchema>
 
-/** `created_at|message_id`: the order of the list, and its cursor. Never changes for a message. */
-const keyOf = (m: { created_at: string; message_id: string }) => `${m.created_at}|${m.message_id}`
+/** created_at, then message_id: the order of the list, and its cursor. Never changes for a message. */
+type OrderKey = Pick<MessageSummary, 'created_at' | 'message_id'>
 
 /**
  * Summaries of every stored message in memory (no bodies), kept in creation order, so the
@@ -19,7 +19,7 @@ const keyOf = (m: { created_at: string; message_id: string }) => `${m.created_at
  */
 export class MessageIndex {
   private readonly byId = new Map<string, MessageSummary>()
-  /** Oldest first by `keyOf`; new messages land at the end, so inserting is usually O(1). */
+  /** Oldest first by created_at, then message_id; new messages land at the end, so inserting is usually O(1). */
   private ordered: MessageSummary[] = []
   private readonly log: RecordLog<MessageRecord>
 
@@ -30,14 +30,14 @@ export class MessageIndex {
   async load(): Promise<void> {
     this.byId.clear()
     for await (const { value } of this.log.scan('oldest')) this.byId.set(value.message_id, summaryOf(value))
-    this.ordered = [...this.byId.values()].sort((a, b) => compare(keyOf(a), keyOf(b)))
+    this.ordered = [...this.byId.values()].sort(compare)
   }
 
   update(message: MessageRecord): void {
     const summary = summaryOf(message)
     const known = this.byId.has(message.message_id)
     this.byId.set(message.message_id, summary)
-    const at = this.position(keyOf(summary))
+    const at = this.position(summary)
     if (known && this.ordered[at]?.message_id === message.message_id) this.ordered[at] = summary
     else this.ordered.splice(at, 0, summary)
   }
@@ -68,16 +68,16 @@ export class MessageIndex {
       else more = true
     }
     const last = items.at(-1)
-    return { items, next_cursor: more && last ? encodeCursor(keyOf(last)) : null, total }
+    return { items, next_cursor: more && last ? encodeCursor(last) : null, total }
   }
 
-  /** Where `key` is or would go in `ordered` (binary search). */
-  private position(key: string): number {
+  /** Where the message with this key is or would go in `ordered` (binary search). */
+  private position(key: OrderKey): number {
     let low = 0
     let high = this.ordered.length
     while (low < high) {
       const mid = (low + high) >> 1
-      if (compare(keyOf(this.ordered[mid] as MessageSummary), key) < 0) low = mid + 1
+      if (compare(this.ordered[mid] as MessageSummary, key) < 0) low = mid + 1
       else high = mid
     }
     return low
@@ -89,18 +89,20 @@ function summaryOf(message: MessageRecord): MessageSummary {
   return { ...rest, attempts: attempt_ids.length }
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
+/** By created_at, then message_id (what `created_at|message_id` would sort by, without building it). */
+function compare(a: OrderKey, b: OrderKey): number {
+  if (a.created_at !== b.created_at) return a.created_at < b.created_at ? -1 : 1
+  return a.message_id < b.message_id ? -1 : a.message_id > b.message_id ? 1 : 0
 }
 
-function encodeCursor(key: string): string {
-  return Buffer.from(key).toString('base64url')
+function encodeCursor(key: OrderKey): string {
+  return Buffer.from(`${key.created_at}|${key.message_id}`).toString('base64url')
 }
 
-function decodeCursor(cursor: string): string {
-  const key = Buffer.from(cursor, 'base64url').toString('utf8')
-  if (!/^[^|]+\|[^|]+$/.test(key)) {
+function decodeCursor(cursor: string): OrderKey {
+  const [created_at, message_id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
+  if (!created_at || !message_id || rest.length > 0) {
     throw new HookbenchError('bad_request', 'Invalid input at "cursor": not a cursor from a previous page')
   }
-  return key
+  return { created_at, message_id }
 }

@@ -1,7 +1,7 @@
 import {
-  AttemptRecordSchema,
   EventRecordSchema,
   MessageRecordSchema,
+  StoredAttemptSchema,
 } from '../../../shared/domain/message.ts'
 import { RequestRecordSchema } from '../receiver/request-record.ts'
 import type { RecordSchemas } from './record-store.ts'
@@ -13,7 +13,7 @@ import type { RecordSchemas } from './record-store.ts'
 export const recordSchemas = {
   events: EventRecordSchema,
   messages: MessageRecordSchema,
-  attempts: AttemptRecordSchema,
+  attempts: StoredAttemptSchema,
   // Captured requests and their tombstones (issue 5).
   requests: RequestRecordSchema,
 } satisfies RecordSchemas

@@ -45,7 +45,8 @@ export interface RetentionLimits {
 }
 
 interface PendingAppend {
-  lines: Array<{ id: string; at: number; text: string }>
+  /** Encoded once, when appended: the flush only copies bytes. */
+  lines: Array<{ id: string; at: number; bytes: Buffer }>
   resolve: () => void
   reject: (error: unknown) => void
 }
@@ -126,7 +127,7 @@ export class RecordLog<T> {
       lines.push({
         id: record.id,
         at,
-        text: encodeLine({ id: record.id, at, v: this.schema.parse(record.value) }),
+        bytes: Buffer.from(encodeLine({ id: record.id, at, v: this.schema.parse(record.value) })),
       })
     }
     return new Promise<void>((resolve, reject) => {
@@ -382,11 +383,10 @@ export class RecordLog<T> {
   }
 
   private async writeBatch(lines: PendingAppend['lines']): Promise<void> {
-    const bytes = lines.reduce((sum, line) => sum + Buffer.byteLength(line.text), 0)
-    if (this.active.count > 0 && this.active.bytes + bytes > this.maxSegmentBytes) await this.rotate()
+    const buffer = Buffer.concat(lines.map((line) => line.bytes))
+    if (this.active.count > 0 && this.active.bytes + buffer.length > this.maxSegmentBytes) await this.rotate()
     const segment = this.active
     const start = segment.bytes
-    const buffer = Buffer.from(lines.map((line) => line.text).join(''))
     try {
       let written = 0
       while (written < buffer.length) {
@@ -407,7 +407,7 @@ export class RecordLog<T> {
     for (const line of lines) {
       segment.noteLine(line.id, offset, line.at, true)
       this.point(line.id, packLocation(segment.no, offset), segment)
-      offset += Buffer.byteLength(line.text)
+      offset += line.bytes.length
     }
   }
 
