@@ -1,8 +1,9 @@
 // Receiver capture throughput (issue 5): requests/s with 50 connections and 1 KB JSON bodies,
 // each acknowledged only after it is on disk, next to — in the same run — (a) a bare node:http
 // server that discards the body and (b) the durable limit: a minimal server that appends each body
-// as a JSON line and answers after one fdatasync per group. (c) mockttp, HTTP Toolkit's mock
-// server recording in memory, is measured when it is installed (`npm i -D mockttp`).
+// as a JSON line and answers after one fdatasync per group, and (c) mockttp, HTTP Toolkit's mock
+// server recording in memory (a devDependency for this comparison only). The load comes from a
+// separate process, so each server has the event loop to itself, as with a real sender.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtempSync, rmSync } from 'node:fs'
