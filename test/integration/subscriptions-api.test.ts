@@ -191,5 +191,38 @@ describe('subscriptions', () => {
     expect(rotated.body.signing.secret).toMatch(/^whsec_/)
     expect(rotated.body.signing.secret).not.toBe(secret)
     expect(rotated.body.signing.previous).toEqual([{ secret, expires_at: expect.any(String) }])
+    expect(rotated.body.version.versionNo).toBe('2.0')
+  })
+
+  it('takes a GET body back with PUT as is: secrets and read-only fields kept, version bumped', async () => {
+    const { call } = await start(tempDir())
+    const auth = await call('POST', '/api/auth-configs', { auth_type: 'BASIC_AUTH', key: 'u', secret: 'pw' })
+    const authBack = await call('PUT', `/api/auth-configs/${auth.body.id}`, auth.body)
+    expect(authBack.status).toBe(200)
+    expect((await call('GET', `/api/auth-configs/${auth.body.id}?reveal=true`)).body.secret).toBe('pw')
+
+    const created = await call('POST', '/api/subscriptions', {
+      name: 's',
+      url: 'http://127.0.0.1:9/',
+      signing: {},
+      headers: { 'x-api-key': { value: 'k-1', secret: true } },
+      auth_config_id: auth.body.id,
+    })
+    const before = (await call('GET', `/api/subscriptions/${created.body.id}?reveal=true`)).body
+    const got = (await call('GET', `/api/subscriptions/${created.body.id}`)).body
+    const back = await call('PUT', `/api/subscriptions/${created.body.id}`, got)
+    expect(back.status).toBe(200)
+    const after = (await call('GET', `/api/subscriptions/${created.body.id}?reveal=true`)).body
+    expect(after.signing).toEqual(before.signing)
+    expect(after.headers).toEqual({ 'x-api-key': { secret: true } })
+    expect(after.version.versionNo).toBe('2.0')
+
+    const nothingToKeep = await call('POST', '/api/subscriptions', {
+      name: 'n',
+      url: 'http://127.0.0.1:9/',
+      signing: { secret: '••••' },
+    })
+    expect(nothingToKeep.status).toBe(400)
+    expect(nothingToKeep.body.error.details.issues[0].path).toBe('signing.secret')
   })
 })

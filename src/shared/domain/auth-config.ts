@@ -56,8 +56,14 @@ function checkAuthRules(input: z.output<typeof AuthConfigFieldsSchema>, ctx: z.R
 /** The body of `POST /api/auth-configs` (and of the Rustici emulator's `subscription_auth`). */
 export const AuthConfigInputSchema = AuthConfigFieldsSchema.superRefine(checkAuthRules)
 export type AuthConfigInput = z.output<typeof AuthConfigInputSchema>
+/**
+ * `PUT /api/auth-configs/{id}`. A GET body can be sent back as is: `secret: "••••"` keeps the
+ * stored secret, and the read-only timestamps are ignored.
+ */
 export const UpdateAuthConfigInputSchema = AuthConfigFieldsSchema.extend({
   id: z.string().min(1),
+  created_at: z.string().optional(),
+  modified_at: z.string().optional(),
 }).superRefine(checkAuthRules)
 
 /** What the API answers: `secret` is `••••` unless the caller asked to reveal it. */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { ClientIdSchema, ClientSecretSchema, REDACTED_CLIENT_SECRET } from './oauth-client.ts'
+import { REDACTED } from '../redacted.ts'
+import { ClientIdSchema, ClientSecretSchema } from './oauth-client.ts'
 
 /**
  * API clients of the emulated QuicklySign API (seed 001: "Client_id and client_secret are required
@@ -15,7 +16,7 @@ export const UpdateQuicklySignClientInputSchema = z.strictObject({
   id: z.string().min(1),
   client_id: ClientIdSchema,
   /** Absent or `••••` keeps the stored secret. */
-  client_secret: z.union([z.literal(REDACTED_CLIENT_SECRET), ClientSecretSchema]).optional(),
+  client_secret: z.union([z.literal(REDACTED), ClientSecretSchema]).optional(),
 })
 export type UpdateQuicklySignClientInput = z.output<typeof UpdateQuicklySignClientInputSchema>
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { REDACTED } from '../redacted.ts'
 
 /**
  * Clients of the mock OAuth2 client-credentials server (`POST /oauth2/token` on the receiver),
@@ -6,7 +7,6 @@ import { z } from 'zod'
  */
 
 /** How a secret is shown unless revealed; sent back unchanged in an update, it keeps the stored value. */
-export const REDACTED_CLIENT_SECRET = '••••'
 
 /** RFC 6749 Appendix A.1/A.2: client_id and client_secret are VSCHAR (printable ASCII and space). */
 const VSCHAR = /^[\x20-\x7E]+$/
@@ -24,7 +24,7 @@ export const ClientSecretSchema = z
   .max(1024)
   .regex(VSCHAR, 'client_secret is printable ASCII (RFC 6749 A.2)')
 /** In an update: absent or `••••` keeps the stored secret. */
-const UpdateSecretSchema = z.union([z.literal(REDACTED_CLIENT_SECRET), ClientSecretSchema]).optional()
+const UpdateSecretSchema = z.union([z.literal(REDACTED), ClientSecretSchema]).optional()
 
 const ScopesSchema = z
   .array(z.string().regex(SCOPE_TOKEN, 'a scope is printable ASCII without spaces, " or \\ (RFC 6749 3.3)'))

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { catalog } from '../catalog/index.ts'
+import { REDACTED } from '../redacted.ts'
 import { DEFAULT_RETRY_SCHEDULE, DEFAULT_TIMEOUT_MS } from '../retry.ts'
 
 export const subscriptionProfiles = ['rustici', 'quicklysign', 'contensis', 'iam', 'standard'] as const
@@ -31,12 +32,21 @@ export const HeaderInputSchema = z.strictObject({
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
 
+/**
+ * null: unsigned; `{}`: generate a secret; `{secret}`: use this one; `{secret: "••••"}` (a GET
+ * body sent back): keep the current one. `previous` is read-only: rotation manages it.
+ */
 export const SigningInputSchema = z
   .strictObject({
     secret: z
-      .string()
-      .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, 'a Standard Webhooks secret looks like whsec_<base64>')
+      .union([
+        z.literal(REDACTED),
+        z
+          .string()
+          .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, 'a Standard Webhooks secret looks like whsec_<base64>'),
+      ])
       .optional(),
+    previous: z.array(z.unknown()).optional(),
   })
   .nullable()
 
@@ -57,7 +67,6 @@ const SubscriptionFieldsSchema = z.strictObject({
     .default({}),
   templates: z.record(z.string().min(1), z.json()).default({}),
   auth_config_id: z.string().min(1).nullable().default(null),
-  /** null: unsigned; `{}`: generate a secret; `{secret}`: use this one. */
   signing: SigningInputSchema.default(null),
   retry_schedule: z
     .array(
@@ -145,8 +154,11 @@ export const PatchSubscriptionInputSchema = z
       }
     }
   })
+/** PUT: the whole subscription. A GET body can be sent back as is: its read-only fields are ignored. */
 export const ReplaceSubscriptionInputSchema = SubscriptionFieldsSchema.extend({
   id: z.string().min(1),
+  version: z.unknown().optional(),
+  disabled_reason: z.unknown().optional(),
 }).superRefine(checkProfileRules)
 
 export const VersionSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { REDACTED } from '../redacted.ts'
 
 /**
  * Bins: named endpoints on the receiver (`/hooks/{name}/…`) that capture what arrives, answer by a
@@ -50,7 +51,6 @@ export type ResponseRule = z.output<typeof ResponseRuleSchema>
 export const DEFAULT_RESPONSE: ResponseStep = { status: 200, headers: {}, body: { ok: true }, delay_ms: 0 }
 
 /** How every secret is shown unless revealed; sent back unchanged, it means "keep the stored value". */
-export const REDACTED_SECRET = '••••'
 
 const secretText = z.string().max(4096)
 const WHSEC = /^whsec_[A-Za-z0-9+/]+={0,2}$/
@@ -68,7 +68,7 @@ export const BinVerifyInputSchema = z.strictObject({
   standard_webhooks: z
     .strictObject({
       secret: secretText.refine(
-        (secret) => secret === REDACTED_SECRET || WHSEC.test(secret),
+        (secret) => secret === REDACTED || WHSEC.test(secret),
         'a Standard Webhooks secret looks like whsec_<base64>',
       ),
       /** How far webhook-timestamp may be from now (Standard Webhooks: 5 minutes). */

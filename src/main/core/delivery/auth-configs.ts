@@ -3,6 +3,7 @@ import type { Clock } from '../../../shared/clock.ts'
 import type { Handlers } from '../../../shared/contract/index.ts'
 import type { AuthConfig, AuthConfigInput } from '../../../shared/domain/auth-config.ts'
 import { HookbenchError } from '../../../shared/errors.ts'
+import { REDACTED } from '../../../shared/redacted.ts'
 import { redactSecrets, revealSecrets } from '../secrets/redaction.ts'
 import type { ConfigStore } from '../store/config/config-store.ts'
 import { OAuthTokenError, OAuthTokens } from './oauth-tokens.ts'
@@ -22,13 +23,20 @@ export function authConfigHandlers(config: ConfigStore, clock: Clock): AuthConfi
   const view = (stored: AuthConfig, reveal: boolean): AuthConfig =>
     reveal ? revealSecrets(stored, config.secrets) : redactSecrets(stored)
 
-  const toStored = (input: AuthConfigInput, id: string, createdAt: string): AuthConfig => {
+  /** `current`: the config being replaced, whose secret a `••••` in the input keeps. */
+  const toStored = (
+    input: AuthConfigInput,
+    id: string,
+    createdAt: string,
+    current: AuthConfig | null = null,
+  ): AuthConfig => {
     const now = new Date(clock.now()).toISOString()
+    const keep = input.secret === REDACTED && current?.secret
     return {
       id,
       auth_type: input.auth_type,
       key: input.key ?? null,
-      secret: input.secret ? config.secrets.seal(input.secret) : null,
+      secret: keep ? current.secret : input.secret ? config.secrets.seal(input.secret) : null,
       scope: input.scope ?? null,
       token_url: input.token_url ?? null,
       created_at: createdAt,
@@ -50,7 +58,7 @@ export function authConfigHandlers(config: ConfigStore, clock: Clock): AuthConfi
     getAuthConfig: async ({ id, reveal }) => view(findAuthConfig(config, id), reveal),
     updateAuthConfig: async ({ id, ...input }) => {
       const current = findAuthConfig(config, id)
-      const stored = toStored(input, id, current.created_at)
+      const stored = toStored(input, id, current.created_at, current)
       await config.update((draft) => {
         draft.auth_configs = draft.auth_configs.map((item) => (item.id === id ? stored : item))
       })

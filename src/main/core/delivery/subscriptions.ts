@@ -9,6 +9,7 @@ import {
   type Subscription,
 } from '../../../shared/domain/subscription.ts'
 import { HookbenchError, invalidInput } from '../../../shared/errors.ts'
+import { REDACTED } from '../../../shared/redacted.ts'
 import { redactSecrets, revealSecrets } from '../secrets/redaction.ts'
 import { generateSecret } from '../signing/standard-webhooks.ts'
 import type { ConfigStore } from '../store/config/config-store.ts'
@@ -63,6 +64,18 @@ export function subscriptionHandlers(config: ConfigStore, clock: Clock): Subscri
   ): Subscription['signing'] => {
     if (input === undefined) return current
     if (input === null) return null
+    if (input.secret === REDACTED) {
+      if (current) return current
+      throw new HookbenchError(
+        'bad_request',
+        'Invalid input at "signing.secret": there is no secret to keep',
+        {
+          issues: [
+            { path: 'signing.secret', message: 'there is no secret to keep: send {} to generate one' },
+          ],
+        },
+      )
+    }
     return {
       secret: config.secrets.seal(input.secret ?? generateSecret()),
       previous: current?.previous ?? [],
@@ -89,20 +102,15 @@ export function subscriptionHandlers(config: ConfigStore, clock: Clock): Subscri
   const build = (input: BuildInput, current: Subscription | null): Subscription => {
     checkAuthConfig(input.auth_config_id)
     const timestamp = now()
-    const previousVersion = current ? Number.parseInt(current.version.versionNo, 10) || 0 : 0
     return {
       ...input,
       id: current?.id ?? randomUUID(),
       headers: storeHeaders(input.headers, current?.headers ?? {}),
       signing: storeSigning(input.signing, current?.signing ?? null),
       disabled_reason: input.enabled ? null : (current?.disabled_reason ?? null),
-      version: {
-        created: current?.version.created ?? timestamp,
-        createdBy: current?.version.createdBy ?? ACTOR,
-        modified: timestamp,
-        modifiedBy: ACTOR,
-        versionNo: `${previousVersion + 1}.0`,
-      },
+      version: current
+        ? nextVersion(current.version, timestamp)
+        : { created: timestamp, createdBy: ACTOR, modified: timestamp, modifiedBy: ACTOR, versionNo: '1.0' },
     }
   }
 
@@ -121,13 +129,14 @@ export function subscriptionHandlers(config: ConfigStore, clock: Clock): Subscri
     }),
     createSubscription: async (input) => save(build(input, null)),
     getSubscription: async ({ id, reveal }) => view(findSubscription(config, id), reveal),
-    replaceSubscription: async ({ id, ...input }) => save(build(input, findSubscription(config, id))),
+    replaceSubscription: async ({ id, version: _version, disabled_reason: _reason, ...input }) =>
+      save(build(input, findSubscription(config, id))),
     patchSubscription: async ({ id, ...patch }) => {
       const current = findSubscription(config, id)
       // Re-validate the merged whole: a patch may break a rule that spans fields (profile ↔ topics).
       const merged = ReplaceSubscriptionInputSchema.safeParse({ ...inputOf(current), ...patch, id })
       if (!merged.success) throw invalidInput(merged.error)
-      const { id: _id, signing, ...input } = merged.data
+      const { id: _id, version: _version, disabled_reason: _reason, signing, ...input } = merged.data
       return save(build({ ...input, signing: 'signing' in patch ? signing : undefined }, current))
     },
     deleteSubscription: async ({ id }) => {
@@ -148,12 +157,18 @@ export function subscriptionHandlers(config: ConfigStore, clock: Clock): Subscri
       const stored: Subscription = {
         ...current,
         signing: { secret: config.secrets.seal(generateSecret()), previous },
-        version: { ...current.version, modified: now(), modifiedBy: ACTOR },
+        version: nextVersion(current.version, now()),
       }
       await save(stored)
       return view(stored, true)
     },
   }
+}
+
+/** Every change is a new version: modified now, by us, and the next versionNo (seed 002's "1.0", "2.0"…). */
+function nextVersion(version: Subscription['version'], timestamp: string): Subscription['version'] {
+  const previous = Number.parseInt(version.versionNo, 10) || 0
+  return { ...version, modified: timestamp, modifiedBy: ACTOR, versionNo: `${previous + 1}.0` }
 }
 
 /** The stored subscription as create-input, so a patch can be merged onto it and validated. */

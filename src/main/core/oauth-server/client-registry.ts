@@ -1,7 +1,7 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto'
 import type { Clock } from '../../../shared/clock.ts'
-import { REDACTED_CLIENT_SECRET } from '../../../shared/domain/oauth-client.ts'
 import { HookbenchError } from '../../../shared/errors.ts'
+import { REDACTED } from '../../../shared/redacted.ts'
 import { redactSecrets, revealSecrets } from '../secrets/redaction.ts'
 import type { ConfigStore } from '../store/config/config-store.ts'
 import type { Config } from '../store/config/schema.ts'
@@ -89,7 +89,7 @@ export function clientRegistry<T extends ClientRecord>(
     },
     async update(key, fields, secret) {
       const current = get(key)
-      const keep = secret === undefined || secret === REDACTED_CLIENT_SECRET
+      const keep = secret === undefined || secret === REDACTED
       const stored = {
         ...current,
         ...fields,

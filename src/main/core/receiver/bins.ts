@@ -7,10 +7,10 @@ import {
   type BinVerifyInput,
   type CreateBinInput,
   DEFAULT_RESPONSE,
-  REDACTED_SECRET,
   type StoredBin,
   type UpdateBinInput,
 } from '../../../shared/receiver/bin.ts'
+import { REDACTED } from '../../../shared/redacted.ts'
 import type { ConfigStore } from '../store/config/config-store.ts'
 
 /** A bin's checks with the secrets opened, for the moment a request is verified. */
@@ -60,7 +60,7 @@ export function createBinRegistry(config: ConfigStore, clock: Clock): BinRegistr
   /** Seals new secrets; `••••` (what GET answered) keeps the stored one. */
   const sealVerify = (input: BinVerifyInput, current: BinVerify | null): BinVerify => {
     const keep = (given: string, stored: string | undefined, field: string): string => {
-      if (given !== REDACTED_SECRET) return config.secrets.seal(given)
+      if (given !== REDACTED) return config.secrets.seal(given)
       if (stored === undefined) {
         throw new HookbenchError(
           'bad_request',

@@ -1,3 +1,5 @@
+import { REDACTED } from '../../../shared/redacted.ts'
+
 /**
  * The one interface every secret at rest goes through (secret header values, basic-auth and OAuth
  * client secrets, signing secrets). Headless mode uses a key file in the data dir; the desktop app
@@ -28,7 +30,7 @@ export function sealedKindOf(value: string): SecretBoxKind | null {
   return null
 }
 
-export const REDACTED = '••••'
+export { REDACTED }
 
 /**
  * What an API/IPC response, log line or export shows instead of a secret. An empty secret stays
