@@ -331,6 +331,125 @@ describe('delivery', () => {
     expect(await settled(h, fresh.message_id)).toMatchObject({ replay_of: id })
   })
 
+  it('replays same-id a message waiting for its next retry now, once, without the waiting attempt', async () => {
+    const endpoint = await sink([{ status: 500 }, { status: 200 }])
+    const scheduler = new ManualScheduler()
+    const { h } = await open(tempDir(), scheduler)
+    await h.createSubscription({ name: 'w', url: endpoint.url, retry_schedule: [0, 3600] })
+    const { messages } = await h.sendEvent({ topic: 'a.b', data: {} })
+    const id = messages[0]?.message_id as string
+    await eventually(
+      async () => (await h.getMessage({ message_id: id, reveal: false })).attempts.length === 1,
+      'first attempt',
+    )
+    await h.replayMessage({ message_id: id, mode: 'same-id' })
+    const delivered = await settled(h, id)
+    expect(delivered.attempts.map((a) => [a.trigger, a.response?.status])).toEqual([
+      ['scheduled', 500],
+      ['replay', 200],
+    ])
+    // The retry that was waiting an hour does not run on top of the replay.
+    scheduler.advanceTo(scheduler.now() + 7200_000)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(endpoint.requests).toHaveLength(2)
+  })
+
+  it('refuses to replay to a disabled subscription unless to another url; fails its waiting messages at once', async () => {
+    const endpoint = await sink([{ status: 500 }])
+    const elsewhere = await sink()
+    const scheduler = new ManualScheduler()
+    const { h } = await open(tempDir(), scheduler)
+    const sub = await h.createSubscription({ name: 'd', url: endpoint.url, retry_schedule: [0, 3600] })
+    const { messages } = await h.sendEvent({ topic: 'a.b', data: {} })
+    const id = messages[0]?.message_id as string
+    await eventually(
+      async () => (await h.getMessage({ message_id: id, reveal: false })).attempts.length === 1,
+      'first attempt',
+    )
+    await h.patchSubscription({ id: sub.id, enabled: false })
+    const failed = await settled(h, id, 'failed')
+    expect(failed.status_reason).toBe('subscription disabled: by the user')
+
+    await expect(h.replayMessage({ message_id: id, mode: 'same-id' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('is disabled'),
+    })
+    expect((await h.getMessage({ message_id: id, reveal: false })).status).toBe('failed')
+    await h.replayMessage({ message_id: id, mode: 'same-id', url: elsewhere.url })
+    await settled(h, id)
+    expect(elsewhere.requests).toHaveLength(1)
+  })
+
+  it('fails the waiting messages of a deleted subscription at once', async () => {
+    const endpoint = await sink([{ status: 500 }])
+    const scheduler = new ManualScheduler()
+    const { h } = await open(tempDir(), scheduler)
+    const sub = await h.createSubscription({ name: 'gone', url: endpoint.url, retry_schedule: [0, 3600] })
+    const { messages } = await h.sendEvent({ topic: 'a.b', data: {} })
+    const id = messages[0]?.message_id as string
+    await eventually(
+      async () => (await h.getMessage({ message_id: id, reveal: false })).attempts.length === 1,
+      'first attempt',
+    )
+    await h.deleteSubscription({ id: sub.id })
+    expect((await settled(h, id, 'failed')).status_reason).toBe('subscription deleted')
+  })
+
+  it('sends retries to the URL the subscription has now, templated or not', async () => {
+    const wrong = await sink([{ status: 404 }])
+    const right = await sink()
+    const scheduler = new ManualScheduler()
+    const { h } = await open(tempDir(), scheduler)
+    const sub = await h.createSubscription({
+      name: 'fix',
+      url: `${wrong.url}/users/{/id}`,
+      profile: 'iam',
+      retry_schedule: [0, 60],
+    })
+    const { messages } = await h.sendEvent({ topic: 'user.created', data: { id: 'u-7' } })
+    const id = messages[0]?.message_id as string
+    await eventually(
+      async () => (await h.getMessage({ message_id: id, reveal: false })).attempts.length === 1,
+      'first attempt',
+    )
+    await h.patchSubscription({ id: sub.id, url: `${right.url}/hooks/{/id}` })
+    await runSchedule(
+      scheduler,
+      async () => (await h.getMessage({ message_id: id, reveal: false })).status === 'delivered',
+    )
+    expect(wrong.requests.map((r) => r.url)).toEqual(['/users/u-7'])
+    expect(right.requests.map((r) => r.url)).toEqual(['/hooks/u-7'])
+    const message = await h.getMessage({ message_id: id, reveal: false })
+    expect(message.url).toBe(`${right.url}/hooks/u-7`)
+    expect(message.attempts.map((a) => a.request.url)).toEqual([
+      `${wrong.url}/users/u-7`,
+      `${right.url}/hooks/u-7`,
+    ])
+  })
+
+  it('sends a Rustici event of no tenant to every tenant, with the subscription tenant_id', async () => {
+    const endpoint = await sink()
+    const { h } = await open()
+    await h.createSubscription({ name: 't1', url: `${endpoint.url}/t1`, profile: 'rustici', tenant_id: 't1' })
+    await h.createSubscription({ name: 't2', url: `${endpoint.url}/t2`, profile: 'rustici', tenant_id: 't2' })
+    expect((await h.sendEvent({ topic: 'JOB_PROCESSED', data: { id: 'job_1' } })).messages).toHaveLength(2)
+    const scoped = await h.sendEvent({ topic: 'JOB_PROCESSED', data: { id: 'job_2' }, tenant_id: 't2' })
+    expect(scoped.messages).toHaveLength(1)
+    await eventually(() => endpoint.requests.length === 3, 'three deliveries')
+    const tenants = endpoint.requests.map((r) => [
+      r.url,
+      JSON.parse(r.body).tenant_id,
+      JSON.parse(r.body).body.id,
+    ])
+    expect(tenants).toEqual(
+      expect.arrayContaining([
+        ['/t1', 't1', 'job_1'],
+        ['/t2', 't2', 'job_1'],
+        ['/t2', 't2', 'job_2'],
+      ]),
+    )
+  })
+
   it('keeps each subscription within its concurrency limit', async () => {
     const endpoint = await sink([{ status: 200, delayMs: 100 }])
     const { h } = await open()

@@ -18,7 +18,7 @@ import { Fifo } from './fifo.ts'
 import { subscriptionMatches } from './matching.ts'
 import { MinHeap } from './min-heap.ts'
 import { OAuthTokens } from './oauth-tokens.ts'
-import { renderMessage } from './payloads.ts'
+import { renderMessage, renderUrl } from './payloads.ts'
 import type { Scheduler } from './scheduler.ts'
 import { toStoredAttempt } from './stored-attempt.ts'
 
@@ -62,12 +62,17 @@ export class DeliveryEngine {
   private readonly blocked = new Map<string, Fifo<MessageRecord>>()
   private readonly runningPerSubscription = new Map<string, number>()
   private readonly inFlight = new Map<string, Promise<void>>()
-  /** Message ids that are pending (waiting, blocked or in flight). */
-  private readonly pendingIds = new Set<string>()
+  /**
+   * The current version of every pending message (waiting, blocked or in flight). A heap or queue
+   * entry that is not the current version was superseded (a same-id replay brought it forward, or
+   * its subscription went away) and is skipped when it comes up.
+   */
+  private readonly pending = new Map<string, MessageRecord>()
   private readonly failingSince = new Map<string, number>()
   private cancelWake: (() => void) | null = null
   private wakeAt: number | null = null
   private stopped = false
+  private unsubscribeConfig: (() => void) | null = null
 
   constructor(deps: DeliveryEngineDeps) {
     this.deps = deps
@@ -84,19 +89,26 @@ export class DeliveryEngine {
     for await (const { value } of this.deps.messages.scan('oldest')) {
       if (value.status === 'pending') this.enqueue(value)
     }
+    this.unsubscribeConfig = this.deps.config.subscribe(() => {
+      this.settleOrphans().catch((error: unknown) =>
+        console.error('[hookbench] could not settle the messages of a removed subscription:', error),
+      )
+    })
+    await this.settleOrphans()
     this.pump()
   }
 
   /** Stops scheduling and waits for attempts in flight, so their results are written. */
   async stop(): Promise<void> {
     this.stopped = true
+    this.unsubscribeConfig?.()
     this.cancelWake?.()
     await Promise.allSettled([...this.inFlight.values()])
     if (!this.deps.dispatcher) await this.dispatcher.close()
   }
 
   get pendingCount(): number {
-    return this.pendingIds.size
+    return this.pending.size
   }
 
   async sendEvent(input: SendEventInput): Promise<{ event_id: string; messages: MessageRecord[] }> {
@@ -138,32 +150,51 @@ export class DeliveryEngine {
         `Subscription ${original.subscription_id} of this message was deleted.`,
       )
     }
+    if (!subscription.enabled && url === undefined) {
+      throw new HookbenchError(
+        'conflict',
+        `Subscription ${subscription.id} is disabled (${subscription.disabled_reason ?? 'by the user'}): enable it, or replay to another url.`,
+      )
+    }
     const now = this.deps.scheduler.now()
     let replayed: MessageRecord
     if (mode === 'same-id') {
-      if (this.pendingIds.has(messageId)) {
+      if (this.inFlight.has(messageId)) {
         throw new HookbenchError(
           'conflict',
-          `Message ${messageId} is still being delivered; replay it with new-id.`,
+          `An attempt of message ${messageId} is running right now; replay it once it ends, or with new-id.`,
         )
       }
+      // A message waiting for its next retry starts its new cycle now instead.
+      const waiting = this.pending.get(messageId)
+      const current = waiting ?? original
       replayed = {
-        ...original,
+        ...current,
         status: 'pending',
         status_reason: null,
         url_override: url ?? null,
-        cycle_offset: original.attempt_ids.length,
+        cycle_offset: current.attempt_ids.length,
         next_attempt_at: now,
         updated_at: new Date(now).toISOString(),
       }
+      // Current from now on, so the waiting version cannot start while this one is written.
+      this.pending.set(messageId, replayed)
+      try {
+        await this.save([replayed])
+      } catch (error) {
+        if (waiting) this.pending.set(messageId, waiting)
+        else this.pending.delete(messageId)
+        throw error
+      }
+      if (this.isCurrent(replayed)) this.waiting.push(replayed)
     } else {
       const event = (await this.deps.events.get(original.event_id))?.value
       if (!event)
         throw new HookbenchError('conflict', `The event of message ${messageId} is no longer stored.`)
       replayed = { ...this.newMessage(subscription, event, original.message_id), url_override: url ?? null }
+      await this.save([replayed])
+      this.enqueue(replayed)
     }
-    await this.save([replayed])
-    this.enqueue(replayed)
     this.pump()
     return replayed
   }
@@ -204,8 +235,12 @@ export class DeliveryEngine {
   // ---- scheduling ----------------------------------------------------------------------------
 
   private enqueue(message: MessageRecord): void {
-    this.pendingIds.add(message.message_id)
+    this.pending.set(message.message_id, message)
     this.waiting.push(message)
+  }
+
+  private isCurrent(message: MessageRecord): boolean {
+    return this.pending.get(message.message_id) === message
   }
 
   private pump(): void {
@@ -217,7 +252,7 @@ export class DeliveryEngine {
       next = this.waiting.peek()
     ) {
       this.waiting.pop()
-      this.startOrBlock(next)
+      if (this.isCurrent(next)) this.startOrBlock(next)
     }
     this.armWake()
   }
@@ -245,7 +280,8 @@ export class DeliveryEngine {
           (this.runningPerSubscription.get(message.subscription_id) ?? 1) - 1,
         )
         const queued = this.blocked.get(message.subscription_id)
-        const unblocked = queued?.shift()
+        let unblocked = queued?.shift()
+        while (unblocked && !this.isCurrent(unblocked)) unblocked = queued?.shift()
         if (queued && queued.size === 0) this.blocked.delete(message.subscription_id)
         if (unblocked && !this.stopped) this.startOrBlock(unblocked)
         this.pump()
@@ -270,21 +306,22 @@ export class DeliveryEngine {
 
   // ---- one delivery step ---------------------------------------------------------------------
 
-  private async deliver(message: MessageRecord): Promise<void> {
-    const subscription = this.subscription(message.subscription_id)
-    if (!subscription?.enabled) {
-      const reason = subscription
-        ? `subscription disabled: ${subscription.disabled_reason ?? 'by the user'}`
-        : 'subscription deleted'
-      await this.finish(message, { status: 'failed', status_reason: reason, next_attempt_at: null }, [])
+  private async deliver(due: MessageRecord): Promise<void> {
+    const subscription = this.subscription(due.subscription_id)
+    const orphaned = orphanReason(subscription, due)
+    if (orphaned !== null || !subscription) {
+      await this.finish(due, { status: 'failed', status_reason: orphaned, next_attempt_at: null }, [])
       return
     }
     const authConfig = subscription.auth_config_id
       ? (this.deps.config.read().auth_configs.find((c) => c.id === subscription.auth_config_id) ?? null)
       : null
-    // Header templates read the event's data; most subscriptions have none, so skip the read then.
-    const templated = Object.values(subscription.headers).some((h) => !h.secret && h.value?.includes('{'))
-    const event = templated ? ((await this.deps.events.get(message.event_id))?.value ?? null) : null
+    // Templated headers and URLs read the event's data; most subscriptions have none, so skip the read then.
+    const templated =
+      (due.url_override === null && subscription.url.includes('{')) ||
+      Object.values(subscription.headers).some((h) => !h.secret && h.value?.includes('{'))
+    const event = templated ? ((await this.deps.events.get(due.event_id))?.value ?? null) : null
+    const message = { ...due, url: urlNow(subscription, due, event) }
     const trigger = triggerOf(message)
     const attempts = await runAttempt(
       {
@@ -345,7 +382,7 @@ export class DeliveryEngine {
           }
         : { status: 'pending' as const, status_reason: null, next_attempt_at: next }
     const saved = await this.finish(message, updated, attempts)
-    if (saved.status === 'pending') this.waiting.push(saved)
+    if (saved.status === 'pending' && this.isCurrent(saved)) this.waiting.push(saved)
   }
 
   /** Writes the attempts, then the message's new state; emits both once they are on disk. */
@@ -366,7 +403,8 @@ export class DeliveryEngine {
     if (attempts.length > 0)
       await this.deps.attempts.append(attempts.map((a) => ({ id: a.attempt_id, value: toStoredAttempt(a) })))
     await this.save([updated])
-    if (updated.status !== 'pending') this.pendingIds.delete(updated.message_id)
+    if (updated.status !== 'pending') this.pending.delete(updated.message_id)
+    else this.pending.set(updated.message_id, updated)
     for (const attempt of attempts) this.deps.onChange?.({ type: 'attempt.completed', attempt })
     return updated
   }
@@ -375,6 +413,25 @@ export class DeliveryEngine {
     if (messages.length === 0) return
     await this.deps.messages.append(messages.map((m) => ({ id: m.message_id, value: m })))
     for (const message of messages) this.deps.onChange?.({ type: 'message.updated', message })
+  }
+
+  /**
+   * Fails, now rather than at their next retry, the waiting messages whose subscription was deleted
+   * or disabled (runs after every configuration change). Attempts in flight finish first.
+   */
+  private async settleOrphans(): Promise<void> {
+    const orphans: Array<{ message: MessageRecord; reason: string }> = []
+    for (const message of this.pending.values()) {
+      if (this.inFlight.has(message.message_id)) continue
+      const reason = orphanReason(this.subscription(message.subscription_id), message)
+      if (reason !== null) orphans.push({ message, reason })
+    }
+    for (const { message } of orphans) this.pending.delete(message.message_id)
+    await Promise.all(
+      orphans.map(({ message, reason }) =>
+        this.finish(message, { status: 'failed', status_reason: reason, next_attempt_at: null }, []),
+      ),
+    )
   }
 
   private subscription(id: string): Subscription | undefined {
@@ -394,6 +451,24 @@ export class DeliveryEngine {
     this.failingSince.delete(subscriptionId)
     if (disabled) this.deps.onChange?.({ type: 'subscription.disabled', subscription: disabled })
   }
+}
+
+/**
+ * Where an attempt goes: the subscription's URL as it is now (retries follow a URL the user fixed),
+ * rendered against the event. A replay's url is kept as the message has it, and a templated URL
+ * whose event retention dropped stays as it was first rendered.
+ */
+function urlNow(subscription: Subscription, message: MessageRecord, event: EventRecord | null): string {
+  if (message.url_override !== null) return message.url
+  if (!subscription.url.includes('{')) return subscription.url
+  return event ? renderUrl(subscription, event) : message.url
+}
+
+/** Why a message can no longer be delivered, or null. A replay to another url goes even while disabled. */
+function orphanReason(subscription: Subscription | undefined, message: MessageRecord): string | null {
+  if (!subscription) return 'subscription deleted'
+  if (subscription.enabled || message.url_override !== null) return null
+  return `subscription disabled: ${subscription.disabled_reason ?? 'by the user'}`
 }
 
 /** A localized name (seed 002) shows its first locale. */

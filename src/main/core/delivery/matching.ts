@@ -19,8 +19,10 @@ export function subscriptionMatches(subscription: Subscription, event: EventReco
     case 'quicklysign':
       return event.entity_key === subscription.entity_key && topicListed(subscription, event.topic)
     case 'rustici':
+      // An event of one tenant goes to that tenant's subscriptions (and those of no tenant); an
+      // event of no tenant goes to every subscription, and carries the subscription's tenant_id.
       return (
-        (!subscription.tenant_id || subscription.tenant_id === event.tenant_id) &&
+        (!subscription.tenant_id || !event.tenant_id || subscription.tenant_id === event.tenant_id) &&
         topicListed(subscription, event.topic)
       )
     case 'contensis':

@@ -102,7 +102,11 @@ function encodeCursor(key: OrderKey): string {
 function decodeCursor(cursor: string): OrderKey {
   const [created_at, message_id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|')
   if (!created_at || !message_id || rest.length > 0) {
-    throw new HookbenchError('bad_request', 'Invalid input at "cursor": not a cursor from a previous page')
+    throw new HookbenchError('bad_request', 'Invalid input at "cursor": not a cursor from a previous page', {
+      issues: [
+        { path: 'cursor', message: 'not a cursor from a previous page: pass the next_cursor you were given' },
+      ],
+    })
   }
   return { created_at, message_id }
 }

@@ -31,8 +31,10 @@ export function renderMessage(
     resourceId: event.resource_id,
     templates: subscription.templates,
   })
-  return {
-    url: renderText(subscription.url, templateContext(event.topic, event.data)),
-    body: JSON.stringify(body),
-  }
+  return { url: renderUrl(subscription, event), body: JSON.stringify(body) }
+}
+
+/** The subscription's URL template rendered against the event (seed 002's `{/resource/sys/id}`). */
+export function renderUrl(subscription: Subscription, event: EventRecord): string {
+  return renderText(subscription.url, templateContext(event.topic, event.data))
 }

@@ -28,6 +28,8 @@ export interface ConfigStore {
    * nothing in memory or on disk.
    */
   update(mutator: (draft: Config) => void | Promise<void>): Promise<Config>
+  /** Calls `listener` after each update is on disk and current; answers a function that stops it. */
+  subscribe(listener: (config: Readonly<Config>) => void): () => void
 }
 
 /**
@@ -55,6 +57,7 @@ export async function openConfigStore(dataDir: string, options: ConfigStoreOptio
   deepFreeze(db.data)
 
   let queue: Promise<unknown> = Promise.resolve()
+  const listeners = new Set<(config: Readonly<Config>) => void>()
 
   async function apply(mutator: (draft: Config) => void | Promise<void>): Promise<Config> {
     const draft = structuredClone(db.data)
@@ -63,6 +66,7 @@ export async function openConfigStore(dataDir: string, options: ConfigStoreOptio
     if (!parsed.success) throw invalidInput(parsed.error, 'configuration')
     await adapter.write(parsed.data)
     db.data = deepFreeze(parsed.data)
+    for (const listener of listeners) listener(db.data)
     return structuredClone(parsed.data)
   }
 
@@ -75,6 +79,10 @@ export async function openConfigStore(dataDir: string, options: ConfigStoreOptio
       // One failed update must not block the ones queued behind it.
       queue = result.catch(() => {})
       return result
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
     },
   }
 }
