@@ -1,4 +1,6 @@
 import { z } from 'zod'
+// Installs the product's zod messages for every schema ("required", the closest union form).
+import './zod-messages.ts'
 
 /**
  * Every error that crosses a boundary (IPC, HTTP, CLI) has this shape. `code` is stable and

@@ -35,15 +35,17 @@ export const SettingsSchema = z.strictObject({
 })
 export type Settings = z.output<typeof SettingsSchema>
 
+/** PATCH merges at every level: `{retention: {messages: {max_age_days: 7}}}` changes that one limit. */
+const RetentionLimitPatchSchema = RetentionLimitSchema.partial()
 export const UpdateSettingsInputSchema = z.strictObject({
   theme: z.enum(themes).optional(),
   notifications: z.boolean().optional(),
   retention: z
     .strictObject({
-      events: RetentionLimitSchema.optional(),
-      messages: RetentionLimitSchema.optional(),
-      attempts: RetentionLimitSchema.optional(),
-      requests: RetentionLimitSchema.optional(),
+      events: RetentionLimitPatchSchema.optional(),
+      messages: RetentionLimitPatchSchema.optional(),
+      attempts: RetentionLimitPatchSchema.optional(),
+      requests: RetentionLimitPatchSchema.optional(),
     })
     .optional(),
   auto_create_bins: z.boolean().optional(),

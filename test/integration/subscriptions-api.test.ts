@@ -194,6 +194,19 @@ describe('subscriptions', () => {
     expect(rotated.body.version.versionNo).toBe('2.0')
   })
 
+  it.each([
+    [{ name: '   ', url: 'http://127.0.0.1:9/' }, 'name', 'must not be blank'],
+    [{ name: 1, url: 'http://127.0.0.1:9/' }, 'name', 'expected string or record'],
+    [{ url: 'http://127.0.0.1:9/' }, 'name', 'required'],
+    [{ name: 'n', url: '' }, 'url', 'must not be empty'],
+  ])('refuses %j with a message that says what to do', async (body, path, message) => {
+    const { call } = await start(tempDir())
+    const refused = await call('POST', '/api/subscriptions', body)
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.details.issues[0]).toEqual({ path, message })
+    expect(refused.body.error.message).toBe(`Invalid input at "${path}": ${message}`)
+  })
+
   it('takes a GET body back with PUT as is: secrets and read-only fields kept, version bumped', async () => {
     const { call } = await start(tempDir())
     const auth = await call('POST', '/api/auth-configs', { auth_type: 'BASIC_AUTH', key: 'u', secret: 'pw' })

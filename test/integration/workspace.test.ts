@@ -60,6 +60,9 @@ describe('settings', () => {
       theme: 'dark',
       retention: { messages: { max_age_days: 7, max_count: 5_000 }, events: { max_age_days: 30 } },
     })
+    const one = await second.call('PATCH', '/api/settings', { retention: { messages: { max_age_days: 3 } } })
+    expect(one.status).toBe(200)
+    expect(one.body.retention.messages).toEqual({ max_age_days: 3, max_count: 5_000 })
   })
 
   it('refuses an invalid change with 400 naming the field and changes nothing', async () => {

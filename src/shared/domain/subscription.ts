@@ -50,8 +50,17 @@ export const SigningInputSchema = z
   })
   .nullable()
 
+const notBlank = (text: string) => text.trim() !== ''
+/** A name people can tell apart in a list: not empty or blank, in any locale. */
+const NameSchema = z.union([
+  z.string().refine(notBlank, 'must not be blank'),
+  z
+    .record(z.string().min(1), z.string().refine(notBlank, 'must not be blank'))
+    .refine((names) => Object.keys(names).length > 0, 'needs a name in at least one locale'),
+])
+
 const SubscriptionFieldsSchema = z.strictObject({
-  name: LocalizedTextSchema,
+  name: NameSchema,
   description: LocalizedTextSchema.optional(),
   url: z
     .string()

@@ -100,7 +100,7 @@ export class OAuthTokens {
         signal: AbortSignal.timeout(timeoutMs),
       })
       const text = await response.body.text()
-      exchange.duration_ms = performance.now() - started
+      exchange.duration_ms = Math.round((performance.now() - started) * 10) / 10
       const parsed = parseTokenResponse(text)
       exchange.response = {
         status: response.statusCode,
@@ -122,7 +122,7 @@ export class OAuthTokens {
       return { accessToken: parsed.access_token, source: 'fetch', exchange }
     } catch (error) {
       if (error instanceof OAuthTokenError) throw error
-      exchange.duration_ms = performance.now() - started
+      exchange.duration_ms = Math.round((performance.now() - started) * 10) / 10
       exchange.error = (error as Error).message
       throw new OAuthTokenError(`token request to ${url} failed: ${(error as Error).message}`, exchange)
     }

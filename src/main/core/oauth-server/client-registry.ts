@@ -62,7 +62,7 @@ export function clientRegistry<T extends ClientRecord>(
     if (all.some((item) => item.client_id === clientId && item.id !== exceptId)) {
       throw new HookbenchError(
         'conflict',
-        `A ${collection.label} with client_id "${clientId}" already exists.`,
+        `${/^[AEIOU]/.test(collection.label) ? 'An' : 'A'} ${collection.label} with client_id "${clientId}" already exists.`,
         {
           issues: [{ path: 'client_id', message: 'already registered' }],
         },

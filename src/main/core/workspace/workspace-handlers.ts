@@ -35,7 +35,12 @@ export function workspaceHandlers(deps: WorkspaceDeps): WorkspaceHandlers {
         if (patch.auto_create_bins !== undefined) draft.settings.auto_create_bins = patch.auto_create_bins
         for (const kind of recordKinds) {
           const limit = patch.retention?.[kind]
-          if (limit) draft.settings.retention[kind] = limit
+          if (!limit) continue
+          const current = draft.settings.retention[kind]
+          draft.settings.retention[kind] = {
+            max_age_days: limit.max_age_days === undefined ? current.max_age_days : limit.max_age_days,
+            max_count: limit.max_count === undefined ? current.max_count : limit.max_count,
+          }
         }
       })
       return next.settings
