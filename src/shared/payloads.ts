@@ -58,18 +58,16 @@ export function payloadOf(input: PayloadInput): { body: unknown; template: strin
       }
       return { template: null, body: context }
     }
-    case 'iam': {
-      const id = asRecord(input.data).id
+    case 'iam':
       return {
         template: null,
         body: {
           event: input.topic,
           timestamp: input.timestamp,
-          resource_id: input.resourceId ?? (typeof id === 'string' ? id : null),
+          resource_id: iamResourceId(input.resourceId, input.data),
           data: input.data,
         },
       }
-    }
     case 'standard':
       return { template: null, body: { type: input.topic, timestamp: input.timestamp, data: input.data } }
     default: {
@@ -83,6 +81,16 @@ export function payloadOf(input: PayloadInput): { body: unknown; template: strin
  * What templates read: the event's data, with `event.name` filled in when the data does not say
  * it (so `{/event/name}` works for every event).
  */
+/**
+ * Seed 003's `resource_id` (a Uuid its receivers require): the event's own, else the id of the
+ * resource in `data`, else the user an event about a user's roles or password names. Null only
+ * when none is there (user.bulk_deleted sends a list): pass `resource_id` with the event then.
+ */
+function iamResourceId(resourceId: string | null, data: unknown): string | null {
+  const { id, user_id: userId } = asRecord(data)
+  return resourceId ?? (typeof id === 'string' ? id : typeof userId === 'string' ? userId : null)
+}
+
 export function templateContext(topic: string, data: unknown): Record<string, unknown> {
   const base = data !== null && typeof data === 'object' && !Array.isArray(data) ? data : { data }
   const existing = (base as { event?: unknown }).event
