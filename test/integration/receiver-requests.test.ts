@@ -51,7 +51,7 @@ describe('listing captured requests', () => {
     expect(await list('?q=ADA')).toEqual(['beta/orders', 'alpha/orders/1'])
     expect(await list('?q=acme-corp')).toEqual(['alpha/refunds'])
     expect(await list('?q=x-tenant')).toEqual(['alpha/refunds'])
-    expect(await list('?bin=nobody')).toEqual([])
+    expect((await setup.api('GET', '/api/requests?bin=nobody')).status).toBe(404)
 
     const future = new Date(Date.now() + 60_000).toISOString()
     expect(await list(`?since=${future}`)).toEqual([])
@@ -90,6 +90,8 @@ describe('listing captured requests', () => {
       'two',
     ])
     expect((await setup.api('DELETE', '/api/requests?bin=unknown')).status).toBe(404)
+    expect((await setup.api('GET', '/api/requests?bin=unknown')).status).toBe(404)
+    expect((await setup.api('GET', '/api/requests/har?bin=unknown')).status).toBe(404)
     expect((await setup.api('DELETE', '/api/requests')).body).toEqual({ deleted: 1 })
     expect((await setup.api<Page>('GET', '/api/requests')).body.items).toEqual([])
   })

@@ -61,9 +61,9 @@ export function receiverHandlers(deps: ReceiverHandlerDeps): ReceiverHandlers {
     return found
   }
 
-  /** A filter names a bin by name or id; a name nobody has matches nothing. */
+  /** A filter names a bin by name or id; one that does not exist is a 404 (a typo), as for DELETE. */
   const binFilter = (bin: string | undefined): string | undefined =>
-    bin === undefined ? undefined : (bins.find(bin)?.id ?? bin)
+    bin === undefined ? undefined : bins.get(bin).id
 
   const clearCaptures = async (binId: string | null): Promise<number> => {
     const count = await store.removeAll(binId)
@@ -95,8 +95,7 @@ export function receiverHandlers(deps: ReceiverHandlerDeps): ReceiverHandlers {
         limit: input.limit,
       }),
     deleteRequests: async ({ bin }) => {
-      const binId = bin === undefined ? null : bins.get(bin).id
-      return { deleted: await clearCaptures(binId) }
+      return { deleted: await clearCaptures(binFilter(bin) ?? null) }
     },
     exportHar: async ({ bin, limit }) => {
       const page = await store.list({ ...defined({ binId: binFilter(bin) }), limit })
