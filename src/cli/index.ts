@@ -1,8 +1,8 @@
-import { StoreError } from '../main/core/store/store-error.ts'
 import { HookbenchError } from '../shared/errors.ts'
 import { parseCommand, USAGE } from './args.ts'
 import { packageVersion } from './paths.ts'
 import { serve } from './serve.ts'
+import { debugDetails, failureMessage, isDebugging } from './start-failure.ts'
 
 async function main(argv: string[]): Promise<number> {
   const command = parseCommand(argv)
@@ -32,20 +32,9 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2
       return
     }
-    if (error instanceof StoreError) {
-      // The data folder cannot be opened (locked, corrupt, too new): the message says what to do.
-      console.error(`hookbench: ${error.message}`)
-      process.exitCode = 1
-      return
-    }
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'EADDRINUSE' || code === 'EACCES') {
-      console.error(
-        `hookbench: cannot listen: ${(error as Error).message}. Pick another --port / --api-port (0 = any free port).`,
-      )
-    } else {
-      console.error('hookbench: failed:', error)
-    }
+    const debug = isDebugging(process.env)
+    console.error(`hookbench: ${failureMessage(error, debug)}`)
+    if (debug) console.error(debugDetails(error))
     process.exitCode = 1
   },
 )

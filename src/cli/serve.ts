@@ -1,7 +1,9 @@
+import { isIPv4 } from 'node:net'
 import { resolve } from 'node:path'
-import { startHost } from '../main/host/start.ts'
+import { type Host, startHost } from '../main/host/start.ts'
 import type { ServeOptions } from './args.ts'
 import { builtRendererDir, defaultDataDir, packageVersion } from './paths.ts'
+import { type StartAttempt, StartFailed } from './start-failure.ts'
 
 /**
  * `hookbench serve`: runs the whole product headless and prints one JSON readiness line on
@@ -11,17 +13,29 @@ import { builtRendererDir, defaultDataDir, packageVersion } from './paths.ts'
 export async function serve(options: ServeOptions): Promise<number> {
   const rendererDir = builtRendererDir()
   if (!rendererDir) console.error('[hookbench] web UI not built (run `npm run build`): serving the API only.')
-  const host = await startHost({
-    mode: 'headless',
-    version: packageVersion(),
-    dataDir: resolve(options.dataDir ?? defaultDataDir()),
-    host: options.host,
-    receiverPort: options.port,
-    apiHost: options.apiHost,
-    apiPort: options.apiPort,
-    rendererDir,
-    ...(options.token ? { token: options.token } : {}),
-  })
+  const dataDir = resolve(options.dataDir ?? defaultDataDir())
+  const attempt: StartAttempt = {
+    dataDir,
+    receiver: { host: options.host, port: options.port },
+    api: { host: options.apiHost, port: options.apiPort },
+  }
+  let host: Host
+  try {
+    host = await startHost({
+      mode: 'headless',
+      version: packageVersion(),
+      dataDir,
+      host: options.host,
+      receiverPort: options.port,
+      apiHost: options.apiHost,
+      apiPort: options.apiPort,
+      rendererDir,
+      ...(options.token ? { token: options.token } : {}),
+    })
+  } catch (error) {
+    throw new StartFailed(error, attempt)
+  }
+  if (!isLoopbackHost(options.apiHost)) console.error(exposedApiWarning(options.apiHost))
   const ready = { event: 'listening', receiver: host.receiverUrl, api: host.apiUrl, token: host.token }
   process.stdout.write(`${JSON.stringify(ready)}\n`)
   console.error(`[hookbench] web UI: ${host.apiUrl}/  ·  receiver: ${host.receiverUrl}`)
@@ -38,4 +52,21 @@ export async function serve(options: ServeOptions): Promise<number> {
   await host.stop()
   console.error('[hookbench] stopped.')
   return 0
+}
+
+/** 127.0.0.0/8, ::1 (also as an IPv4-mapped address) and `localhost`: reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1')
+  if (name === 'localhost' || name === '::1' || name === '0:0:0:0:0:0:0:1') return true
+  const v4 = name.startsWith('::ffff:') ? name.slice('::ffff:'.length) : name
+  return isIPv4(v4) && v4.startsWith('127.')
+}
+
+/** One line on stderr: the API token gives full control, so exposing the API must be a choice. */
+export function exposedApiWarning(apiHost: string): string {
+  const where = apiHost === '0.0.0.0' || apiHost === '::' ? `${apiHost} (every network interface)` : apiHost
+  return (
+    `[hookbench] warning: --api-host ${where} makes the local API and the web UI reachable from the ` +
+    'network, where anyone holding the token controls this Hookbench. Use 127.0.0.1 unless you mean it.'
+  )
 }

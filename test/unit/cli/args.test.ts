@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseCommand } from '../../../src/cli/args.ts'
 import { defaultDataDir } from '../../../src/cli/paths.ts'
+import { HookbenchError } from '../../../src/shared/errors.ts'
 
 describe('hookbench CLI arguments', () => {
   it('uses the documented defaults', () => {
@@ -50,11 +51,53 @@ describe('hookbench CLI arguments', () => {
   })
 
   it('answers help and version', () => {
-    expect(parseCommand([])).toEqual({ kind: 'help' })
     expect(parseCommand(['--help'])).toEqual({ kind: 'help' })
+    expect(parseCommand(['-h'])).toEqual({ kind: 'help' })
     expect(parseCommand(['-v'])).toEqual({ kind: 'version' })
   })
+
+  it('refuses a missing command as bad arguments, with the usage', () => {
+    const error = refusal([])
+    expect(error.code).toBe('bad_request')
+    expect(error.message).toMatch(/^No command given\.\n\nUsage: hookbench <command>/)
+  })
+
+  it('names an unknown option in a sentence of its own, followed by the usage', () => {
+    expect(refusal(['serve', '--bogus']).message).toMatch(/^Unknown option --bogus\.\n\nUsage: /)
+    expect(refusal(['--bogus']).message).toMatch(/^Unknown option --bogus\.\n/)
+    expect(refusal(['serve', '-x']).message).toMatch(/^Unknown option -x\.\n/)
+    expect(refusal(['serve', '--bogus=1']).message).toMatch(/^Unknown option --bogus\.\n/)
+  })
+
+  it('says which option lacks its value, or takes none', () => {
+    expect(refusal(['serve', '--port']).message).toMatch(/^Option --port needs a value\.\n/)
+    // Not "--api-port" read as the receiver port, which strict parseArgs refuses too.
+    expect(refusal(['serve', '--port', '--api-port', '0']).message).toMatch(
+      /^Option --port needs a value, not --api-port\. For a value that starts with a dash, write --port=<value>\./,
+    )
+    expect(refusal(['--help=yes']).message).toMatch(/^Option --help takes no value\.\n/)
+    expect(parseCommand(['serve', '--token=-starts-with-a-dash']).kind).toBe('serve')
+  })
+
+  it('names the flag the user typed when its value is invalid', () => {
+    const error = refusal(['serve', '--api-port', '99999'])
+    expect(error.message).toBe('Invalid --api-port: a port is a whole number from 0 to 65535.')
+    expect(error.details).toEqual({
+      issues: [{ path: 'apiPort', message: 'a port is a whole number from 0 to 65535' }],
+    })
+    expect(refusal(['serve', '--api-host', '']).message).toMatch(/^Invalid --api-host: give an address/)
+  })
 })
+
+function refusal(argv: string[]): HookbenchError {
+  try {
+    parseCommand(argv)
+  } catch (error) {
+    if (error instanceof HookbenchError) return error
+    throw error
+  }
+  throw new Error(`${JSON.stringify(argv)} was accepted`)
+}
 
 describe('default data dir', () => {
   it('is the folder Electron uses as the desktop app userData on each platform', () => {
