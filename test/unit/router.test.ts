@@ -50,9 +50,32 @@ describe('contract routes', () => {
     })
     expect(matchRoute(routes, 'POST', '/api/things/1')).toEqual({
       kind: 'wrong-method',
-      allowed: ['GET', 'DELETE'],
+      allowed: ['GET', 'HEAD', 'DELETE'],
     })
     expect(matchRoute(routes, 'GET', '/api/things/1/more')).toEqual({ kind: 'none' })
-    expect(() => matchRoute(routes, 'GET', '/api/things/%zz')).toThrow(/Malformed percent-encoding/)
+  })
+
+  it('answers HEAD with the GET route, and nothing else', () => {
+    const routes = compileRoutes(things)
+    expect(matchRoute(routes, 'HEAD', '/api/things/1')).toMatchObject({
+      kind: 'found',
+      route: { name: 'getThing' },
+      params: { id: '1' },
+    })
+    const deleteOnly = compileRoutes({ deleteThing: things.deleteThing })
+    expect(matchRoute(deleteOnly, 'HEAD', '/api/things/1')).toEqual({
+      kind: 'wrong-method',
+      allowed: ['DELETE'],
+    })
+  })
+
+  it('names the path parameter whose percent-encoding is malformed', () => {
+    const routes = compileRoutes(things)
+    expect(() => matchRoute(routes, 'GET', '/api/things/%zz')).toThrow(
+      expect.objectContaining({
+        code: 'bad_request',
+        details: { issues: [{ path: 'id', message: 'malformed percent-encoding in "%zz"' }] },
+      }),
+    )
   })
 })

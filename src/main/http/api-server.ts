@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { HttpMethod } from '../../shared/contract/define.ts'
 import { contract, type Handlers, type OperationName } from '../../shared/contract/index.ts'
 import { HookbenchError } from '../../shared/errors.ts'
 import type { EventBus } from '../core/events/event-bus.ts'
@@ -8,7 +9,7 @@ import { readBody, sendError, sendJson } from '../core/net/json-response.ts'
 import { closeServer, listen, urlOf } from '../core/net/server-lifecycle.ts'
 import { allowedHostHeaders, bearerMatches, hostIsAllowed } from './guards.ts'
 import { compileRoutes, matchRoute } from './router.ts'
-import { createEventStreams, STREAM_PATH } from './sse.ts'
+import { createEventStreams, EVENT_STREAM_HEADERS, STREAM_PATH } from './sse.ts'
 import { injectToken, readStaticFile } from './static-files.ts'
 
 export interface ApiServerOptions {
@@ -74,8 +75,13 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
       )
     }
     if (streams && url.pathname === STREAM_PATH) {
+      if (req.method === 'HEAD') {
+        // The headers a GET would get, without holding the connection open for events.
+        res.writeHead(200, { ...SECURITY_HEADERS, ...EVENT_STREAM_HEADERS }).end()
+        return
+      }
       if (req.method !== 'GET') {
-        res.setHeader('allow', 'GET')
+        res.setHeader('allow', 'GET, HEAD')
         throw new HookbenchError('method_not_allowed', `${req.method} is not allowed on ${url.pathname}.`)
       }
       streams.serve(req, res, SECURITY_HEADERS)
@@ -89,25 +95,33 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     }
     const name: OperationName = match.route.name
     const limit = contract[name].maxBodyBytes ?? maxBodyBytes
-    const raw = { ...(await rawInput(req, url, limit)), ...match.params }
+    const raw = { ...(await rawInput(req, match.route.method, url, limit)), ...match.params }
     const output = await invokeOperation(options.handlers, name, raw)
     sendJson(res, contract[name].status, output, SECURITY_HEADERS)
   }
 
-  /** GET/DELETE read the query string; others read the JSON body, with query fields as extras (`?mode=`). */
-  async function rawInput(req: IncomingMessage, url: URL, limit: number): Promise<Record<string, unknown>> {
+  /**
+   * GET (and so HEAD) and DELETE read the query string; others read the JSON body, with query
+   * fields as extras (`?mode=`).
+   */
+  async function rawInput(
+    req: IncomingMessage,
+    method: HttpMethod,
+    url: URL,
+    limit: number,
+  ): Promise<Record<string, unknown>> {
     const query = queryToObject(url.searchParams)
-    if (req.method === 'GET' || req.method === 'DELETE') return query
+    if (method === 'GET' || method === 'DELETE') return query
     const body = await readBody(req, limit)
     if (body.length === 0) return query
     let json: unknown
     try {
       json = JSON.parse(body.toString('utf8'))
     } catch {
-      throw new HookbenchError('bad_request', 'The request body is not valid JSON.')
+      throw badBody('The request body is not valid JSON.')
     }
     if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-      throw new HookbenchError('bad_request', 'The request body must be a JSON object.')
+      throw badBody('The request body must be a JSON object.')
     }
     return { ...query, ...(json as Record<string, unknown>) }
   }
@@ -147,6 +161,15 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
       server = null
     },
   }
+}
+
+/**
+ * A body that is not a JSON object at all: no field is at fault, so the one issue has the empty
+ * path (the whole input), as a zod issue at the root has; clients can read `details.issues` on
+ * every 400.
+ */
+function badBody(message: string): HookbenchError {
+  return new HookbenchError('bad_request', message, { issues: [{ path: '', message }] })
 }
 
 /** Query strings carry strings only; a repeated key becomes an array. Schemas coerce as needed. */

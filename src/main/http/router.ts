@@ -8,9 +8,12 @@ export interface Route<Name extends string = string> {
   paramNames: string[]
 }
 
+/** What a client may send: the contract's methods, plus HEAD wherever GET works. */
+export type AllowedMethod = HttpMethod | 'HEAD'
+
 export type RouteMatch<Name extends string = string> =
   | { kind: 'found'; route: Route<Name>; params: Record<string, string> }
-  | { kind: 'wrong-method'; allowed: HttpMethod[] }
+  | { kind: 'wrong-method'; allowed: AllowedMethod[] }
   | { kind: 'none' }
 
 /** Compiles a contract's REST paths (`/api/messages/{message_id}`) into matchers, once. */
@@ -33,32 +36,40 @@ export function compileRoutes<Table extends Record<string, Operation>>(
   })
 }
 
+/**
+ * Finds the route for a method and path. HEAD matches the GET route (RFC 9110: the same answer
+ * without its body, which node:http leaves out by itself), so the caller runs the GET handler.
+ */
 export function matchRoute<Name extends string>(
   routes: Route<Name>[],
   method: string,
   pathname: string,
 ): RouteMatch<Name> {
-  const allowed: HttpMethod[] = []
+  const wanted = method === 'HEAD' ? 'GET' : method
+  const allowed: AllowedMethod[] = []
   for (const route of routes) {
     const match = route.pattern.exec(pathname)
     if (!match) continue
-    if (route.method !== method) {
-      allowed.push(route.method)
+    if (route.method !== wanted) {
+      allowed.push(...(route.method === 'GET' ? (['GET', 'HEAD'] as const) : [route.method]))
       continue
     }
     const params: Record<string, string> = {}
     for (const [index, paramName] of route.paramNames.entries()) {
-      params[paramName] = decodeSegment(match[index + 1] ?? '')
+      params[paramName] = decodeSegment(match[index + 1] ?? '', paramName)
     }
     return { kind: 'found', route, params }
   }
   return allowed.length > 0 ? { kind: 'wrong-method', allowed } : { kind: 'none' }
 }
 
-function decodeSegment(segment: string): string {
+function decodeSegment(segment: string, paramName: string): string {
   try {
     return decodeURIComponent(segment)
   } catch {
-    throw new HookbenchError('bad_request', `Malformed percent-encoding in path segment "${segment}".`)
+    const message = `malformed percent-encoding in "${segment}"`
+    throw new HookbenchError('bad_request', `Invalid input at "${paramName}": ${message}`, {
+      issues: [{ path: paramName, message }],
+    })
   }
 }

@@ -3,6 +3,12 @@ import type { EventBus } from '../core/events/event-bus.ts'
 
 export const STREAM_PATH = '/api/stream'
 export const DEFAULT_HEARTBEAT_MS = 15_000
+export const EVENT_STREAM_HEADERS: Record<string, string> = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-store',
+  // Some proxies buffer responses unless told not to; a stream that arrives in lumps is useless.
+  'x-accel-buffering': 'no',
+}
 /** A client this far behind is not reading: drop it rather than buffer without bound. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024
 
@@ -42,13 +48,7 @@ export function serveEventStream(
   headers: Record<string, string>,
   heartbeatMs = DEFAULT_HEARTBEAT_MS,
 ): void {
-  res.writeHead(200, {
-    ...headers,
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-store',
-    // Some proxies buffer responses unless told not to; a stream that arrives in lumps is useless.
-    'x-accel-buffering': 'no',
-  })
+  res.writeHead(200, { ...headers, ...EVENT_STREAM_HEADERS })
   res.write(': hookbench event stream\n\n')
   req.socket.setKeepAlive(true)
   req.socket.setNoDelay(true)
