@@ -11,3 +11,12 @@ export interface BenchResult {
 export function report(result: BenchResult): void {
   process.stdout.write(`${JSON.stringify(result)}\n`)
 }
+
+/** The middle value: what benchmarks report from interleaved rounds on this noisy machine. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+}

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { RecordLog } from '../src/main/core/store/log/record-log.ts'
-import { report } from './report.ts'
+import { median, report } from './report.ts'
 
 const clock = { now: () => Date.now() }
 const schema = z.object({ n: z.number(), body: z.string() })
@@ -98,11 +98,6 @@ async function rawGroupedAppendRate(): Promise<number> {
 function p99(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length * 0.99)] ?? Number.NaN
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
 }
 
 /** Phase 2 and 3 run in a fresh process so RSS shows the open log, not the data generated for it. */
