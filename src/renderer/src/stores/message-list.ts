@@ -32,6 +32,24 @@ export function queryOf(filters: MessageFilters): {
   }
 }
 
+/** One string per API query, so answers can be cached per query. */
+export function queryKey(filters: MessageFilters): string {
+  const query = queryOf(filters)
+  return JSON.stringify([query.status, query.subscription_id, query.topic, query.since])
+}
+
+/**
+ * What the table shows the moment the filters change, before the API answers: the page the API
+ * last gave for the same query, else the loaded messages that match. The API's answer replaces it.
+ */
+export function previewRows(
+  loaded: readonly MessageSummary[],
+  filters: MessageFilters,
+  cached: readonly MessageSummary[] | undefined,
+): MessageSummary[] {
+  return (cached ?? loaded).filter((message) => matchesFilters(message, filters))
+}
+
 /**
  * A refreshed first page laid over what is loaded: known messages are replaced where they stand,
  * new ones go on top, newest first, so rows already on screen do not move.

@@ -3,12 +3,15 @@ import type { MessageSummary } from '../../../shared/domain/message.ts'
 import type { LocalizedText } from '../../../shared/domain/subscription.ts'
 import type { ErrorBody } from '../../../shared/errors.ts'
 import { toErrorBody } from '../api/api-error.ts'
+import { FirstPageCache } from './first-pages.ts'
 import {
   appendPage,
   applyUpdates,
   type MessageFilters,
   mergeFirstPage,
   noFilters,
+  previewRows,
+  queryKey,
   queryOf,
 } from './message-list.ts'
 import type { LoadStatus, SliceCreator } from './slice.ts'
@@ -16,8 +19,9 @@ import type { LoadStatus, SliceCreator } from './slice.ts'
 export interface MessageListState {
   items: MessageSummary[]
   nextCursor: string | null
-  /** How many messages match the API-side filters, loaded or not. */
+  /** How many messages match the API-side filters, loaded or not (a guess while `loading`). */
   total: number
+  /** `loading` with items: a preview of the new filters' rows while the API is asked. */
   status: LoadStatus
   loadingMore: boolean
   error: ErrorBody | null
@@ -55,6 +59,7 @@ export function createMessagesSlice(api: Api): SliceCreator<MessagesSlice> {
   return (set, get) => {
     // Each new query bumps this; an answer to an older query is dropped instead of mixed in.
     let generation = 0
+    const firstPages = new FirstPageCache()
 
     return {
       messageList: { items: [], nextCursor: null, total: 0, status: 'idle', loadingMore: false, error: null },
@@ -62,7 +67,24 @@ export function createMessagesSlice(api: Api): SliceCreator<MessagesSlice> {
       subscriptionLabels: { items: [], status: 'idle' },
 
       setMessageFilters: (patch) => {
-        set((state) => ({ messageFilters: { ...state.messageFilters, ...patch } }))
+        // The table answers in the next frame with the rows it already has (a filter change measured
+        // 40-130 ms when it waited for the API with 100,000 messages); the API's page then replaces them.
+        set((state) => {
+          const filters = { ...state.messageFilters, ...patch }
+          const cached = firstPages.get(queryKey(filters))
+          const items = previewRows(state.messageList.items, filters, cached?.items)
+          return {
+            messageFilters: filters,
+            messageList: {
+              items,
+              nextCursor: null,
+              total: cached?.total ?? items.length,
+              status: 'loading',
+              loadingMore: false,
+              error: null,
+            },
+          }
+        })
         void get().loadMessages()
       },
 
@@ -70,8 +92,10 @@ export function createMessagesSlice(api: Api): SliceCreator<MessagesSlice> {
         const mine = ++generation
         set((state) => ({ messageList: { ...state.messageList, status: 'loading', error: null } }))
         try {
-          const page = await api.listMessages({ ...queryOf(get().messageFilters), limit: FIRST_PAGE })
+          const filters = get().messageFilters
+          const page = await api.listMessages({ ...queryOf(filters), limit: FIRST_PAGE })
           if (mine !== generation) return
+          firstPages.set(queryKey(filters), { items: page.items, total: page.total })
           set({
             messageList: {
               items: page.items,

@@ -1,12 +1,20 @@
+// Built once: toLocaleTimeString makes a new Intl formatter per call, per row of the list. h23, not
+// `hour12: false`, which en-US renders as 24:03:07 just after midnight.
+const timeFormat = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+})
+const dayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' })
+
 /** `14:03:07.123` today, `Nov 24 14:03:07` on another day: captures come fast, milliseconds matter. */
 export function timeOf(iso: string, now = new Date()): string {
   const date = new Date(iso)
-  const time = date.toLocaleTimeString(undefined, { hour12: false })
+  const time = timeFormat.format(date)
   const ms = String(date.getMilliseconds()).padStart(3, '0')
   const sameDay = date.toDateString() === now.toDateString()
-  return sameDay
-    ? `${time}.${ms}`
-    : `${date.toLocaleDateString(undefined, { month: 'short', day: 'numeric' })} ${time}`
+  return sameDay ? `${time}.${ms}` : `${dayFormat.format(date)} ${time}`
 }
 
 export function sizeOf(bytes: number): string {

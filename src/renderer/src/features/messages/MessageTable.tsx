@@ -22,6 +22,8 @@ export function MessageTable({ messages, total, labelOf }: MessageTableProps) {
   const loadMore = useAppStore((state) => state.loadMoreMessages)
   const loadingMore = useAppStore((state) => state.messageList.loadingMore)
   const loaded = useAppStore((state) => state.messageList.items.length)
+  // A filter just changed: the rows are a preview until the API's page arrives.
+  const updating = useAppStore((state) => state.messageList.status === 'loading')
   const [active, setActive] = useState(0)
   const [focusPending, setFocusPending] = useState(false)
   const wrapper = useRef<HTMLDivElement>(null)
@@ -63,7 +65,7 @@ export function MessageTable({ messages, total, labelOf }: MessageTableProps) {
   )
 
   const frame = (rows: ReactNode[], height: number) => (
-    <table className="message-table" aria-label="Messages" aria-rowcount={total + 1}>
+    <table className="message-table" aria-label="Messages" aria-rowcount={total + 1} aria-busy={updating}>
       <thead>
         <tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
           {COLUMNS.map((column) => (
@@ -104,7 +106,7 @@ export function MessageTable({ messages, total, labelOf }: MessageTableProps) {
         )}
       />
       <p className="message-table-foot" aria-live="polite">
-        {loadingMore ? 'Loading older messages…' : footNote(loaded, total)}
+        {updating ? 'Updating…' : loadingMore ? 'Loading older messages…' : footNote(loaded, total)}
       </p>
     </div>
   )
