@@ -125,3 +125,29 @@ test('a page with a stale token says to reload it', async ({ page, hookbench }) 
   await alert.getByRole('button', { name: 'Reload page' }).click()
   await expect(page.getByRole('heading', { level: 2, name: 'QuicklySign' })).toBeVisible()
 })
+
+test('the JSON editor is a chunk of its own: Messages opens without it, a topic loads it under the CSP', async ({
+  page,
+  hookbench,
+}) => {
+  const editorChunks: string[] = []
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname
+    if (/\/assets\/JsonEditor-[\w-]+\.js$/.test(path)) editorChunks.push(path)
+  })
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+
+  await page.goto(`${hookbench.apiUrl}/#/messages`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Messages' })).toBeVisible()
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Events' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'IAM server' })).toBeVisible()
+  expect(editorChunks).toEqual([])
+
+  await page.getByRole('button', { name: 'user.created', exact: true }).click()
+  await expect(page.getByTestId('example-payload')).toContainText('"username": "jdoe"')
+  expect(editorChunks).toHaveLength(1)
+  expect(errors).toEqual([])
+})

@@ -13,7 +13,7 @@ const selectionTheme = EditorView.theme({
   },
 })
 
-interface JsonEditorProps {
+export interface JsonEditorProps {
   value: string
   onChange: (text: string) => void
   /** Mod-Enter inside the editor (send). */

@@ -2,8 +2,8 @@ import { useId } from 'react'
 import { useAppStore } from '../../stores/index.ts'
 import type { SelectedTopic } from './catalog-view.ts'
 import { fieldsOf } from './event-fields.ts'
-import { JsonEditor } from './JsonEditor.tsx'
 import { checkJson } from './json-validity.ts'
+import { LazyJsonEditor } from './LazyJsonEditor.tsx'
 import { RecentPayloads } from './RecentPayloads.tsx'
 import { SendResult } from './SendResult.tsx'
 import { useEventDraft } from './use-event-draft.ts'
@@ -51,7 +51,7 @@ export function SendPanel({ selected }: { selected: SelectedTopic }) {
             Reset to example
           </button>
         </div>
-        <JsonEditor
+        <LazyJsonEditor
           value={draft.text}
           onChange={(text) => setEventDraft(key, { ...draft, text })}
           onSubmit={send}
