@@ -28,6 +28,8 @@ export interface ScrollFrames {
   p95Ms: number
   /** How far down the table the scroll got, in rows. */
   rowsReached: number
+  /** Frames spent at the end of the loaded rows, waiting for the next page. */
+  framesWaiting: number
 }
 
 /** The browser globals the probes use (bench/ is type-checked without the DOM library). */
@@ -39,6 +41,7 @@ interface Scroller {
   scrollTop: number
   scrollHeight: number
   clientHeight: number
+  textContent: string | null
 }
 interface PageGlobals {
   document: {
@@ -128,17 +131,19 @@ function filterResult(): FilterTiming | null {
 }
 
 /**
- * Scrolls the table by `step` px every animation frame for `frames` frames (down, and back up at
- * the end of what is loaded), recording each frame's timestamp: a frame that took longer than a
- * 60 Hz vsync is one the user saw stutter.
+ * Scrolls the table by `step` px every animation frame for `frames` frames, recording each frame's
+ * timestamp: a frame that took longer than a 60 Hz vsync is one the user saw stutter. At the end of
+ * the loaded rows it holds while the next page loads, and turns back only at the end of the table.
  */
 function scroll({ frames, step }: { frames: number; step: number }): Promise<ScrollFrames> {
   const page = globalThis as unknown as PageGlobals
   const scroller = page.document.querySelector('.message-scroller')
   if (!scroller) throw new Error('no .message-scroller on the page')
+  const foot = page.document.querySelector('.message-table-foot')
   const times: number[] = []
   let direction = 1
   let deepest = 0
+  let framesWaiting = 0
   return new Promise((resolve) => {
     const tick = (time: number) => {
       times.push(time)
@@ -153,14 +158,17 @@ function scroll({ frames, step }: { frames: number; step: number }): Promise<Scr
           within33Percent: share(34),
           p95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
           rowsReached: Math.round(deepest / 32),
+          framesWaiting,
         })
         return
       }
       const end = scroller.scrollHeight - scroller.clientHeight
-      if (scroller.scrollTop + step * direction > end || scroller.scrollTop + step * direction < 0) {
-        direction = -direction
-      }
-      scroller.scrollTop += step * direction
+      const next = scroller.scrollTop + step * direction
+      // The table's foot reads "All N shown" once every matching message is loaded.
+      const wholeTable = foot?.textContent?.startsWith('All ') ?? false
+      if (next < 0 || (next > end && wholeTable)) direction = -direction
+      if (next > end && !wholeTable) framesWaiting++
+      else scroller.scrollTop += step * direction
       page.requestAnimationFrame(tick)
     }
     page.requestAnimationFrame(tick)
