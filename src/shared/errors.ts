@@ -72,14 +72,25 @@ export function httpStatusOf(code: ErrorCode): number {
 
 /** Turns a zod failure into the `bad_request` error every boundary answers with. */
 export function invalidInput(error: z.ZodError, what = 'input'): HookbenchError {
-  const issues = error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }))
+  const issues = issuesOf(error)
   const first = issues[0]
   const where = first && first.path !== '' ? ` at "${first.path}"` : ''
   return new HookbenchError('bad_request', `Invalid ${what}${where}: ${first?.message ?? 'unknown'}`, {
     issues,
+  })
+}
+
+/**
+ * Zod's issues as `{path, message}` with dotted paths. Unknown keys are reported by zod at the
+ * object that has them; here each becomes an issue at its own path, so the field is named.
+ */
+export function issuesOf(error: z.ZodError): Array<{ path: string; message: string }> {
+  return error.issues.flatMap((issue) => {
+    const at = issue.path.map(String)
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...at, key].join('.'), message: `unknown field "${key}"` }))
+    }
+    return [{ path: at.join('.'), message: issue.message }]
   })
 }
 

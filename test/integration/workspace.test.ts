@@ -74,6 +74,13 @@ describe('settings', () => {
     })
     expect(refused.status).toBe(400)
     expect(JSON.stringify(refused.body)).toContain('retention.events.max_age_days')
+    const unknown = await call('PATCH', '/api/settings', { bogus: 1, retention: { events: { max_days: 1 } } })
+    expect(unknown.body.error.details.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'bogus', message: 'unknown field "bogus"' },
+        { path: 'retention.events.max_days', message: 'unknown field "max_days"' },
+      ]),
+    )
     expect(readFileSync(join(dataDir, 'config.json'), 'utf8')).toBe(before)
   })
 })
@@ -154,6 +161,15 @@ describe('workspace export and import', () => {
       document({}, { events: [{ id: 'e1', at: 1, value: 'not-an-object' }] }),
     )
     expect(badRecord.status).toBe(400)
+    expect(badRecord.body.error.details.issues[0].path).toBe('history.events.0.value')
+    const badField = await call(
+      'POST',
+      '/api/import',
+      document({}, { events: [{ id: 'e1', at: 1, value: { event_id: 'e1', topic: 7 } }] }),
+    )
+    expect(badField.body.error.details.issues.map((i: { path: string }) => i.path)).toContain(
+      'history.events.0.value.topic',
+    )
     expect(readFileSync(join(dataDir, 'config.json'), 'utf8')).toBe(before)
     expect((await call('GET', '/api/storage')).body).toMatchObject({ kinds: { events: { records: 0 } } })
   })

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { HookbenchError, invalidInput } from '../../../shared/errors.ts'
+import { HookbenchError, invalidInput, issuesOf } from '../../../shared/errors.ts'
 import {
   type ImportWorkspaceInputSchema,
   type ImportWorkspaceOutput,
@@ -49,7 +49,10 @@ export async function importWorkspace(
           'bad_request',
           `history.${kind}[${index}] (id ${record.id}) is not a valid record.`,
           {
-            issues: parsed.error.issues,
+            issues: issuesOf(parsed.error).map((issue) => ({
+              ...issue,
+              path: prefixed(kind, index, issue.path),
+            })),
           },
         )
       }
@@ -69,6 +72,11 @@ export async function importWorkspace(
     history: Object.fromEntries(recordKinds.map((kind) => [kind, history[kind].length])),
     secrets_missing: secretsMissing,
   }
+}
+
+/** Where a record's field is in the imported file: `history.messages.3.value.status`. */
+function prefixed(kind: RecordKind, index: number, path: string): string {
+  return ['history', kind, String(index), 'value', ...(path === '' ? [] : [path])].join('.')
 }
 
 /** Merge keeps this workspace's settings unless the file carries settings of its own. */
