@@ -3,9 +3,9 @@ import type { ErrorBody } from '../../../shared/errors.ts'
 import type { Bin } from '../../../shared/receiver/bin.ts'
 import type { CapturedRequest, Exchange, RequestSummary } from '../../../shared/receiver/captured-request.ts'
 import type { HarDocument } from '../../../shared/receiver/har.ts'
-import type { StreamEvent } from '../../../shared/stream.ts'
 import { toErrorBody } from '../api/api-error.ts'
-import type { EventStream } from '../api/stream.ts'
+import { goTo } from './navigation-slice.ts'
+import { inboxHref, inboxSelectionOf } from './routes.ts'
 import type { Loadable, SaveState } from './settings-slice.ts'
 import type { SliceCreator } from './slice.ts'
 
@@ -44,29 +44,34 @@ export interface InboxSlice {
   saveBin: (payload: BinPayload, id: string | null) => Promise<Bin | null>
   resetBinSave: () => void
   deleteBin: (id: string) => Promise<boolean>
+  /** Lists one bin's captures (null: every bin's); the URL (`#/inbox?bin=…`) keeps it. */
   selectBin: (id: string | null) => void
   setInboxQuery: (query: string) => void
   loadRequests: () => Promise<void>
   loadMoreRequests: () => Promise<void>
   clearRequests: () => Promise<void>
-  selectRequest: (id: string | null) => void
+  /** Opens a capture (`#/inbox?…&request=…`); `replace` for steps back should skip (arrow keys). */
+  selectRequest: (id: string | null, history?: 'push' | 'replace') => void
+  /**
+   * Follows the URL's bin and capture (links, back/forward, reload); the first look does not load
+   * the list, which the page loads itself. Returns the function that stops.
+   */
+  watchInboxRoute: () => () => void
   replayCapture: (payload: ReplayPayload) => Promise<void>
   resetCaptureReplay: () => void
   /** The listed bin's captures (or all) as a HAR 1.2 document. */
   exportHar: () => Promise<HarDocument>
   /** Stores a HAR file's requests as captures in `bin` (created if needed); answers how many. */
   importHar: (bin: string, har: unknown) => Promise<number>
-  /** Applies a batch of live events (one animation frame's worth). */
-  applyInboxEvents: (events: readonly StreamEvent[]) => void
-  /** Follows the live stream, batching per animation frame; returns the function that stops. */
-  watchInbox: () => () => void
+  /** Fetches the open capture again (it changed: a forward or a verdict was recorded). */
+  reloadRequestDetail: () => void
 }
 
 const PAGE_SIZE = 100
 const idleSave: SaveState = { status: 'idle', error: null }
 const idleReplay: CaptureReplayState = { status: 'idle', result: null, error: null }
 
-export function createInboxSlice(api: Api, stream: EventStream): SliceCreator<InboxSlice> {
+export function createInboxSlice(api: Api): SliceCreator<InboxSlice> {
   return (set, get) => {
     /** Ignores answers to a list request that a newer one (another bin, another search) replaced. */
     let listGeneration = 0
@@ -102,11 +107,25 @@ export function createInboxSlice(api: Api, stream: EventStream): SliceCreator<In
       }
     }
 
-    /** A live capture belongs in the list when it matches what the list shows. */
-    const shows = (summary: RequestSummary) => {
-      const { inboxBinId, inboxQuery } = get()
-      return (inboxBinId === null || summary.bin_id === inboxBinId) && inboxQuery.trim() === ''
+    const showBin = (id: string | null, load: boolean) => {
+      if (get().inboxBinId === id) return
+      set({ inboxBinId: id })
+      if (load) void get().loadRequests()
     }
+
+    const showRequest = (id: string | null) => {
+      if (get().selectedRequestId === id) return
+      set({ selectedRequestId: id, requestReplay: idleReplay })
+      if (id === null) {
+        detailGeneration++
+        set({ requestDetail: { value: null, status: 'idle', error: null } })
+        return
+      }
+      void loadDetail(id)
+    }
+
+    /** The URL for what the Inbox shows now. */
+    const route = () => inboxHref({ bin: get().inboxBinId, request: get().selectedRequestId })
 
     return {
       bins: { value: null, status: 'idle', error: null },
@@ -157,13 +176,13 @@ export function createInboxSlice(api: Api, stream: EventStream): SliceCreator<In
           bins: { ...state.bins, value: (state.bins.value ?? []).filter((bin) => bin.id !== id) },
           inboxBinId: state.inboxBinId === id ? null : state.inboxBinId,
         }))
+        goTo(route(), 'replace')
         await get().loadRequests()
         return true
       },
       selectBin: (id) => {
-        if (get().inboxBinId === id) return
-        set({ inboxBinId: id })
-        void get().loadRequests()
+        showBin(id, true)
+        goTo(route())
       },
       setInboxQuery: (query) => {
         set({ inboxQuery: query })
@@ -225,16 +244,23 @@ export function createInboxSlice(api: Api, stream: EventStream): SliceCreator<In
           return
         }
         set({ selectedRequestId: null, requestDetail: { value: null, status: 'idle', error: null } })
+        goTo(route(), 'replace')
         await get().loadRequests()
       },
-      selectRequest: (id) => {
-        set({ selectedRequestId: id, requestReplay: idleReplay })
-        if (id === null) {
-          detailGeneration++
-          set({ requestDetail: { value: null, status: 'idle', error: null } })
-          return
+      selectRequest: (id, history = 'push') => {
+        showRequest(id)
+        goTo(route(), history)
+      },
+      watchInboxRoute: () => {
+        const follow = (load: boolean) => {
+          const { bin, request } = inboxSelectionOf(window.location.hash)
+          showBin(bin, load)
+          showRequest(request)
         }
-        void loadDetail(id)
+        follow(false)
+        const onHashChange = () => follow(true)
+        window.addEventListener('hashchange', onHashChange)
+        return () => window.removeEventListener('hashchange', onHashChange)
       },
       replayCapture: async (payload) => {
         const id = get().selectedRequestId
@@ -248,6 +274,10 @@ export function createInboxSlice(api: Api, stream: EventStream): SliceCreator<In
         }
       },
       resetCaptureReplay: () => set({ requestReplay: idleReplay }),
+      reloadRequestDetail: () => {
+        const id = get().selectedRequestId
+        if (id) void loadDetail(id)
+      },
       exportHar: () => {
         const bin = (get().bins.value ?? []).find((item) => item.id === get().inboxBinId)
         return api.exportHar(bin ? { bin: bin.name } : {})
@@ -258,63 +288,6 @@ export function createInboxSlice(api: Api, stream: EventStream): SliceCreator<In
         const result = await api.importHar({ bin, log: log as OperationInput<'importHar'>['log'] })
         await Promise.all([get().loadBins(), get().loadRequests()])
         return result.imported
-      },
-
-      applyInboxEvents: (events) => {
-        let reloadBins = false
-        let reloadList = false
-        let reloadDetail = false
-        const knownBins = new Set((get().bins.value ?? []).map((bin) => bin.id))
-        const received: RequestSummary[] = []
-        const updated = new Map<string, RequestSummary>()
-        for (const event of events) {
-          switch (event.type) {
-            case 'request.received':
-              if (!knownBins.has(event.data.bin_id)) reloadBins = true
-              if (shows(event.data)) received.push(event.data)
-              break
-            case 'request.updated':
-              updated.set(event.data.id, event.data)
-              if (event.data.id === get().selectedRequestId) reloadDetail = true
-              break
-            case 'requests.deleted':
-              reloadList = true
-              break
-            default:
-              // Delivery events are for the Messages page.
-              break
-          }
-        }
-        if (received.length > 0 || updated.size > 0) {
-          set((state) => {
-            const present = new Set(state.inboxRequests.items.map((item) => item.id))
-            const fresh = received.filter((item) => !present.has(item.id)).reverse()
-            const items = [...fresh, ...state.inboxRequests.items].map((item) => updated.get(item.id) ?? item)
-            return { inboxRequests: { ...state.inboxRequests, items } }
-          })
-        }
-        if (reloadBins) void get().loadBins()
-        if (reloadList) void get().loadRequests()
-        const selected = get().selectedRequestId
-        if (reloadDetail && selected) void loadDetail(selected)
-      },
-      watchInbox: () => {
-        let queue: StreamEvent[] = []
-        let frame: number | null = null
-        const flush = () => {
-          frame = null
-          const batch = queue
-          queue = []
-          get().applyInboxEvents(batch)
-        }
-        const unsubscribe = stream.subscribe((event) => {
-          queue.push(event)
-          frame ??= window.requestAnimationFrame(flush)
-        })
-        return () => {
-          unsubscribe()
-          if (frame !== null) window.cancelAnimationFrame(frame)
-        }
       },
     }
   }

@@ -8,6 +8,7 @@ import { createDashboardSlice } from './dashboard-slice.ts'
 import { createEmulatorsSlice } from './emulators-slice.ts'
 import { createEventsSlice } from './events-slice.ts'
 import { createHealthSlice } from './health-slice.ts'
+import { createInboxLiveSlice } from './inbox-live-slice.ts'
 import { createInboxSlice } from './inbox-slice.ts'
 import { createMessageDetailSlice } from './message-detail-slice.ts'
 import { createMessageLiveSlice } from './message-live-slice.ts'
@@ -53,7 +54,8 @@ export function createAppStore(client: Api, events: EventStream = { subscribe: (
     ...createDashboardSlice(client)(...args),
     ...createSubscriptionsSlice(client)(...args),
     ...createAuthConfigsSlice(client)(...args),
-    ...createInboxSlice(client, events)(...args),
+    ...createInboxSlice(client)(...args),
+    ...createInboxLiveSlice(events)(...args),
     ...createEmulatorsSlice(client)(...args),
   }))
 }

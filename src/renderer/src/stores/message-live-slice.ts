@@ -1,5 +1,6 @@
 import type { MessageSummary } from '../../../shared/domain/message.ts'
 import type { EventStream } from '../api/stream.ts'
+import { batchPerFrame } from './frame-batch.ts'
 import type { AppState, SliceCreator } from './slice.ts'
 
 export interface MessageLiveSlice {
@@ -33,20 +34,13 @@ export function createMessageLiveSlice(events: EventStream): SliceCreator<Messag
         }
       }
 
-      let pending: MessageSummary[] = []
-      let frame: number | null = null
-      const flush = () => {
-        frame = null
-        const batch = pending
-        pending = []
+      const updates = batchPerFrame<MessageSummary>((batch) => {
         get().applyMessageUpdates(batch)
         const open = get().messageDetail.value
         if (open && batch.some((m) => m.message_id === open.message_id)) void get().refreshMessage()
-      }
+      })
       const unsubscribe = events.subscribe((event) => {
-        if (event.type !== 'message.updated') return
-        pending.push(event.data)
-        frame ??= window.requestAnimationFrame(flush)
+        if (event.type === 'message.updated') updates.push(event.data)
       })
 
       const timer = window.setInterval(() => void round(), intervalMs)
@@ -56,7 +50,7 @@ export function createMessageLiveSlice(events: EventStream): SliceCreator<Messag
       void round()
       return () => {
         unsubscribe()
-        if (frame !== null) window.cancelAnimationFrame(frame)
+        updates.stop()
         window.clearInterval(timer)
         document.removeEventListener('visibilitychange', onVisibility)
       }

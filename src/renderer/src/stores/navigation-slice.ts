@@ -15,6 +15,16 @@ export function pageFromHash(hash: string): Page {
   return pages.find((page) => page === name) ?? DEFAULT_PAGE
 }
 
+/**
+ * Puts `href` (a hash) in the address bar: as a new history entry, so back returns here, or in
+ * place of the current one (a step that back should skip, such as a list walked with the arrows).
+ */
+export function goTo(href: string, mode: 'push' | 'replace' = 'push'): void {
+  if (window.location.hash === href) return
+  if (mode === 'replace') window.location.replace(href)
+  else window.location.hash = href
+}
+
 export interface NavigationSlice {
   page: Page
   /** Goes to a page; the page lives in `location.hash`, so a reload keeps it. */
@@ -26,7 +36,8 @@ export interface NavigationSlice {
 export const createNavigationSlice: SliceCreator<NavigationSlice> = (set) => ({
   page: pageFromHash(window.location.hash),
   navigate: (page) => {
-    if (window.location.hash !== hrefOf(page)) window.location.hash = hrefOf(page)
+    // Already there: keep what the URL says is open on that page.
+    if (pageFromHash(window.location.hash) !== page) goTo(hrefOf(page))
     set({ page })
   },
   watchLocation: () => {

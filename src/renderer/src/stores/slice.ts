@@ -5,6 +5,7 @@ import type { DashboardSlice } from './dashboard-slice.ts'
 import type { EmulatorsSlice } from './emulators-slice.ts'
 import type { EventsSlice } from './events-slice.ts'
 import type { HealthSlice } from './health-slice.ts'
+import type { InboxLiveSlice } from './inbox-live-slice.ts'
 import type { InboxSlice } from './inbox-slice.ts'
 import type { MessageDetailSlice } from './message-detail-slice.ts'
 import type { MessageLiveSlice } from './message-live-slice.ts'
@@ -28,6 +29,7 @@ export type AppState = NavigationSlice &
   SubscriptionsSlice &
   AuthConfigsSlice &
   InboxSlice &
+  InboxLiveSlice &
   EmulatorsSlice
 
 /** A slice sees the whole store but contributes only its own part. */

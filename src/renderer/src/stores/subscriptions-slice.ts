@@ -3,6 +3,8 @@ import type { MessageStatus, MessageSummary } from '../../../shared/domain/messa
 import type { Subscription } from '../../../shared/domain/subscription.ts'
 import type { ErrorBody } from '../../../shared/errors.ts'
 import { toErrorBody } from '../api/api-error.ts'
+import { goTo } from './navigation-slice.ts'
+import { sameTarget, subscriptionHref, subscriptionTargetOf } from './routes.ts'
 import type { Loadable, SaveState } from './settings-slice.ts'
 import type { SliceCreator } from './slice.ts'
 
@@ -42,8 +44,11 @@ export interface SubscriptionsSlice {
   signingAction: SaveState
   loadSubscriptions: () => Promise<void>
   loadSubscriptionHealth: (id: string) => Promise<void>
+  /** Opens the editor; its URL is `#/subscriptions/<id>` (or `/new`), so reloads and back keep it. */
   openSubscriptionEditor: (target: Exclude<EditorTarget, null>) => void
   closeSubscriptionEditor: () => void
+  /** Follows the URL's editor (links, back/forward, reload); returns the function that stops. */
+  watchSubscriptionRoute: () => () => void
   /** Creates (id null) or patches a subscription; resolves true when it was saved. */
   saveSubscription: (payload: SubscriptionPayload, id: string | null) => Promise<boolean>
   resetSubscriptionSave: () => void
@@ -67,6 +72,11 @@ export function createSubscriptionsSlice(api: Api): SliceCreator<SubscriptionsSl
         const value = exists ? items.map((item) => (item.id === saved.id ? saved : item)) : [...items, saved]
         return { subscriptions: { ...state.subscriptions, value } }
       })
+
+    const showEditor = (target: EditorTarget) => {
+      if (sameTarget(target, get().subscriptionEditor)) return
+      set({ subscriptionEditor: target, subscriptionSave: idle, signingSecret: null, signingAction: idle })
+    }
 
     return {
       subscriptions: { value: null, status: 'idle', error: null },
@@ -105,11 +115,22 @@ export function createSubscriptionsSlice(api: Api): SliceCreator<SubscriptionsSl
         }
       },
 
-      openSubscriptionEditor: (target) =>
-        set({ subscriptionEditor: target, subscriptionSave: idle, signingSecret: null, signingAction: idle }),
+      openSubscriptionEditor: (target) => {
+        goTo(subscriptionHref(target))
+        showEditor(target)
+      },
 
-      closeSubscriptionEditor: () =>
-        set({ subscriptionEditor: null, subscriptionSave: idle, signingSecret: null, signingAction: idle }),
+      closeSubscriptionEditor: () => {
+        goTo(subscriptionHref(null))
+        showEditor(null)
+      },
+
+      watchSubscriptionRoute: () => {
+        const follow = () => showEditor(subscriptionTargetOf(window.location.hash))
+        follow()
+        window.addEventListener('hashchange', follow)
+        return () => window.removeEventListener('hashchange', follow)
+      },
 
       saveSubscription: async (payload, id) => {
         if (get().subscriptionSave.status === 'saving') return false
@@ -125,6 +146,8 @@ export function createSubscriptionsSlice(api: Api): SliceCreator<SubscriptionsSl
             subscriptionSave: { status: 'saved', error: null },
             subscriptionEditor: { kind: 'edit', id: saved.id },
           })
+          // The new form became this subscription's editor: back should not open an empty form.
+          if (id === null) goTo(subscriptionHref({ kind: 'edit', id: saved.id }), 'replace')
           return true
         } catch (error) {
           set({ subscriptionSave: { status: 'error', error: toErrorBody(error) } })
@@ -165,16 +188,17 @@ export function createSubscriptionsSlice(api: Api): SliceCreator<SubscriptionsSl
           set({ subscriptionListError: toErrorBody(error) })
           return false
         }
+        const editor = get().subscriptionEditor
+        if (editor?.kind === 'edit' && editor.id === id) goTo(subscriptionHref(null), 'replace')
         set((state) => {
           const { [id]: _gone, ...health } = state.subscriptionHealth
-          const editor = state.subscriptionEditor
           return {
             subscriptions: {
               ...state.subscriptions,
               value: (state.subscriptions.value ?? []).filter((item) => item.id !== id),
             },
             subscriptionHealth: health,
-            subscriptionEditor: editor?.kind === 'edit' && editor.id === id ? null : editor,
+            subscriptionEditor: editor?.kind === 'edit' && editor.id === id ? null : state.subscriptionEditor,
           }
         })
         return true

@@ -19,14 +19,21 @@ export function InboxPage() {
   const loadBins = useAppStore((state) => state.loadBins)
   const loadRequests = useAppStore((state) => state.loadRequests)
   const watchInbox = useAppStore((state) => state.watchInbox)
+  const watchInboxRoute = useAppStore((state) => state.watchInboxRoute)
   const hasRequests = useAppStore((state) => state.inboxRequests.items.length > 0)
   const [editor, setEditor] = useState<EditorTarget>(null)
 
   useEffect(() => {
+    // The URL's bin first, so the first list loaded is that bin's.
+    const stopRoute = watchInboxRoute()
     void loadBins()
     void loadRequests()
-    return watchInbox()
-  }, [loadBins, loadRequests, watchInbox])
+    const stopLive = watchInbox()
+    return () => {
+      stopRoute()
+      stopLive()
+    }
+  }, [loadBins, loadRequests, watchInbox, watchInboxRoute])
 
   let body: ReactNode
   if (bins.status === 'error' && bins.value === null) {

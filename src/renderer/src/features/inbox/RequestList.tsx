@@ -34,7 +34,8 @@ export function RequestList() {
     if (!target?.dataset.requestId) return
     event.preventDefault()
     target.focus()
-    selectRequest(target.dataset.requestId)
+    // Walking the list with the arrows is one step in the history, not one per capture passed.
+    selectRequest(target.dataset.requestId, 'replace')
   }
 
   return (

@@ -13,7 +13,9 @@ export function SubscriptionsPage() {
   const loadAuthConfigs = useAppStore((state) => state.loadAuthConfigs)
   const loadCatalog = useAppStore((state) => state.loadCatalog)
   const editor = useAppStore((state) => state.subscriptionEditor)
+  const watchSubscriptionRoute = useAppStore((state) => state.watchSubscriptionRoute)
 
+  useEffect(() => watchSubscriptionRoute(), [watchSubscriptionRoute])
   // Every visit refreshes the list and its health; the previous list stays on screen meanwhile.
   useEffect(() => {
     void loadSubscriptions()
