@@ -1,5 +1,5 @@
-// Built once: toLocaleTimeString makes a new Intl formatter per call, per row of the list. h23, not
-// `hour12: false`, which en-US renders as 24:03:07 just after midnight.
+// Built once: toLocaleTimeString makes a new Intl formatter per call, per row of the list. h23 says
+// what is meant; `hour12: false` gives 24:03:07 just after midnight with older ICU data (Node 20's).
 const timeFormat = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',
   minute: '2-digit',
