@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { type AuthConfig, type AuthType, authTypes } from '../../../../shared/domain/auth-config.ts'
+import { SideEditorFooter } from '../../components/SideEditorFooter.tsx'
 import { useAppStore } from '../../stores/index.ts'
 import { errorsOf } from '../subscriptions/field-errors.ts'
 import { formatDateTime } from '../subscriptions/format.ts'
-import { ConfirmDelete } from '../subscriptions/ui/ConfirmDelete.tsx'
 import { FormRow } from '../subscriptions/ui/FormRow.tsx'
 import { AuthConfigTest } from './AuthConfigTest.tsx'
 import { TypeFields } from './AuthTypeFields.tsx'
@@ -130,7 +130,22 @@ function AuthConfigForm({ saved }: { saved: AuthConfig | null }) {
         </section>
       </div>
 
-      <footer className="side-editor-footer">
+      <SideEditorFooter
+        createLabel="Create auth config"
+        editing={saved !== null}
+        saving={saving}
+        saved={saveState.status === 'saved'}
+        onClose={close}
+        remove={
+          saved
+            ? {
+                what: 'this auth config',
+                busy: deleteState.status === 'saving',
+                onConfirm: () => void deleteAuthConfig(saved.id),
+              }
+            : null
+        }
+      >
         {general ? (
           <p className="inline-error side-editor-error" role="alert">
             Could not save: {general}
@@ -139,27 +154,7 @@ function AuthConfigForm({ saved }: { saved: AuthConfig | null }) {
         {deleteState.status === 'error' && deleteState.error && deleteState.id === saved?.id ? (
           <DeleteError error={deleteState.error} />
         ) : null}
-        <div className="form-footer">
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? 'Saving…' : saved ? 'Save changes' : 'Create auth config'}
-          </button>
-          <button type="button" className="button" onClick={close}>
-            {saved ? 'Close' : 'Cancel'}
-          </button>
-          <span className="form-status" role="status">
-            {saveState.status === 'saved' ? 'Saved.' : ''}
-          </span>
-          {saved ? (
-            <span className="push-right">
-              <ConfirmDelete
-                what="this auth config"
-                busy={deleteState.status === 'saving'}
-                onConfirm={() => void deleteAuthConfig(saved.id)}
-              />
-            </span>
-          ) : null}
-        </div>
-      </footer>
+      </SideEditorFooter>
     </form>
   )
 }

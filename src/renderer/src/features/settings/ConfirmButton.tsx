@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { CancelConfirm } from '../../components/ConfirmDelete.tsx'
 
 interface ConfirmButtonProps {
   /** The visible label of the first button: "Delete". */
@@ -35,15 +36,7 @@ export function ConfirmButton({ label, what, busy = false, onConfirm }: ConfirmB
       >
         {busy ? 'Working…' : `Yes, ${label.toLowerCase()}`}
       </button>
-      <button
-        type="button"
-        className="button button-small"
-        // biome-ignore lint/a11y/noAutofocus: the question just replaced the focused button; Cancel is the safe place for focus.
-        autoFocus
-        onClick={() => setAsking(false)}
-      >
-        Cancel
-      </button>
+      <CancelConfirm onCancel={() => setAsking(false)} />
     </fieldset>
   )
 }

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
 import type { OAuthClient } from '../../../../shared/domain/oauth-client.ts'
 import { hrefOf, useAppStore } from '../../stores/index.ts'
-import { ConfirmButton } from './ConfirmButton.tsx'
+import { ClientTable } from './ClientTable.tsx'
 import { tokenUrlOf } from './emulator-urls.ts'
 import { OAuthClientForm } from './OAuthClientForm.tsx'
-import { SecretValue } from './SecretValue.tsx'
 import { SettingsCard } from './SettingsCard.tsx'
 
 /** Which form is open: none, a new client, or the client with this id. */
@@ -16,6 +15,11 @@ export function OAuthClientsCard() {
   const loadOAuthClients = useAppStore((state) => state.loadOAuthClients)
   const resetSave = useAppStore((state) => state.resetOAuthClientSave)
   const receiverUrl = useAppStore((state) => state.health.value?.receiver_url ?? null)
+  const action = useAppStore((state) => state.oauthClientAction)
+  const revealed = useAppStore((state) => state.revealedOAuthSecrets)
+  const reveal = useAppStore((state) => state.revealOAuthSecret)
+  const hide = useAppStore((state) => state.hideOAuthSecret)
+  const remove = useAppStore((state) => state.deleteOAuthClient)
   const [form, setForm] = useState<FormTarget>(null)
   const addButton = useRef<HTMLButtonElement>(null)
 
@@ -59,7 +63,18 @@ export function OAuthClientsCard() {
       {form && (form.kind === 'new' || editing) ? (
         <OAuthClientForm key={form.kind === 'edit' ? form.id : 'new'} client={editing} onDone={close} />
       ) : null}
-      <ClientList clients={clients.value} onEdit={(id) => open({ kind: 'edit', id })} />
+      <ClientTable
+        label="OAuth clients"
+        clients={clients.value}
+        empty="No OAuth clients yet. Add one to let a sender get a token."
+        column={{ title: 'Scopes', cell: (client) => <ScopeChips client={client} /> }}
+        action={action}
+        revealed={revealed}
+        onReveal={(id) => void reveal(id)}
+        onHide={hide}
+        onDelete={(id) => void remove(id)}
+        onEdit={(id) => open({ kind: 'edit', id })}
+      />
       {clients.error ? (
         <p className="inline-error" role="alert">
           Could not load the OAuth clients: {clients.error.message}{' '}
@@ -70,92 +85,15 @@ export function OAuthClientsCard() {
   )
 }
 
-function ClientList({ clients, onEdit }: { clients: OAuthClient[] | null; onEdit: (id: string) => void }) {
-  const action = useAppStore((state) => state.oauthClientAction)
-  if (!clients) return <p className="muted">Loading the clients…</p>
-  if (clients.length === 0) {
-    return <p className="emu-empty">No OAuth clients yet. Add one to let a sender get a token.</p>
-  }
+function ScopeChips({ client }: { client: OAuthClient }) {
+  if (client.scopes.length === 0) return <span className="muted">none</span>
   return (
-    <>
-      <table className="data-table" aria-label="OAuth clients">
-        <thead>
-          <tr>
-            <th scope="col">Client ID</th>
-            <th scope="col">Secret</th>
-            <th scope="col">Scopes</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {clients.map((client) => (
-            <ClientRow key={client.id} client={client} onEdit={() => onEdit(client.id)} />
-          ))}
-        </tbody>
-      </table>
-      {action.status === 'error' && action.error ? (
-        <p className="inline-error" role="alert">
-          {action.error.message} <code className="error-code">{action.error.code}</code>
-        </p>
-      ) : null}
-    </>
-  )
-}
-
-function ClientRow({ client, onEdit }: { client: OAuthClient; onEdit: () => void }) {
-  const revealed = useAppStore((state) => state.revealedOAuthSecrets[client.id])
-  const reveal = useAppStore((state) => state.revealOAuthSecret)
-  const hide = useAppStore((state) => state.hideOAuthSecret)
-  const remove = useAppStore((state) => state.deleteOAuthClient)
-  const busy = useAppStore(
-    (state) => state.oauthClientAction.status === 'saving' && state.oauthClientAction.id === client.id,
-  )
-  return (
-    <tr>
-      <th scope="row">
-        <code>{client.client_id}</code>
-      </th>
-      <td>
-        <SecretValue
-          revealed={revealed}
-          owner={client.client_id}
-          onReveal={() => void reveal(client.id)}
-          onHide={() => hide(client.id)}
-        />
-      </td>
-      <td>
-        {client.scopes.length > 0 ? (
-          <ul className="emu-chips" aria-label={`Scopes of ${client.client_id}`}>
-            {client.scopes.map((scope) => (
-              <li key={scope} className="emu-chip">
-                <code>{scope}</code>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <span className="muted">none</span>
-        )}
-      </td>
-      <td className="emu-row-actions">
-        <div className="emu-actions">
-          <button
-            type="button"
-            className="button button-small"
-            aria-label={`Edit ${client.client_id}`}
-            onClick={onEdit}
-          >
-            Edit
-          </button>
-          <ConfirmButton
-            label="Delete"
-            what={client.client_id}
-            busy={busy}
-            onConfirm={() => void remove(client.id)}
-          />
-        </div>
-      </td>
-    </tr>
+    <ul className="emu-chips" aria-label={`Scopes of ${client.client_id}`}>
+      {client.scopes.map((scope) => (
+        <li key={scope} className="emu-chip">
+          <code>{scope}</code>
+        </li>
+      ))}
+    </ul>
   )
 }

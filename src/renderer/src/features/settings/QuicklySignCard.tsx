@@ -2,10 +2,9 @@ import { useEffect } from 'react'
 import type { QuicklySignClient } from '../../../../shared/domain/emulator-client.ts'
 import { CopyButton } from '../../components/CopyButton.tsx'
 import { useAppStore } from '../../stores/index.ts'
-import { ConfirmButton } from './ConfirmButton.tsx'
+import { ClientTable } from './ClientTable.tsx'
 import { quicklySignCurl, quicklySignSubscriptionsUrlOf } from './emulator-urls.ts'
 import { QuicklySignClientForm } from './QuicklySignClientForm.tsx'
-import { SecretValue } from './SecretValue.tsx'
 import { SettingsCard } from './SettingsCard.tsx'
 import { SettingsRow } from './SettingsRow.tsx'
 
@@ -14,6 +13,11 @@ export function QuicklySignCard() {
   const clients = useAppStore((state) => state.quicklySignClients)
   const loadClients = useAppStore((state) => state.loadQuicklySignClients)
   const receiverUrl = useAppStore((state) => state.health.value?.receiver_url ?? null)
+  const action = useAppStore((state) => state.quicklySignAction)
+  const revealed = useAppStore((state) => state.revealedQuicklySignSecrets)
+  const reveal = useAppStore((state) => state.revealQuicklySignSecret)
+  const hide = useAppStore((state) => state.hideQuicklySignSecret)
+  const remove = useAppStore((state) => state.deleteQuicklySignClient)
 
   useEffect(() => {
     void loadClients()
@@ -35,7 +39,22 @@ export function QuicklySignCard() {
         </SettingsRow>
       </dl>
       <QuicklySignClientForm />
-      <ClientList clients={clients.value} />
+      <ClientTable
+        label="QuicklySign clients"
+        clients={clients.value}
+        empty="No clients yet: until you add one, the emulator answers every call with 401."
+        column={{
+          title: 'Added',
+          cell: (client) => (
+            <time dateTime={client.created_at}>{new Date(client.created_at).toLocaleString()}</time>
+          ),
+        }}
+        action={action}
+        revealed={revealed}
+        onReveal={(id) => void reveal(id)}
+        onHide={hide}
+        onDelete={(id) => void remove(id)}
+      />
       {clients.error ? (
         <p className="inline-error" role="alert">
           Could not load the QuicklySign clients: {clients.error.message}{' '}
@@ -44,82 +63,6 @@ export function QuicklySignCard() {
       ) : null}
       {receiverUrl ? <CurlExample receiverUrl={receiverUrl} clients={clients.value ?? []} /> : null}
     </SettingsCard>
-  )
-}
-
-function ClientList({ clients }: { clients: QuicklySignClient[] | null }) {
-  const action = useAppStore((state) => state.quicklySignAction)
-  if (!clients) return <p className="muted">Loading the clients…</p>
-  if (clients.length === 0) {
-    return (
-      <p className="emu-empty">
-        No clients yet: until you add one, the emulator answers every call with 401.
-      </p>
-    )
-  }
-  return (
-    <>
-      <table className="data-table" aria-label="QuicklySign clients">
-        <thead>
-          <tr>
-            <th scope="col">Client ID</th>
-            <th scope="col">Secret</th>
-            <th scope="col">Added</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {clients.map((client) => (
-            <ClientRow key={client.id} client={client} />
-          ))}
-        </tbody>
-      </table>
-      {action.status === 'error' && action.error ? (
-        <p className="inline-error" role="alert">
-          {action.error.message} <code className="error-code">{action.error.code}</code>
-        </p>
-      ) : null}
-    </>
-  )
-}
-
-function ClientRow({ client }: { client: QuicklySignClient }) {
-  const revealed = useAppStore((state) => state.revealedQuicklySignSecrets[client.id])
-  const reveal = useAppStore((state) => state.revealQuicklySignSecret)
-  const hide = useAppStore((state) => state.hideQuicklySignSecret)
-  const remove = useAppStore((state) => state.deleteQuicklySignClient)
-  const busy = useAppStore(
-    (state) => state.quicklySignAction.status === 'saving' && state.quicklySignAction.id === client.id,
-  )
-  return (
-    <tr>
-      <th scope="row">
-        <code>{client.client_id}</code>
-      </th>
-      <td>
-        <SecretValue
-          revealed={revealed}
-          owner={client.client_id}
-          onReveal={() => void reveal(client.id)}
-          onHide={() => hide(client.id)}
-        />
-      </td>
-      <td>
-        <time dateTime={client.created_at}>{new Date(client.created_at).toLocaleString()}</time>
-      </td>
-      <td className="emu-row-actions">
-        <div className="emu-actions">
-          <ConfirmButton
-            label="Delete"
-            what={client.client_id}
-            busy={busy}
-            onConfirm={() => void remove(client.id)}
-          />
-        </div>
-      </td>
-    </tr>
   )
 }
 

@@ -1,36 +1,20 @@
-import { type FormEvent, useState } from 'react'
+import type { FormEvent } from 'react'
 import { useAppStore } from '../../stores/index.ts'
-import { type ClientErrors, clientErrors, missingFields } from './client-form.ts'
-import { TextField } from './TextField.tsx'
+import { ClientFields, useClientDraft } from './ClientFields.tsx'
 
 /** Registers a client_id/client_secret pair the QuicklySign emulator accepts. */
 export function QuicklySignClientForm() {
   const saveState = useAppStore((state) => state.quicklySignSave)
   const create = useAppStore((state) => state.createQuicklySignClient)
   const resetSave = useAppStore((state) => state.resetQuicklySignSave)
-  const [clientId, setClientId] = useState('')
-  const [secret, setSecret] = useState('')
-  const [local, setLocal] = useState<ClientErrors>({})
-
-  const server = clientErrors(saveState.error)
-  const errorOf = (field: keyof ClientErrors) => local[field] ?? server.fields[field]
+  const form = useClientDraft(saveState.error, resetSave)
   const saving = saveState.status === 'saving'
-  const touched = () => {
-    setLocal({})
-    resetSave()
-  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (saving) return
-    const draft = { client_id: clientId.trim(), client_secret: secret }
-    const missing = missingFields(draft, true)
-    setLocal(missing)
-    if (Object.keys(missing).length > 0) return
-    if (await create(draft)) {
-      setClientId('')
-      setSecret('')
-    }
+    const draft = form.check(true)
+    if (draft && (await create(draft))) form.clear()
   }
 
   return (
@@ -40,35 +24,10 @@ export function QuicklySignClientForm() {
       noValidate
       aria-label="Add a QuicklySign client"
     >
-      <TextField
-        id="quicklysign-client-id"
-        label="Client ID"
-        inputClassName="emu-mono emu-input-wide"
-        autoComplete="off"
-        spellCheck={false}
-        value={clientId}
-        onValue={(value) => {
-          setClientId(value)
-          touched()
-        }}
-        error={errorOf('client_id')}
-      />
-      <TextField
-        id="quicklysign-client-secret"
-        label="Client secret"
-        inputClassName="emu-mono emu-input-wide"
-        autoComplete="off"
-        spellCheck={false}
-        value={secret}
-        onValue={(value) => {
-          setSecret(value)
-          touched()
-        }}
-        error={errorOf('client_secret')}
-      />
-      {server.general ? (
+      <ClientFields form={form} idPrefix="quicklysign-client" />
+      {form.general ? (
         <p className="inline-error" role="alert">
-          Could not add the client: {server.general}
+          Could not add the client: {form.general}
         </p>
       ) : null}
       <div className="form-footer emu-indent">

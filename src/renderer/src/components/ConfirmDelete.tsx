@@ -23,15 +23,22 @@ export function ConfirmDelete({ what, busy = false, onConfirm }: ConfirmDeletePr
       <button type="button" className="button button-danger button-small" disabled={busy} onClick={onConfirm}>
         {busy ? 'Deleting…' : 'Delete'}
       </button>
-      <button
-        type="button"
-        className="button button-small"
-        // biome-ignore lint/a11y/noAutofocus: the question just replaced the focused button; Cancel is the safe place for focus.
-        autoFocus
-        onClick={() => setAsking(false)}
-      >
-        Cancel
-      </button>
+      <CancelConfirm onCancel={() => setAsking(false)} />
     </fieldset>
+  )
+}
+
+/** The way out of a two-step question; it takes the focus, the safe place for it. */
+export function CancelConfirm({ onCancel }: { onCancel: () => void }) {
+  return (
+    <button
+      type="button"
+      className="button button-small"
+      // biome-ignore lint/a11y/noAutofocus: the question just replaced the focused button; Cancel is the safe place for focus.
+      autoFocus
+      onClick={onCancel}
+    >
+      Cancel
+    </button>
   )
 }

@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react'
+import { ConfirmDelete } from './ConfirmDelete.tsx'
+
+interface SideEditorFooterProps {
+  /** The submit button's label for something new: "Create subscription". */
+  createLabel: string
+  /** Editing something saved (Save changes, Close, Delete) rather than creating (Cancel). */
+  editing: boolean
+  saving: boolean
+  /** The last save succeeded: "Saved." is announced. */
+  saved: boolean
+  onClose: () => void
+  /** A keyboard shortcut worth knowing, shown next to the buttons. */
+  hint?: string
+  /** Delete, for something saved: what it is (for the question) and how. */
+  remove?: { what: string; busy?: boolean; onConfirm: () => void } | null
+  /** What needs saying above the buttons: why saving failed. */
+  children?: ReactNode
+}
+
+/** The footer every side editor shares (subscriptions, auth configs): save, close, delete. */
+export function SideEditorFooter({
+  createLabel,
+  editing,
+  saving,
+  saved,
+  onClose,
+  hint,
+  remove,
+  children,
+}: SideEditorFooterProps) {
+  return (
+    <footer className="side-editor-footer">
+      {children}
+      <div className="form-footer">
+        <button type="submit" className="button button-primary" disabled={saving}>
+          {saving ? 'Saving…' : editing ? 'Save changes' : createLabel}
+        </button>
+        <button type="button" className="button" onClick={onClose}>
+          {editing ? 'Close' : 'Cancel'}
+        </button>
+        <span className="form-status" role="status">
+          {saved ? 'Saved.' : ''}
+        </span>
+        {hint ? <span className="form-hint">{hint}</span> : null}
+        {remove ? (
+          <span className="push-right">
+            <ConfirmDelete what={remove.what} busy={remove.busy ?? false} onConfirm={remove.onConfirm} />
+          </span>
+        ) : null}
+      </div>
+    </footer>
+  )
+}
