@@ -4,6 +4,7 @@ import { type Core, openCore } from '../core/index.ts'
 import { createReceiverServer } from '../core/receiver/receiver-server.ts'
 import type { SecretBox } from '../core/secrets/secret-box.ts'
 import { createApiServer } from '../http/api-server.ts'
+import { publishDiscovery } from './discovery.ts'
 
 export interface HostOptions {
   mode: 'desktop' | 'headless'
@@ -46,8 +47,9 @@ export function generateToken(): string {
 
 /**
  * Opens the core and puts its listeners in front of it. Shared by the desktop app and
- * `hookbench serve`, so both run exactly the same product. If anything fails half-way, what was
- * started is stopped again before the error propagates.
+ * `hookbench serve`, so both run exactly the same product. Once the local API listens, its
+ * address and token go to `<data dir>/api.json` for the CLI's client commands. If anything fails
+ * half-way, what was started is stopped again before the error propagates.
  */
 export async function startHost(options: HostOptions): Promise<Host> {
   await mkdir(options.dataDir, { recursive: true, mode: 0o700 })
@@ -96,6 +98,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const receiverUrl = receiver.url
     const apiUrl = api?.url ?? null
     core.setEndpoints({ receiverUrl, apiUrl })
+    // Only now is there an API to find; removed first on stop, before the API stops answering.
+    if (apiUrl !== null) {
+      const discovery = { api: apiUrl, receiver: receiverUrl, token, pid: process.pid }
+      stops.push(await publishDiscovery(options.dataDir, discovery))
+    }
     return { core, receiverUrl, apiUrl, token, stop: stopAll }
   } catch (error) {
     await stopAll()
