@@ -44,7 +44,8 @@ export async function spawnServe(args: string[], entry = 'src/cli/index.ts'): Pr
     ready,
     stderr: () => stderr,
     async stop(signal = 'SIGTERM') {
-      if (child.exitCode !== null) return child.exitCode
+      // Already gone (exited, or killed by a signal): 'exit' will not fire again.
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode
       const exited = once(child, 'exit')
       child.kill(signal)
       const [code] = (await exited) as [number | null]

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type ApiHost, apiHostsPerTest } from '../helpers/api-host.ts'
+import { runCli as runCliIn } from '../helpers/run-cli.ts'
 import { eventually, sinksPerTest } from '../helpers/sink.ts'
 import { tempDirsPerTest } from '../helpers/temp-dir.ts'
 
@@ -12,33 +11,8 @@ const tempDir = tempDirsPerTest()
 const startHost = apiHostsPerTest()
 const sink = sinksPerTest()
 
-interface CliResult {
-  status: number | null
-  stdout: string
-  stderr: string
-}
-
-/**
- * The CLI as a real child process, asynchronously (the host it talks to runs in this process),
- * and never near the developer's own workspace: no HOOKBENCH_API/TOKEN, an empty config folder.
- */
-async function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  const { HOOKBENCH_API: _api, HOOKBENCH_TOKEN: _token, ...inherited } = process.env
-  const child = spawn(process.execPath, ['src/cli/index.ts', ...args], {
-    env: { ...inherited, HOOKBENCH_DEBUG: '', XDG_CONFIG_HOME: tempDir(), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk
-  })
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk
-  })
-  const [status] = (await once(child, 'close')) as [number | null]
-  return { status, stdout, stderr }
-}
+/** The CLI in a config folder of its own, so it never reaches the developer's own workspace. */
+const runCli = (args: string[], env: Record<string, string> = {}) => runCliIn(args, tempDir(), env)
 
 /** A host on a fresh data folder, with a signed IAM subscription to a real HTTP endpoint. */
 async function hostWithSubscription() {

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { runCli } from '../helpers/run-cli.ts'
 import { type ServeProcess, spawnServe } from '../helpers/spawn-serve.ts'
 import { tempDirsPerTest } from '../helpers/temp-dir.ts'
 
@@ -21,25 +20,6 @@ const HINT = 'Start `hookbench serve` (or the desktop app), or pass --api and --
 function workspace() {
   const configHome = tempDir()
   return { configHome, dataDir: join(configHome, 'Hookbench') }
-}
-
-/** The CLI as a real child process, with no flags or environment pointing it at an API. */
-async function runCli(args: string[], configHome: string) {
-  const { HOOKBENCH_API: _api, HOOKBENCH_TOKEN: _token, ...inherited } = process.env
-  const child = spawn(process.execPath, ['src/cli/index.ts', ...args], {
-    env: { ...inherited, HOOKBENCH_DEBUG: '', XDG_CONFIG_HOME: configHome, APPDATA: configHome },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk
-  })
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk
-  })
-  const [status] = (await once(child, 'close')) as [number | null]
-  return { status, stdout, stderr }
 }
 
 async function serveOn(dataDir: string) {
@@ -84,9 +64,6 @@ describe.runIf(process.platform === 'linux')(
       const { configHome, dataDir } = workspace()
       const serve = await serveOn(dataDir)
       const pid = serve.child.pid
-      // Stopped here rather than in afterEach: stop() on a child killed by a signal waits forever
-      // (it checks exitCode, which stays null then).
-      running.splice(running.indexOf(serve), 1)
       await serve.stop('SIGKILL')
       const file = join(dataDir, 'api.json')
       expect(existsSync(file)).toBe(true)
