@@ -7,8 +7,6 @@ interface MessageRowProps {
   message: MessageSummary
   subscription: string
   index: number
-  top: number
-  height: number
   /** Takes Tab (roving tabindex): one row of the table is in the tab order. */
   tabbable: boolean
   open: boolean
@@ -20,8 +18,6 @@ export const MessageRow = memo(function MessageRow({
   message,
   subscription,
   index,
-  top,
-  height,
   tabbable,
   open,
   onOpen,
@@ -36,7 +32,6 @@ export const MessageRow = memo(function MessageRow({
       data-row-index={index}
       data-message-id={message.message_id}
       className={open ? 'message-row is-open' : 'message-row'}
-      style={{ top, height }}
       onClick={() => onOpen(message.message_id)}
       onKeyDown={(event) => onKeyDown(event, index)}
     >

@@ -4,6 +4,7 @@ import { useAppStore } from '../../stores/index.ts'
 import { MessageRow } from './MessageRow.tsx'
 import { VirtualList } from './VirtualList.tsx'
 
+/** Also `.message-row`'s height in styles.css. */
 const ROW_HEIGHT = 32
 const HEADER_HEIGHT = 30
 const COLUMNS = ['Status', 'Topic', 'Subscription', 'Attempts', 'HTTP', 'Latency', 'Time'] as const
@@ -64,7 +65,7 @@ export function MessageTable({ messages, total, labelOf }: MessageTableProps) {
     [messages, showMessage],
   )
 
-  const frame = (rows: ReactNode[], height: number) => (
+  const frame = (rows: ReactNode[], height: number, offset: number) => (
     <table className="message-table" aria-label="Messages" aria-rowcount={total + 1} aria-busy={updating}>
       <thead>
         <tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
@@ -75,7 +76,7 @@ export function MessageTable({ messages, total, labelOf }: MessageTableProps) {
           ))}
         </tr>
       </thead>
-      <tbody style={{ height }}>{rows}</tbody>
+      <tbody style={{ height, paddingTop: offset }}>{rows}</tbody>
     </table>
   )
 
@@ -90,14 +91,12 @@ export function MessageTable({ messages, total, labelOf }: MessageTableProps) {
         itemKey={messageKey}
         activeIndex={focusPending ? activeIndex : null}
         onEndReached={loadMore}
-        renderRow={(message, index, style) => (
+        renderRow={(message, index) => (
           <MessageRow
             key={message.message_id}
             message={message}
             subscription={labelOf(message.subscription_id)}
             index={index}
-            top={style.top}
-            height={style.height}
             tabbable={index === activeIndex}
             open={message.message_id === openId}
             onOpen={onOpen}
