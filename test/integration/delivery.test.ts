@@ -380,6 +380,20 @@ describe('delivery', () => {
     expect(elsewhere.requests).toHaveLength(1)
   })
 
+  it('fails at once a message whose subscription was disabled while its attempt ran', async () => {
+    const endpoint = await sink([{ status: 500, delayMs: 300 }])
+    const scheduler = new ManualScheduler()
+    const { h } = await open(tempDir(), scheduler)
+    const sub = await h.createSubscription({ name: 'mid', url: endpoint.url, retry_schedule: [0, 3600] })
+    const { messages } = await h.sendEvent({ topic: 'a.b', data: {} })
+    const id = messages[0]?.message_id as string
+    await eventually(() => endpoint.requests.length === 1, 'the attempt to start')
+    await h.patchSubscription({ id: sub.id, enabled: false })
+    const failed = await settled(h, id, 'failed')
+    expect(failed.attempts.map((a) => a.response?.status)).toEqual([500])
+    expect(failed.status_reason).toBe('subscription disabled: by the user')
+  })
+
   it('fails the waiting messages of a deleted subscription at once', async () => {
     const endpoint = await sink([{ status: 500 }])
     const scheduler = new ManualScheduler()

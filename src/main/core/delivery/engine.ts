@@ -382,7 +382,11 @@ export class DeliveryEngine {
           }
         : { status: 'pending' as const, status_reason: null, next_attempt_at: next }
     const saved = await this.finish(message, updated, attempts)
-    if (saved.status === 'pending' && this.isCurrent(saved)) this.waiting.push(saved)
+    if (saved.status !== 'pending' || !this.isCurrent(saved)) return
+    // Disabled or deleted while this attempt ran (settleOrphans skipped it then): fail it now.
+    const orphanedNow = orphanReason(this.subscription(saved.subscription_id), saved)
+    if (orphanedNow === null) this.waiting.push(saved)
+    else await this.finish(saved, { status: 'failed', status_reason: orphanedNow, next_attempt_at: null }, [])
   }
 
   /** Writes the attempts, then the message's new state; emits both once they are on disk. */
