@@ -1,7 +1,8 @@
-import { readFile, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { writeFileAtomic } from '../core/store/atomic-write.ts'
+import { readFileIfPresent, writeFileAtomic } from '../core/store/atomic-write.ts'
+import { processIsAlive } from '../core/store/data-dir-lock.ts'
 
 /**
  * `<data dir>/api.json`: where the running Hookbench's local API listens and its token, so
@@ -35,7 +36,7 @@ export async function publishDiscovery(dataDir: string, entry: Discovery): Promi
   return async () => {
     if (removed) return
     removed = true
-    if ((await readIfPresent(path)) === contents) await rm(path, { force: true })
+    if ((await readFileIfPresent(path)) === contents) await rm(path, { force: true })
   }
 }
 
@@ -54,7 +55,7 @@ export async function readDiscovery(
   const path = discoveryPath(dataDir)
   let text: string | null
   try {
-    text = await readIfPresent(path)
+    text = await readFileIfPresent(path)
   } catch (error) {
     return { kind: 'unreadable', path, reason: (error as Error).message }
   }
@@ -69,23 +70,4 @@ export async function readDiscovery(
   if (!parsed.success) return { kind: 'unreadable', path, reason: 'it is not a Hookbench discovery file' }
   if (!isAlive(parsed.data.pid)) return { kind: 'stale', path, pid: parsed.data.pid }
   return { kind: 'found', path, discovery: parsed.data }
-}
-
-/** Signal 0 checks for existence only. EPERM: the process exists but belongs to another user. */
-export function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH'
-  }
-}
-
-async function readIfPresent(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw error
-  }
 }

@@ -3,7 +3,7 @@ import { type FileHandle, link, mkdir, open, readFile, rename, rm } from 'node:f
 import { hostname } from 'node:os'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
-import { fsyncDirectory } from './atomic-write.ts'
+import { fsyncDirectory, readFileIfPresent } from './atomic-write.ts'
 import { StoreError } from './store-error.ts'
 
 export const LOCK_FILE_NAME = 'hookbench.lock'
@@ -39,7 +39,7 @@ export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> 
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (await tryCreate(lockPath, contents)) return ownedLock(lockPath, contents)
-    const existing = await readIfPresent(lockPath)
+    const existing = await readFileIfPresent(lockPath)
     if (existing === null) continue // released between our create and our read: try again
     const holder = parseHolder(existing)
     if (holder && !isStale(holder)) throw StoreError.locked(lockPath, dataDir, holder)
@@ -77,17 +77,8 @@ function ownedLock(lockPath: string, contents: string): DataDirLock {
       if (released) return
       released = true
       // Only remove our own lock: if it was (wrongly) taken over, the new holder keeps theirs.
-      if ((await readIfPresent(lockPath)) === contents) await rm(lockPath, { force: true })
+      if ((await readFileIfPresent(lockPath)) === contents) await rm(lockPath, { force: true })
     },
-  }
-}
-
-async function readIfPresent(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw error
   }
 }
 
@@ -106,13 +97,16 @@ function parseHolder(text: string): LockHolder | null {
  * treated as held: its owner may well be running, and the message tells the user how to clear it.
  */
 function isStale(holder: LockHolder): boolean {
-  if (holder.hostname !== hostname()) return false
+  return holder.hostname === hostname() && !processIsAlive(holder.pid)
+}
+
+/** Whether a process with this pid runs on this machine (EPERM: it does, as another user). */
+export function processIsAlive(pid: number): boolean {
   try {
-    process.kill(holder.pid, 0)
-    return false
+    process.kill(pid, 0)
+    return true
   } catch (error) {
-    // EPERM: the process exists but belongs to another user — still alive.
-    return (error as NodeJS.ErrnoException).code === 'ESRCH'
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH'
   }
 }
 
