@@ -2,6 +2,7 @@ import type { Api, OperationOutput } from '../../../shared/contract/index.ts'
 import type { MessageDetail } from '../../../shared/domain/message.ts'
 import type { ErrorBody } from '../../../shared/errors.ts'
 import { toErrorBody } from '../api/api-error.ts'
+import { clampShare, readDetailShare, writeDetailShare } from './detail-share.ts'
 import type { LoadStatus, SliceCreator } from './slice.ts'
 
 export type ReplayMode = 'same-id' | 'new-id'
@@ -34,6 +35,10 @@ export interface MessageDetailSlice {
   messageDetail: MessageDetailState
   messageReplay: MessageReplayState
   attemptCurl: CurlState
+  /** The open message's share of the page's width (the divider between table and detail). */
+  messageDetailShare: number
+  /** Moves the divider; `keep` also remembers the width for next time (end of a drag, a key). */
+  resizeMessageDetail: (share: number, keep: boolean) => void
   /** Shows a message: its URL is `#/messages/<id>`, so back/forward and reloads keep it. */
   showMessage: (id: string) => void
   /** Back to the list (`#/messages`). */
@@ -45,6 +50,8 @@ export interface MessageDetailSlice {
   /** Fetches the open message again with credentials revealed, or masked again. */
   setReveal: (reveal: boolean) => Promise<void>
   replayMessage: (mode: ReplayMode, url: string | null) => Promise<void>
+  /** Forgets the last replay's outcome (the form was changed, so it no longer describes it). */
+  clearReplayOutcome: () => void
   copyAttemptCurl: (attemptId: string) => Promise<void>
 }
 
@@ -112,6 +119,13 @@ export function createMessageDetailSlice(api: Api): SliceCreator<MessageDetailSl
       messageDetail: closed,
       messageReplay: idleReplay,
       attemptCurl: idleCurl,
+      messageDetailShare: readDetailShare(),
+
+      resizeMessageDetail: (share, keep) => {
+        const next = clampShare(share)
+        if (next !== get().messageDetailShare) set({ messageDetailShare: next })
+        if (keep) writeDetailShare(next)
+      },
 
       showMessage: (id) => {
         window.location.hash = messageHref(id)
@@ -147,19 +161,31 @@ export function createMessageDetailSlice(api: Api): SliceCreator<MessageDetailSl
         const detail = get().messageDetail
         if (!detail.id || !detail.value || get().messageReplay.status === 'working') return
         set({ messageReplay: { status: 'working', result: null, error: null } })
+        let result: ReplayResult
         try {
-          const result = await api.replayMessage({ message_id: detail.id, mode, ...(url ? { url } : {}) })
-          set({ messageReplay: { status: 'done', result, error: null } })
-          if (result.message_id === detail.id) {
-            await followReplay(detail.id, detail.value.attempts.length)
-          } else {
-            // A new message: open it, its first attempt lands there.
-            get().showMessage(result.message_id)
-            await followReplay(result.message_id, 0)
-          }
-          void get().refreshMessages()
+          result = await api.replayMessage({ message_id: detail.id, mode, ...(url ? { url } : {}) })
         } catch (error) {
-          set({ messageReplay: { status: 'error', result: null, error: toErrorBody(error) } })
+          // A 409 (the subscription is disabled, an attempt is running) is said by the form.
+          if (get().messageDetail.id === detail.id) {
+            set({ messageReplay: { status: 'error', result: null, error: toErrorBody(error) } })
+          }
+          return
+        }
+        if (get().messageDetail.id !== detail.id) return
+        set({ messageReplay: { status: 'done', result, error: null } })
+        if (result.message_id === detail.id) {
+          await followReplay(detail.id, detail.value.attempts.length)
+        } else {
+          // A new message: open it, its first attempt lands there.
+          get().showMessage(result.message_id)
+          await followReplay(result.message_id, 0)
+        }
+        void get().refreshMessages()
+      },
+
+      clearReplayOutcome: () => {
+        if (get().messageReplay.status !== 'working' && get().messageReplay.status !== 'idle') {
+          set({ messageReplay: idleReplay })
         }
       },
 

@@ -30,6 +30,8 @@ export interface MessageListState {
 export interface SubscriptionLabel {
   id: string
   name: string
+  /** Tells apart subscriptions that share a name (by its host, when theirs differ). */
+  url: string
   enabled: boolean
 }
 
@@ -183,7 +185,7 @@ export function createMessagesSlice(api: Api): SliceCreator<MessagesSlice> {
           const { items } = await api.listSubscriptions({})
           set({
             subscriptionLabels: {
-              items: items.map((s) => ({ id: s.id, name: labelOf(s.name), enabled: s.enabled })),
+              items: items.map((s) => ({ id: s.id, name: labelOf(s.name), url: s.url, enabled: s.enabled })),
               status: 'ready',
             },
           })

@@ -3,14 +3,16 @@ import type { MessageDetail } from '../../../../shared/domain/message.ts'
 import { CopyButton } from '../../components/CopyButton.tsx'
 import { useAppStore } from '../../stores/index.ts'
 import { messageHref } from '../../stores/message-detail-slice.ts'
+import { subscriptionHref } from '../../stores/routes.ts'
 import { AttemptTimeline } from './AttemptTimeline.tsx'
 import { AttemptView } from './AttemptView.tsx'
 import { formatTime } from './format.ts'
 import { ReplayForm } from './ReplayForm.tsx'
 import { StatusBadge } from './StatusBadge.tsx'
+import type { SubscriptionName } from './subscription-names.ts'
 
 /** The open message (`#/messages/<id>`): its status, replay, and every attempt as sent. */
-export function MessageDetailPanel({ labelOf }: { labelOf: (id: string) => string }) {
+export function MessageDetailPanel({ nameOf }: { nameOf: (id: string) => SubscriptionName }) {
   const detail = useAppStore((state) => state.messageDetail)
   const hideMessage = useAppStore((state) => state.hideMessage)
   const heading = useRef<HTMLHeadingElement>(null)
@@ -22,6 +24,7 @@ export function MessageDetailPanel({ labelOf }: { labelOf: (id: string) => strin
 
   return (
     <aside
+      id="message-detail"
       className="message-detail"
       aria-labelledby="message-detail-title"
       onKeyDown={(event) => {
@@ -50,7 +53,7 @@ export function MessageDetailPanel({ labelOf }: { labelOf: (id: string) => strin
             : `Could not load this message: ${detail.error.message}`}
         </p>
       ) : detail.value ? (
-        <MessageBody key={detail.value.message_id} message={detail.value} labelOf={labelOf} />
+        <MessageBody key={detail.value.message_id} message={detail.value} nameOf={nameOf} />
       ) : (
         <p className="muted detail-loading">Loading…</p>
       )}
@@ -58,7 +61,13 @@ export function MessageDetailPanel({ labelOf }: { labelOf: (id: string) => strin
   )
 }
 
-function MessageBody({ message, labelOf }: { message: MessageDetail; labelOf: (id: string) => string }) {
+function MessageBody({
+  message,
+  nameOf,
+}: {
+  message: MessageDetail
+  nameOf: (id: string) => SubscriptionName
+}) {
   const [chosen, setChosen] = useState<string | null>(null)
   const attempts = message.attempts
   // Until one is chosen, the newest attempt is shown, and a new one replaces it as it lands.
@@ -68,6 +77,7 @@ function MessageBody({ message, labelOf }: { message: MessageDetail; labelOf: (i
   )
   const selected = attempts[selectedIndex] ?? null
   const previous = selectedIndex > 0 ? (attempts[selectedIndex - 1] ?? null) : null
+  const subscription = nameOf(message.subscription_id)
 
   return (
     <div className="message-detail-body">
@@ -84,7 +94,14 @@ function MessageBody({ message, labelOf }: { message: MessageDetail; labelOf: (i
         <Fact label="Topic">
           <code>{message.topic}</code>
         </Fact>
-        <Fact label="Subscription">{labelOf(message.subscription_id)}</Fact>
+        <Fact label="Subscription">
+          <a
+            href={subscriptionHref({ kind: 'edit', id: message.subscription_id })}
+            title={subscription.title}
+          >
+            {subscription.text}
+          </a>
+        </Fact>
         <Fact label="URL">
           <span className="msg-url">{message.url_override ?? message.url}</span>
           {message.url_override ? <span className="badge">replayed elsewhere</span> : null}
@@ -101,7 +118,7 @@ function MessageBody({ message, labelOf }: { message: MessageDetail; labelOf: (i
           </Fact>
         ) : null}
       </dl>
-      <ReplayForm pending={message.status === 'pending'} />
+      <ReplayForm subscriptionId={message.subscription_id} pending={message.status === 'pending'} />
       <h3 className="panel-title attempts-title">
         {attempts.length} {attempts.length === 1 ? 'attempt' : 'attempts'}
       </h3>

@@ -2,10 +2,11 @@ import { type KeyboardEvent, memo } from 'react'
 import type { MessageSummary } from '../../../../shared/domain/message.ts'
 import { formatLatency, formatTime } from './format.ts'
 import { StatusBadge } from './StatusBadge.tsx'
+import type { SubscriptionName } from './subscription-names.ts'
 
 interface MessageRowProps {
   message: MessageSummary
-  subscription: string
+  subscription: SubscriptionName
   index: number
   /** Takes Tab (roving tabindex): one row of the table is in the tab order. */
   tabbable: boolean
@@ -35,19 +36,19 @@ export const MessageRow = memo(function MessageRow({
       onClick={() => onOpen(message.message_id)}
       onKeyDown={(event) => onKeyDown(event, index)}
     >
-      <td>
+      <td className="col-status">
         <StatusBadge status={message.status} />
       </td>
-      <td className="cell-mono" title={message.topic}>
+      <td className="col-topic cell-mono" title={message.topic}>
         {message.topic}
       </td>
-      <td className="cell-text" title={subscription}>
-        {subscription}
+      <td className="col-subscription" title={subscription.title}>
+        {subscription.text}
       </td>
-      <td className="cell-number">{message.attempts}</td>
+      <td className="col-attempts cell-number">{message.attempts}</td>
       <td className={httpClass(httpStatus)}>{httpStatus ?? '—'}</td>
-      <td className="cell-number">{formatLatency(message.last_latency_ms)}</td>
-      <td className="cell-number" title={message.created_at}>
+      <td className="col-latency cell-number">{formatLatency(message.last_latency_ms)}</td>
+      <td className="col-time cell-number" title={message.created_at}>
         <time dateTime={message.created_at}>{formatTime(message.created_at)}</time>
       </td>
     </tr>
@@ -55,6 +56,6 @@ export const MessageRow = memo(function MessageRow({
 })
 
 function httpClass(status: number | null): string {
-  if (status === null) return 'cell-number muted'
-  return status >= 200 && status < 300 ? 'cell-number http-ok' : 'cell-number http-bad'
+  if (status === null) return 'col-http cell-number muted'
+  return status >= 200 && status < 300 ? 'col-http cell-number http-ok' : 'col-http cell-number http-bad'
 }

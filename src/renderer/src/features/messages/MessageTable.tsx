@@ -1,23 +1,37 @@
 import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import type { MessageSummary } from '../../../../shared/domain/message.ts'
 import { useAppStore } from '../../stores/index.ts'
+import { isToday } from './format.ts'
 import { MessageRow } from './MessageRow.tsx'
+import type { SubscriptionName } from './subscription-names.ts'
 import { VirtualList } from './VirtualList.tsx'
 
 /** Also `.message-row`'s height in styles.css. */
 const ROW_HEIGHT = 32
 const HEADER_HEIGHT = 30
-const COLUMNS = ['Status', 'Topic', 'Subscription', 'Attempts', 'HTTP', 'Latency', 'Time'] as const
+/**
+ * Each column's class names the cells that styles.css hides when the table is narrow (the message
+ * detail open): Attempts and Latency first (the detail shows both), then Subscription.
+ */
+const COLUMNS = [
+  { label: 'Status', className: 'col-status' },
+  { label: 'Topic', className: 'col-topic' },
+  { label: 'Subscription', className: 'col-subscription' },
+  { label: 'Attempts', className: 'col-attempts cell-number' },
+  { label: 'HTTP', className: 'col-http cell-number' },
+  { label: 'Latency', className: 'col-latency cell-number' },
+  { label: 'Time', className: 'col-time cell-number' },
+] as const
 
 interface MessageTableProps {
   messages: readonly MessageSummary[]
   /** Every message matching the API-side filters, loaded or not. */
   total: number
-  labelOf: (subscriptionId: string) => string
+  nameOf: (subscriptionId: string) => SubscriptionName
 }
 
 /** The messages, newest first; ↑ ↓ Home End move, Enter opens, scrolling to the end loads more. */
-export function MessageTable({ messages, total, labelOf }: MessageTableProps) {
+export function MessageTable({ messages, total, nameOf }: MessageTableProps) {
   const openId = useAppStore((state) => state.messageDetail.id)
   const showMessage = useAppStore((state) => state.showMessage)
   const loadMore = useAppStore((state) => state.loadMoreMessages)
@@ -29,6 +43,9 @@ export function MessageTable({ messages, total, labelOf }: MessageTableProps) {
   const [focusPending, setFocusPending] = useState(false)
   const wrapper = useRef<HTMLDivElement>(null)
   const activeIndex = Math.min(active, Math.max(messages.length - 1, 0))
+  // Newest first: when the oldest row is from today, every row's time is short.
+  const oldest = messages[messages.length - 1]
+  const olderDays = oldest !== undefined && !isToday(oldest.created_at)
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLTableRowElement>, index: number) => {
@@ -66,12 +83,17 @@ export function MessageTable({ messages, total, labelOf }: MessageTableProps) {
   )
 
   const frame = (rows: ReactNode[], height: number, offset: number) => (
-    <table className="message-table" aria-label="Messages" aria-rowcount={total + 1} aria-busy={updating}>
+    <table
+      className={olderDays ? 'message-table has-older-days' : 'message-table'}
+      aria-label="Messages"
+      aria-rowcount={total + 1}
+      aria-busy={updating}
+    >
       <thead>
         <tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
           {COLUMNS.map((column) => (
-            <th key={column} scope="col" className={isNumeric(column) ? 'cell-number' : undefined}>
-              {column}
+            <th key={column.label} scope="col" className={column.className}>
+              {column.label}
             </th>
           ))}
         </tr>
@@ -95,7 +117,7 @@ export function MessageTable({ messages, total, labelOf }: MessageTableProps) {
           <MessageRow
             key={message.message_id}
             message={message}
-            subscription={labelOf(message.subscription_id)}
+            subscription={nameOf(message.subscription_id)}
             index={index}
             tabbable={index === activeIndex}
             open={message.message_id === openId}
@@ -120,10 +142,6 @@ function footNote(shown: number, total: number): string {
   return shown >= total
     ? `All ${total.toLocaleString()} shown`
     : `${shown.toLocaleString()} of ${total.toLocaleString()} loaded · scroll for more`
-}
-
-function isNumeric(column: (typeof COLUMNS)[number]): boolean {
-  return column === 'Attempts' || column === 'HTTP' || column === 'Latency' || column === 'Time'
 }
 
 function nextIndex(key: string, index: number, length: number): number | null {

@@ -1,4 +1,12 @@
-import { type ReactNode, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react'
+import {
+  type CSSProperties,
+  type ReactNode,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { ErrorState } from '../../components/ErrorState.tsx'
 import { MessagesIcon } from '../../components/icons.tsx'
@@ -6,11 +14,13 @@ import { PageLayout } from '../../components/PageLayout.tsx'
 import { hrefOf, useAppStore } from '../../stores/index.ts'
 import type { MessageFilters } from '../../stores/message-list.ts'
 import { Dashboard } from './Dashboard.tsx'
+import { DetailDivider } from './DetailDivider.tsx'
 import { shortId } from './format.ts'
 import { MessageDetailPanel } from './MessageDetailPanel.tsx'
 import { MessagesToolbar } from './MessagesToolbar.tsx'
 import { MessageTable } from './MessageTable.tsx'
 import { visibleMessages } from './message-search.ts'
+import { type SubscriptionName, subscriptionNames, unknownSubscription } from './subscription-names.ts'
 
 /** Live events keep the list current; this slower reload is the safety net. */
 const REFRESH_MS = 10_000
@@ -21,7 +31,8 @@ export function MessagesPage() {
   const watchMessages = useAppStore((state) => state.watchMessages)
   const watchMessageRoute = useAppStore((state) => state.watchMessageRoute)
   const detailOpen = useAppStore((state) => state.messageDetail.id !== null)
-  const labelOf = useSubscriptionLabel()
+  const detailShare = useAppStore((state) => state.messageDetailShare)
+  const nameOf = useSubscriptionNames()
 
   useEffect(() => {
     void loadMessages()
@@ -36,18 +47,22 @@ export function MessagesPage() {
       description="Every delivery Hookbench has made, attempt by attempt."
       layout="split"
     >
-      <div className={detailOpen ? 'messages-layout has-detail' : 'messages-layout'}>
+      <div
+        className={detailOpen ? 'messages-layout has-detail' : 'messages-layout'}
+        style={{ '--detail-share': `${detailShare * 100}%` } as CSSProperties}
+      >
         <div className="messages-main">
           <Dashboard />
-          <MessageList labelOf={labelOf} />
+          <MessageList nameOf={nameOf} />
         </div>
-        {detailOpen ? <MessageDetailPanel labelOf={labelOf} /> : null}
+        {detailOpen ? <DetailDivider /> : null}
+        {detailOpen ? <MessageDetailPanel nameOf={nameOf} /> : null}
       </div>
     </PageLayout>
   )
 }
 
-function MessageList({ labelOf }: { labelOf: (id: string) => string }) {
+function MessageList({ nameOf }: { nameOf: (id: string) => SubscriptionName }) {
   const list = useAppStore((state) => state.messageList)
   const filters = useAppStore((state) => state.messageFilters)
   const event = filters.event
@@ -57,8 +72,8 @@ function MessageList({ labelOf }: { labelOf: (id: string) => string }) {
   // Typing stays responsive with many rows loaded: the filtering follows a frame behind.
   const deferredSearch = useDeferredValue(search)
   const shown = useMemo(
-    () => visibleMessages(list.items, deferredSearch, labelOf, event),
-    [list.items, deferredSearch, labelOf, event],
+    () => visibleMessages(list.items, deferredSearch, (id) => nameOf(id).text, event),
+    [list.items, deferredSearch, nameOf, event],
   )
 
   let body: ReactNode
@@ -91,16 +106,26 @@ function MessageList({ labelOf }: { labelOf: (id: string) => string }) {
     )
   } else {
     body = (
-      <MessageTable messages={shown} total={search || event ? shown.length : list.total} labelOf={labelOf} />
+      <MessageTable messages={shown} total={search || event ? shown.length : list.total} nameOf={nameOf} />
     )
   }
 
   return (
     <>
-      <MessagesToolbar search={search} onSearch={setSearch} />
+      <MessagesToolbar search={search} onSearch={setSearch} nameOf={nameOf} />
       {event ? (
         <p className="messages-scope">
-          Messages of event <code>{shortId(event.event_id)}</code>: {shown.length}
+          <span>
+            Messages of event <code title={event.event_id}>{shortId(event.event_id)}</code>: {shown.length}
+          </span>
+          <button
+            type="button"
+            className="button button-small"
+            aria-label="Show messages of every event"
+            onClick={() => setFilters({ event: null, topic: null })}
+          >
+            Every event
+          </button>
         </p>
       ) : null}
       {body}
@@ -122,9 +147,23 @@ function NoMessages() {
   )
 }
 
-/** id → name of the subscription, falling back to the id while names load (or if it was deleted). */
-function useSubscriptionLabel(): (id: string) => string {
+/** id → how to name the subscription: its name, told apart from others of the same name. */
+function useSubscriptionNames(): (id: string) => SubscriptionName {
   const labels = useAppStore((state) => state.subscriptionLabels.items)
-  const names = useMemo(() => new Map(labels.map((label) => [label.id, label.name])), [labels])
-  return useCallback((id: string) => names.get(id) ?? shortId(id), [names])
+  const names = useMemo(() => subscriptionNames(labels), [labels])
+  // One object per unknown id (deleted, or names still loading), so memoized rows keep theirs.
+  const unknown = useMemo(() => new Map<string, SubscriptionName>(), [])
+  return useCallback(
+    (id: string) => {
+      const known = names.get(id)
+      if (known) return known
+      let fallback = unknown.get(id)
+      if (!fallback) {
+        fallback = unknownSubscription(id)
+        unknown.set(id, fallback)
+      }
+      return fallback
+    },
+    [names, unknown],
+  )
 }

@@ -3,14 +3,19 @@ import { type MessageStatus, messageStatuses } from '../../../../shared/domain/m
 import { SearchIcon } from '../../components/icons.tsx'
 import { useAppStore } from '../../stores/index.ts'
 import { asMessageId, statusLabels } from './format.ts'
+import type { SubscriptionName } from './subscription-names.ts'
 
 interface MessagesToolbarProps {
   search: string
   onSearch: (text: string) => void
+  nameOf: (subscriptionId: string) => SubscriptionName
 }
 
-/** Search (a pasted message_id opens that message) and the status, subscription and topic filters. */
-export function MessagesToolbar({ search, onSearch }: MessagesToolbarProps) {
+/**
+ * Search (a pasted message_id opens that message) and the status, subscription and topic filters,
+ * on one line however narrow the table gets (the boxes shrink; the event filter has a line of its own).
+ */
+export function MessagesToolbar({ search, onSearch, nameOf }: MessagesToolbarProps) {
   const filters = useAppStore((state) => state.messageFilters)
   const setFilters = useAppStore((state) => state.setMessageFilters)
   const showMessage = useAppStore((state) => state.showMessage)
@@ -35,7 +40,8 @@ export function MessagesToolbar({ search, onSearch }: MessagesToolbarProps) {
           id="message-search"
           className="filter-input"
           type="search"
-          placeholder="Search, or paste a message_id"
+          placeholder="Search or paste an id"
+          title="Search the loaded messages, or paste a message_id to open that message"
           autoComplete="off"
           spellCheck={false}
           value={search}
@@ -46,7 +52,7 @@ export function MessagesToolbar({ search, onSearch }: MessagesToolbarProps) {
           }}
         />
       </div>
-      <label className="toolbar-field">
+      <label className="toolbar-field is-status">
         <span className="visually-hidden">Status</span>
         <select
           className="toolbar-select"
@@ -61,26 +67,13 @@ export function MessagesToolbar({ search, onSearch }: MessagesToolbarProps) {
           ))}
         </select>
       </label>
-      <SubscriptionFilter />
+      <SubscriptionFilter nameOf={nameOf} />
       <TopicFilter />
-      {filters.event ? (
-        <span className="filter-chip">
-          Event <code>{filters.event.event_id.slice(0, 8)}</code>
-          <button
-            type="button"
-            className="chip-remove"
-            aria-label="Show messages of every event"
-            onClick={() => setFilters({ event: null, topic: null })}
-          >
-            ×
-          </button>
-        </span>
-      ) : null}
     </div>
   )
 }
 
-function SubscriptionFilter() {
+function SubscriptionFilter({ nameOf }: { nameOf: (subscriptionId: string) => SubscriptionName }) {
   const value = useAppStore((state) => state.messageFilters.subscription_id)
   const labels = useAppStore((state) => state.subscriptionLabels.items)
   const setFilters = useAppStore((state) => state.setMessageFilters)
@@ -90,15 +83,19 @@ function SubscriptionFilter() {
       <select
         className="toolbar-select"
         value={value ?? ''}
+        title={value ? nameOf(value).title : undefined}
         onChange={(event) => setFilters({ subscription_id: event.target.value || null })}
       >
         <option value="">Any subscription</option>
-        {labels.map((label) => (
-          <option key={label.id} value={label.id}>
-            {label.name}
-            {label.enabled ? '' : ' (disabled)'}
-          </option>
-        ))}
+        {labels.map((label) => {
+          const name = nameOf(label.id)
+          return (
+            <option key={label.id} value={label.id} title={name.title}>
+              {name.text}
+              {label.enabled ? '' : ' (disabled)'}
+            </option>
+          )
+        })}
       </select>
     </label>
   )
@@ -117,7 +114,7 @@ function TopicFilter() {
 
   const known = profiles.some((profile) => profile.event_types.some((type) => type.topic === value))
   return (
-    <label className="toolbar-field">
+    <label className="toolbar-field is-topic">
       <span className="visually-hidden">Topic</span>
       <select
         className="toolbar-select"

@@ -1,11 +1,22 @@
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, type ReactNode, useId, useState } from 'react'
 import { useAppStore } from '../../stores/index.ts'
-import type { ReplayMode } from '../../stores/message-detail-slice.ts'
+import type { MessageReplayState, ReplayMode } from '../../stores/message-detail-slice.ts'
+import { subscriptionHref } from '../../stores/routes.ts'
+
+interface ReplayFormProps {
+  subscriptionId: string
+  /** The message is waiting for a retry, or being delivered. */
+  pending: boolean
+}
 
 /** Replay: the same message_id (a receiver's dedupe sees it again) or a new one, optionally elsewhere. */
-export function ReplayForm({ pending }: { pending: boolean }) {
+export function ReplayForm({ subscriptionId, pending }: ReplayFormProps) {
   const replay = useAppStore((state) => state.messageReplay)
   const replayMessage = useAppStore((state) => state.replayMessage)
+  const clearOutcome = useAppStore((state) => state.clearReplayOutcome)
+  const disabled = useAppStore(
+    (state) => state.subscriptionLabels.items.find((label) => label.id === subscriptionId)?.enabled === false,
+  )
   const [mode, setMode] = useState<ReplayMode>('same-id')
   const [elsewhere, setElsewhere] = useState(false)
   const [url, setUrl] = useState('')
@@ -18,51 +29,90 @@ export function ReplayForm({ pending }: { pending: boolean }) {
     if (urlInvalid) return
     void replayMessage(mode, elsewhere ? url.trim() : null)
   }
+  // What the last replay said no longer describes the form once it changes.
+  const edit = <T,>(apply: (value: T) => void, value: T) => {
+    apply(value)
+    clearOutcome()
+  }
 
   return (
-    <form className="replay-form" onSubmit={submit} aria-label="Replay">
-      <fieldset className="segmented" aria-label="Replay with">
-        <label className="segment">
-          <input type="radio" name={name} checked={mode === 'same-id'} onChange={() => setMode('same-id')} />
-          <span>Same message_id</span>
+    <div className="replay">
+      <form className="replay-form" onSubmit={submit} aria-label="Replay">
+        <fieldset className="segmented" aria-label="Replay with">
+          <label className="segment">
+            <input
+              type="radio"
+              name={name}
+              checked={mode === 'same-id'}
+              onChange={() => edit(setMode, 'same-id')}
+            />
+            <span>Same message_id</span>
+          </label>
+          <label className="segment">
+            <input
+              type="radio"
+              name={name}
+              checked={mode === 'new-id'}
+              onChange={() => edit(setMode, 'new-id')}
+            />
+            <span>New message_id</span>
+          </label>
+        </fieldset>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={elsewhere}
+            onChange={(event) => edit(setElsewhere, event.target.checked)}
+          />
+          <span>To another URL</span>
         </label>
-        <label className="segment">
-          <input type="radio" name={name} checked={mode === 'new-id'} onChange={() => setMode('new-id')} />
-          <span>New message_id</span>
-        </label>
-      </fieldset>
-      <label className="check">
-        <input type="checkbox" checked={elsewhere} onChange={(event) => setElsewhere(event.target.checked)} />
-        <span>To another URL</span>
-      </label>
-      {elsewhere ? (
-        <input
-          className="text-input replay-url"
-          type="url"
-          aria-label="Replay to URL"
-          placeholder="http://localhost:3000/webhooks"
-          aria-invalid={url !== '' && urlInvalid}
-          value={url}
-          onChange={(event) => setUrl(event.target.value)}
-        />
-      ) : null}
-      <button type="submit" className="button button-primary" disabled={working || urlInvalid}>
-        {working ? 'Replaying…' : 'Replay'}
-      </button>
-      <span className="form-status" role="status">
-        {replay.status === 'done' && replay.result
-          ? replay.result.mode === 'same-id'
-            ? 'Replayed; the new attempt appears below.'
-            : 'Replayed as a new message.'
-          : pending && mode === 'same-id'
-            ? 'Still being delivered: a same-id replay waits until it settles.'
-            : ''}
-      </span>
-      {replay.status === 'error' && replay.error ? (
-        <p className="inline-error" role="alert">
-          Could not replay: {replay.error.message}
-        </p>
-      ) : null}
-    </form>
+        {elsewhere ? (
+          <input
+            className="text-input replay-url"
+            type="url"
+            aria-label="Replay to URL"
+            placeholder="http://localhost:3000/webhooks"
+            aria-invalid={url !== '' && urlInvalid}
+            value={url}
+            onChange={(event) => edit(setUrl, event.target.value)}
+          />
+        ) : null}
+        <button type="submit" className="button button-primary" disabled={working || urlInvalid}>
+          {working ? 'Replaying…' : 'Replay'}
+        </button>
+        <span className="form-status" role="status">
+          {replay.status === 'done' && replay.result ? successText(replay.result.mode) : ''}
+        </span>
+      </form>
+      <ReplayNote
+        replay={replay}
+        hint={
+          disabled && !elsewhere ? (
+            <>
+              Its subscription is disabled: replay to another URL, or{' '}
+              <a href={subscriptionHref({ kind: 'edit', id: subscriptionId })}>enable it</a> first.
+            </>
+          ) : pending && mode === 'same-id' ? (
+            'Not settled yet: a same-id replay starts a new delivery cycle now, unless an attempt is running.'
+          ) : null
+        }
+      />
+    </div>
   )
+}
+
+function successText(mode: ReplayMode): string {
+  return mode === 'same-id' ? 'Replayed; the new attempt appears below.' : 'Replayed as a new message.'
+}
+
+/** Under the form: why the last replay was refused, else what to know before replaying. */
+function ReplayNote({ replay, hint }: { replay: MessageReplayState; hint: ReactNode }) {
+  if (replay.status === 'error' && replay.error) {
+    return (
+      <p className="inline-error replay-error" role="alert">
+        Could not replay: {replay.error.message}
+      </p>
+    )
+  }
+  return hint ? <p className="replay-hint muted">{hint}</p> : null
 }

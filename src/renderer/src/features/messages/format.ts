@@ -25,6 +25,11 @@ export function formatTime(iso: string, now = new Date()): string {
   return `${dayFormat.format(date)} ${time}`
 }
 
+/** Whether a time falls on today's date, here. */
+export function isToday(iso: string, now = new Date()): boolean {
+  return sameDay(new Date(iso), now)
+}
+
 function sameDay(a: Date, b: Date): boolean {
   return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate()
 }
