@@ -140,6 +140,43 @@ test('the token TTL is saved through the card and refused when out of range', as
   expect((await state.json()).token_ttl_s).toBe(60)
 })
 
+test('each token request’s time stays on one line, however long its other cells are', async ({
+  page,
+  hookbench,
+}) => {
+  const headers = { authorization: `Bearer ${hookbench.token}` }
+  const client = await page.request.post(`${hookbench.apiUrl}/api/oauth-clients`, {
+    headers,
+    data: { client_id: 'demo', client_secret: 's3cret', scopes: ['hooks'] },
+  })
+  expect(client.status(), await client.text()).toBe(201)
+  const failing = await page.request.patch(`${hookbench.apiUrl}/api/oauth-server`, {
+    headers,
+    data: {
+      failure: {
+        status: 503,
+        error: 'temporarily_unavailable',
+        error_description: 'The identity provider is being upgraded; try again in a few minutes. '.repeat(3),
+        remaining: 1,
+      },
+    },
+  })
+  expect(failing.status(), await failing.text()).toBe(200)
+  expect((await requestToken(page.request, hookbench)).status()).toBe(503)
+  expect((await requestToken(page.request, hookbench)).status()).toBe(200)
+
+  // Narrower than usual, so the description squeezes the other columns.
+  await page.setViewportSize({ width: 1000, height: 800 })
+  await openSettings(page, hookbench)
+  const times = page.getByRole('table', { name: 'Token requests' }).locator('tbody time')
+  await expect(times).toHaveCount(2)
+  for (const time of await times.all()) {
+    await expect(time).toHaveText(/^\d{1,2}:\d{2}:\d{2}( [AP]M)?$/)
+    // A wrapped inline element has one box per line.
+    expect(await time.evaluate((element) => element.getClientRects().length)).toBe(1)
+  }
+})
+
 test('a QuicklySign client added by keyboard lets the emulator answer; a wrong secret gets 401', async ({
   page,
   hookbench,

@@ -1,5 +1,6 @@
 import type { TokenRequest, TokenRequestOutcome } from '../../../../shared/domain/oauth-client.ts'
 import { useAppStore } from '../../stores/index.ts'
+import { formatTime } from '../messages/format.ts'
 import { tokenCurl } from './emulator-urls.ts'
 
 const OUTCOME_LABELS: Record<TokenRequestOutcome, string> = {
@@ -66,9 +67,9 @@ function TokenRequestRow({ request }: { request: TokenRequest }) {
   const ok = request.outcome === 'issued'
   return (
     <tr>
-      <td>
+      <td className="cell-time">
         <time dateTime={request.at} title={new Date(request.at).toLocaleString()}>
-          {new Date(request.at).toLocaleTimeString()}
+          {formatTime(request.at)}
         </time>
       </td>
       <td>{request.client_id ? <code>{request.client_id}</code> : <span className="muted">none</span>}</td>
