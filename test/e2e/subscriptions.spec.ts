@@ -215,6 +215,59 @@ test('disabling from the list, and deleting an auth config that is in use', asyn
   expect(await storedSubscriptions(page, hookbench)).toEqual([])
 })
 
+test('a click anywhere on a row, or Enter on it, opens its editor: auth configs and subscriptions', async ({
+  page,
+  hookbench,
+}) => {
+  const created = await Promise.all(
+    ['alice', 'bob'].map(async (key) => {
+      const response = await page.request.post(`${hookbench.apiUrl}/api/auth-configs`, {
+        ...authorised(hookbench),
+        data: { auth_type: 'BASIC_AUTH', key, secret: 's3cret' },
+      })
+      expect(response.status()).toBe(201)
+      return (await response.json()) as { id: string }
+    }),
+  )
+  const subscription = await page.request.post(`${hookbench.apiUrl}/api/subscriptions`, {
+    ...authorised(hookbench),
+    data: { name: 'IAM users', profile: 'iam', url: `${hookbench.receiverUrl}/hooks/rows/iam` },
+  })
+  expect(subscription.status()).toBe(201)
+
+  await page.goto(`${hookbench.apiUrl}/#/auth-configs`)
+  const configs = page.getByRole('table', { name: 'Auth configs' })
+  const editorTitle = page.getByRole('heading', { level: 2 })
+  // The Key cell, not the type's button.
+  await configs.getByRole('row', { name: /bob/ }).getByText('bob', { exact: true }).click()
+  await expect(editorTitle).toHaveText(`Basic auth · bob (${created[1]?.id.slice(0, 8)})`)
+  await page.getByRole('button', { name: 'Close editor' }).click()
+  await expect(editorTitle).toHaveCount(0)
+
+  // By keyboard: Tab goes from row to row (one stop each), Enter opens the focused one.
+  const rows = configs.locator('tbody tr')
+  await rows.first().focus()
+  await page.keyboard.press('Tab')
+  await expect(rows.nth(1)).toBeFocused()
+  const key = (await rows.nth(1).locator('td').first().textContent()) ?? ''
+  const id = created[key === 'alice' ? 0 : 1]?.id ?? ''
+  await page.keyboard.press('Enter')
+  await expect(editorTitle).toHaveText(`Basic auth · ${key} (${id.slice(0, 8)})`)
+
+  // Subscriptions: the URL cell opens the editor; the Enabled switch only switches.
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Subscriptions' }).click()
+  const row = page.getByRole('table', { name: 'Subscriptions' }).getByRole('row', { name: /IAM users/ })
+  await row.getByRole('checkbox', { name: 'Enabled: IAM users' }).uncheck()
+  await expect(row.getByRole('checkbox', { name: 'Enabled: IAM users' })).not.toBeChecked()
+  await expect(editorTitle).toHaveCount(0)
+  await row.getByText(`${hookbench.receiverUrl}/hooks/rows/iam`).click()
+  await expect(editorTitle).toHaveText('IAM users')
+  await page.getByRole('button', { name: 'Close editor' }).click()
+  await row.focus()
+  await page.keyboard.press('Enter')
+  await expect(editorTitle).toHaveText('IAM users')
+})
+
 test('an OAuth auth config is tested against the mock token server, with the exchange shown', async ({
   page,
   hookbench,

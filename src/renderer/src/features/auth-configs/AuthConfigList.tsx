@@ -1,11 +1,13 @@
 import type { AuthConfig } from '../../../../shared/domain/auth-config.ts'
 import type { Subscription } from '../../../../shared/domain/subscription.ts'
+import { rowOpener } from '../../components/row-opener.ts'
 import { type EditorTarget, useAppStore } from '../../stores/index.ts'
 import { relativeTime } from '../subscriptions/format.ts'
 import { authTypeLabels, shortId } from './labels.ts'
 
 const NO_SUBSCRIPTIONS: Subscription[] = []
 
+/** One row per config; a click anywhere on a row, or Enter on it, opens it in the editor. */
 export function AuthConfigList({ items, editor }: { items: AuthConfig[]; editor: EditorTarget }) {
   const subscriptions = useAppStore((state) => state.subscriptions.value) ?? NO_SUBSCRIPTIONS
   const open = useAppStore((state) => state.openAuthConfigEditor)
@@ -31,11 +33,16 @@ export function AuthConfigList({ items, editor }: { items: AuthConfig[]; editor:
           const selected = editor?.kind === 'edit' && editor.id === config.id
           const count = users(config.id)
           return (
-            <tr key={config.id} className={selected ? 'is-selected' : undefined}>
+            <tr
+              key={config.id}
+              className={selected ? 'is-selected' : undefined}
+              {...rowOpener(() => open({ kind: 'edit', id: config.id }))}
+            >
               <th scope="row">
                 <button
                   type="button"
                   className="row-link"
+                  tabIndex={-1}
                   aria-current={selected ? 'true' : undefined}
                   onClick={() => open({ kind: 'edit', id: config.id })}
                 >

@@ -1,10 +1,14 @@
 import type { Subscription } from '../../../../shared/domain/subscription.ts'
+import { rowOpener } from '../../components/row-opener.ts'
 import { type EditorTarget, useAppStore } from '../../stores/index.ts'
 import { textOf } from './format.ts'
 import { HealthCell } from './HealthCell.tsx'
 import { profileInfo } from './profiles.ts'
 
-/** Dense, one row per subscription; the name opens the editor, the switch enables or disables. */
+/**
+ * Dense, one row per subscription; a click anywhere on a row (or Enter on it) opens the editor,
+ * the switch enables or disables.
+ */
 export function SubscriptionList({ items, editor }: { items: Subscription[]; editor: EditorTarget }) {
   return (
     <table className="data-table subs-table" aria-label="Subscriptions">
@@ -43,11 +47,15 @@ function SubscriptionRow({ subscription, selected }: { subscription: Subscriptio
   const name = textOf(subscription.name) || '(unnamed)'
   const topics = subscription.topics.length
   return (
-    <tr className={selected ? 'is-selected' : undefined}>
+    <tr
+      className={selected ? 'is-selected' : undefined}
+      {...rowOpener(() => open({ kind: 'edit', id: subscription.id }))}
+    >
       <th scope="row">
         <button
           type="button"
           className="row-link"
+          tabIndex={-1}
           aria-current={selected ? 'true' : undefined}
           onClick={() => open({ kind: 'edit', id: subscription.id })}
         >
