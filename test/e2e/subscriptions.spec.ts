@@ -155,7 +155,7 @@ test('invalid entries are shown next to their field and create nothing', async (
     'quicklysign subscriptions need the entity_key',
   )
   await expect(url).toHaveAttribute('aria-invalid', 'true')
-  await expect(page.locator('#url-error')).toHaveText('url must start with http:// or https://.')
+  await expect(page.locator('#url-error')).toHaveText('url must start with http:// or https://')
   await expect(page.getByRole('alert')).toContainText('2 fields need attention')
 
   // Editing clears the marks.
@@ -179,6 +179,27 @@ test('invalid entries are shown next to their field and create nothing', async (
   expect(await storedSubscriptions(page, hookbench)).toMatchObject([
     { name: 'Document watcher', profile: 'quicklysign', entity_key: 'doc-1', topics: [] },
   ])
+})
+
+test('the API’s validation messages are shown under their fields as it words them', async ({
+  page,
+  hookbench,
+}) => {
+  await page.goto(`${hookbench.apiUrl}/#/subscriptions`)
+  await page.getByRole('button', { name: 'New subscription' }).click()
+  const name = page.getByLabel('Name', { exact: true })
+  await name.fill('   ')
+  await page.getByRole('button', { name: 'Create subscription' }).click()
+
+  await expect(name).toHaveAttribute('aria-invalid', 'true')
+  await expect(name).toBeFocused()
+  await expect(page.locator('#name-error')).toHaveText('must not be blank')
+  const url = page.getByLabel('URL')
+  await expect(url).toHaveAttribute('aria-invalid', 'true')
+  // Both of the API's issues about the URL, in its words.
+  await expect(url).toHaveAccessibleDescription('must not be empty; url must start with http:// or https://')
+  await expect(page.getByRole('alert')).toHaveText(/^2 fields need attention/)
+  expect(await storedSubscriptions(page, hookbench)).toEqual([])
 })
 
 test('disabling from the list, and deleting an auth config that is in use', async ({ page, hookbench }) => {

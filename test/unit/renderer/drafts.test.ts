@@ -181,6 +181,21 @@ describe('the bin form', () => {
       formError({ code: 'conflict', message: 'Taken', details: { issues: [{ path: 'name' }] } }, ['name']),
     ).toBe('Taken')
   })
+
+  it('hides no issue: one no field shows is said above the buttons, next to those under fields', () => {
+    const refusal = {
+      code: 'bad_request' as const,
+      message: 'Invalid input at "name": must not be empty',
+      details: {
+        issues: [
+          { path: 'name', message: 'must not be empty' },
+          { path: 'names', message: 'unknown field "names"' },
+        ],
+      },
+    }
+    expect(fieldError(refusal, 'name')).toBe('must not be empty')
+    expect(formError(refusal, ['name', 'response'])).toBe('names: unknown field "names"')
+  })
 })
 
 describe('the auth config form', () => {

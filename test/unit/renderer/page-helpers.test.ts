@@ -14,6 +14,7 @@ import {
   sizeOf,
   timeOf,
 } from '../../../src/renderer/src/features/inbox/format.ts'
+import { clientErrors } from '../../../src/renderer/src/features/settings/client-form.ts'
 import { formatBytes, plural } from '../../../src/renderer/src/features/settings/format.ts'
 import { errorAt, errorsOf } from '../../../src/renderer/src/features/subscriptions/field-errors.ts'
 import {
@@ -127,12 +128,59 @@ describe('the Settings and Subscriptions formats', () => {
     }
     const { fields, general } = errorsOf(refusal, ['url', 'retry_schedule'])
     expect(fields).toEqual({
-      'retry_schedule.3': 'Too small: expected number to be >=0.',
+      'retry_schedule.3': 'Too small: expected number to be >=0',
       url: 'Invalid URL.',
     })
     expect(general).toBeNull()
-    expect(errorAt(fields, 'retry_schedule')).toBe('Too small: expected number to be >=0.')
-    expect(errorsOf(refusal, ['name']).general).toBe('Invalid subscription')
+    expect(errorAt(fields, 'retry_schedule')).toBe('Too small: expected number to be >=0')
+    // No field of the form for either: both said, not just the first.
+    expect(errorsOf(refusal, ['name']).general).toBe(
+      'retry_schedule.3: Too small: expected number to be >=0; url: Invalid URL.',
+    )
+  })
+
+  it('shows the API’s validation messages as they are, every one of them', () => {
+    // POST /api/subscriptions with a blank name, an empty url and an unknown field.
+    const refusal = {
+      code: 'bad_request' as const,
+      message: 'Invalid input at "name": must not be blank',
+      details: {
+        issues: [
+          { path: 'name', message: 'must not be blank' },
+          { path: 'url', message: 'must not be empty' },
+          { path: 'url', message: 'url must start with http:// or https://' },
+          { path: 'bogus', message: 'unknown field "bogus"' },
+        ],
+      },
+    }
+    const { fields, general } = errorsOf(refusal, ['name', 'url'])
+    expect(fields).toEqual({
+      name: 'must not be blank',
+      url: 'must not be empty; url must start with http:// or https://',
+    })
+    expect(general).toBe('bogus: unknown field "bogus"')
+    const required = {
+      code: 'bad_request' as const,
+      message: 'Invalid input at "url": required',
+      details: { issues: [{ path: 'url', message: 'required' }] },
+    }
+    expect(errorsOf(required, ['url']).fields).toEqual({ url: 'required' })
+    expect(errorsOf(required, ['name']).general).toBe('Invalid input at "url": required')
+  })
+
+  it('says a taken client ID in the API’s words, under the Client ID box', () => {
+    const taken = {
+      code: 'conflict' as const,
+      message: 'An OAuth client with client_id "demo" already exists.',
+      details: { issues: [{ path: 'client_id', message: 'already registered' }] },
+    }
+    expect(clientErrors(taken)).toEqual({ fields: { client_id: 'already registered' }, general: null })
+    const empty = {
+      code: 'bad_request' as const,
+      message: 'Invalid input at "client_secret": must not be empty',
+      details: { issues: [{ path: 'client_secret', message: 'must not be empty' }] },
+    }
+    expect(clientErrors(empty).fields).toEqual({ client_secret: 'must not be empty' })
   })
 
   it('takes a template as JSON or as a bare whole-resource placeholder', () => {

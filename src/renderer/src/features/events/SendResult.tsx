@@ -1,5 +1,6 @@
 import type { MouseEvent } from 'react'
 import { hrefOf, useAppStore } from '../../stores/index.ts'
+import { errorText } from '../settings/error-issues.ts'
 
 /** What the last Send of this topic did: N messages (a link to them), none, or why it failed. */
 export function SendResult({ topicKey }: { topicKey: string }) {
@@ -10,7 +11,7 @@ export function SendResult({ topicKey }: { topicKey: string }) {
   if (send.status === 'error' && send.error) {
     return (
       <p className="send-result inline-error" role="alert">
-        Could not send: {send.error.message}
+        Could not send: {errorText(send.error)}
       </p>
     )
   }

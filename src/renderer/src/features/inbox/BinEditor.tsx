@@ -15,7 +15,8 @@ import { VerifyFields } from './VerifyFields.tsx'
 
 export type EditorTarget = { kind: 'new' } | { kind: 'edit'; id: string } | null
 
-const FIELDS = ['name', 'description', 'response', 'verify', 'forward_to'] as const
+/** The paths the form shows an error under (by FieldMessage); anything else is said above the buttons. */
+const FIELDS = ['name', 'response', 'forward_to', 'verify.basic', 'verify.bearer', 'verify.standard_webhooks']
 
 /** Creates or edits a bin: its name, how it answers, what it checks, where it forwards. */
 export function BinEditor({ target, onClose }: { target: Exclude<EditorTarget, null>; onClose: () => void }) {

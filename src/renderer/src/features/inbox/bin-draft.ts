@@ -1,6 +1,7 @@
 import type { ErrorBody } from '../../../../shared/errors.ts'
 import type { Bin, ResponseStep } from '../../../../shared/receiver/bin.ts'
 import type { BinPayload } from '../../stores/index.ts'
+import { byPrefix, placeIssues } from '../settings/error-issues.ts'
 
 /** One response step as the form edits it: text fields, parsed on save. */
 export interface StepDraft {
@@ -117,17 +118,12 @@ export function payloadOf(draft: BinDraft): BinPayload {
   } as BinPayload
 }
 
-/** The message of the first issue at or below `field` (e.g. `response`, `verify.bearer`). */
+/** The API's messages about `field` or anything below it (e.g. `response`, `verify.bearer`). */
 export function fieldError(error: ErrorBody | null, field: string): string | null {
-  const details = error?.details as { issues?: Array<{ path: string; message: string }> } | undefined
-  const issue = details?.issues?.find((item) => item.path === field || item.path.startsWith(`${field}.`))
-  return issue ? issue.message : null
+  return placeIssues(error, byPrefix([field])).fields[field] ?? null
 }
 
-/** An error no field claims (a conflict, a server problem), said above the buttons. */
+/** What no field of the form shows (a conflict, a server problem, a field it has no box for). */
 export function formError(error: ErrorBody | null, fields: readonly string[]): string | null {
-  if (!error) return null
-  const details = error.details as { issues?: Array<{ path: string }> } | undefined
-  const claimed = details?.issues?.some((issue) => fields.some((field) => issue.path.startsWith(field)))
-  return claimed && error.code !== 'conflict' ? null : error.message
+  return placeIssues(error, byPrefix(fields)).general
 }

@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, useId, useState } from 'react'
 import { useAppStore } from '../../stores/index.ts'
 import type { MessageReplayState, ReplayMode } from '../../stores/message-detail-slice.ts'
 import { subscriptionHref } from '../../stores/routes.ts'
+import { errorText } from '../settings/error-issues.ts'
 
 interface ReplayFormProps {
   subscriptionId: string
@@ -110,7 +111,7 @@ function ReplayNote({ replay, hint }: { replay: MessageReplayState; hint: ReactN
   if (replay.status === 'error' && replay.error) {
     return (
       <p className="inline-error replay-error" role="alert">
-        Could not replay: {replay.error.message}
+        Could not replay: {errorText(replay.error)}
       </p>
     )
   }

@@ -1,5 +1,5 @@
 import type { ErrorBody } from '../../../../shared/errors.ts'
-import { issuesOf } from './error-issues.ts'
+import { placeIssues } from './error-issues.ts'
 
 export type ClientField = 'client_id' | 'client_secret' | 'scopes'
 export type ClientErrors = Partial<Record<ClientField, string>>
@@ -7,21 +7,15 @@ export type ClientErrors = Partial<Record<ClientField, string>>
 const CLIENT_FIELDS: readonly ClientField[] = ['client_id', 'client_secret', 'scopes']
 
 /**
- * A refusal of a client create or edit split by field: `client_id` for a taken id (409) or a bad
- * one (400), `scopes.2` counted as `scopes`. What names no field is `general`.
+ * A refusal of a client create or edit split by field, in the API's words: `client_id` for a
+ * taken id (409, "already registered") or a bad one (400), `scopes.2` counted as `scopes`. What
+ * names no field is `general`.
  */
 export function clientErrors(error: ErrorBody | null): { fields: ClientErrors; general: string | null } {
-  if (!error) return { fields: {}, general: null }
-  const fields: ClientErrors = {}
-  for (const issue of issuesOf(error.details)) {
-    const top = issue.path.split('.')[0] as ClientField
-    if (!CLIENT_FIELDS.includes(top)) continue
-    fields[top] ??=
-      error.code === 'conflict'
-        ? 'This client ID is already registered: choose another.'
-        : sentence(issue.message)
-  }
-  return { fields, general: Object.keys(fields).length > 0 ? null : error.message }
+  return placeIssues(error, (path) => {
+    const top = path.split('.')[0] as ClientField
+    return CLIENT_FIELDS.includes(top) ? top : null
+  })
 }
 
 /** What can be said before asking: empty boxes. The contract judges the characters. */
@@ -45,10 +39,4 @@ export function addScopes(scopes: readonly string[], text: string): string[] {
   const next = [...scopes]
   for (const scope of splitScopes(text)) if (!next.includes(scope)) next.push(scope)
   return next
-}
-
-function sentence(message: string): string {
-  const trimmed = message.trim()
-  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1)
-  return /[.!?)]$/.test(capital) ? capital : `${capital}.`
 }

@@ -1,7 +1,7 @@
 import type { OAuthFailure } from '../../../../shared/domain/oauth-client.ts'
 import type { ErrorBody } from '../../../../shared/errors.ts'
 import type { OAuthFailurePayload } from '../../stores/index.ts'
-import { issuesOf } from './error-issues.ts'
+import { placeIssues } from './error-issues.ts'
 
 export type FailureMode = 'off' | 'next' | 'always'
 export type FailureField = 'remaining' | 'status' | 'error' | 'error_description'
@@ -79,13 +79,10 @@ export function failureErrors(error: ErrorBody | null): {
   fields: Partial<Record<FailureField, string>>
   general: string | null
 } {
-  if (!error) return { fields: {}, general: null }
-  const fields: Partial<Record<FailureField, string>> = {}
-  for (const issue of issuesOf(error.details)) {
-    const [top, field] = issue.path.split('.')
-    if (top === 'failure' && isFailureField(field)) fields[field] ??= issue.message
-  }
-  return { fields, general: Object.keys(fields).length > 0 ? null : error.message }
+  return placeIssues(error, (path) => {
+    const [top, field] = path.split('.')
+    return top === 'failure' && isFailureField(field) ? field : null
+  })
 }
 
 /** What the token server does now, to follow "Now:". */

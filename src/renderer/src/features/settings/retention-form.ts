@@ -6,7 +6,7 @@ import {
   retentionKinds,
 } from '../../../../shared/settings.ts'
 import type { RetentionPatch } from '../../stores/index.ts'
-import { issuesOf } from './error-issues.ts'
+import { placeIssues } from './error-issues.ts'
 
 export const limitFields = ['max_age_days', 'max_count'] as const
 export type LimitField = (typeof limitFields)[number]
@@ -85,21 +85,10 @@ export function errorsByField(error: ErrorBody | null): {
   fields: Partial<Record<FieldPath, string>>
   general: string | null
 } {
-  if (!error) return { fields: {}, general: null }
-  const fields: Partial<Record<FieldPath, string>> = {}
   const known = new Set<string>(
     retentionKinds.flatMap((kind) => limitFields.map((field) => fieldPath(kind, field))),
   )
-  for (const issue of issuesOf(error.details)) {
-    if (known.has(issue.path)) fields[issue.path as FieldPath] ??= sentence(issue.message)
-  }
-  return { fields, general: Object.keys(fields).length > 0 ? null : error.message }
-}
-
-/** zod says "Too small: expected number to be >0"; shown under a box, it reads better as a sentence. */
-function sentence(message: string): string {
-  const trimmed = message.trim()
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`
+  return placeIssues(error, (path) => (known.has(path) ? (path as FieldPath) : null))
 }
 
 function mapKinds<T>(make: (kind: RetentionKind) => T): Record<RetentionKind, T> {

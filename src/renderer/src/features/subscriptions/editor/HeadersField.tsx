@@ -1,6 +1,6 @@
 import { renderText } from '../../../../../shared/templating.ts'
 import { type HeaderRow, nextRowId } from '../draft.ts'
-import type { FieldErrors } from '../field-errors.ts'
+import { errorAt, type FieldErrors } from '../field-errors.ts'
 import { type SampleEvent, templateContext } from '../preview.ts'
 import { FormRow } from '../ui/FormRow.tsx'
 
@@ -21,12 +21,14 @@ export function HeadersField({ rows, sample, errors, onChange }: HeadersFieldPro
     <FormRow
       label="Headers"
       labelId="headers-label"
+      error={errors.headers}
       hint="Values may use placeholders; secret values are stored encrypted."
     >
       {rows.length > 0 ? (
         <fieldset className="plain-fieldset header-rows" aria-labelledby="headers-label">
           {rows.map((row, index) => {
-            const error = errors[`headers.${row.name.trim()}`] ?? errors[`headers.#${row.id}`]
+            // The header's own path or one below it (`headers.X-Key.value`).
+            const error = errorAt(errors, `headers.${row.name.trim()}`) ?? errors[`headers.#${row.id}`]
             const rendered =
               !row.secret && sample && row.value.includes('{/')
                 ? renderText(row.value, templateContext(sample))

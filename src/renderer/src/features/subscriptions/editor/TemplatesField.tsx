@@ -1,6 +1,6 @@
 import { renderTemplate } from '../../../../../shared/templating.ts'
 import { nextRowId, type TemplateRow } from '../draft.ts'
-import type { FieldErrors } from '../field-errors.ts'
+import { errorAt, type FieldErrors } from '../field-errors.ts'
 import { parseTemplate, type SampleEvent, templateContext, templateKeysFor } from '../preview.ts'
 import { FormRow } from '../ui/FormRow.tsx'
 import { JsonBlock } from '../ui/JsonBlock.tsx'
@@ -32,6 +32,7 @@ export function TemplatesField({ rows, sample, errors, onChange }: TemplatesFiel
     <FormRow
       label="Payload templates"
       labelId="templates-label"
+      error={errors.templates}
       hint={
         rows.length === 0
           ? 'Without a template, Contensis sends the whole {event, resource, user} context.'
@@ -42,7 +43,7 @@ export function TemplatesField({ rows, sample, errors, onChange }: TemplatesFiel
     >
       {rows.map((row) => {
         const key = row.key.trim()
-        const error = errors[`templates.${key}`] ?? errors[`templates.#${row.id}`]
+        const error = errorAt(errors, `templates.${key}`) ?? errors[`templates.#${row.id}`]
         const parsed = parseTemplate(row.text)
         const inputId = `template-${row.id}`
         return (
