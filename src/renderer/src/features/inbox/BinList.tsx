@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { CopyButton } from '../../components/CopyButton.tsx'
 import { useAppStore } from '../../stores/index.ts'
 
@@ -45,7 +46,7 @@ export function BinList({ onCreate, onEdit }: BinListProps) {
             {selected === bin.id ? (
               <div className="inbox-bin-tools">
                 <code className="inbox-bin-url" title="Send webhooks here">
-                  {bin.url ?? 'receiver not listening'}
+                  {bin.url ? breakAfterSlashes(bin.url) : 'receiver not listening'}
                 </code>
                 <span className="inbox-bin-actions">
                   {bin.url ? <CopyButton text={bin.url} label="Copy URL" /> : null}
@@ -65,4 +66,9 @@ export function BinList({ onCreate, onEdit }: BinListProps) {
 function ruleLabel(response: { sequence: Array<{ status: number }> } | { status: number }): string {
   if ('sequence' in response) return response.sequence.map((step) => step.status).join(' → ')
   return String(response.status)
+}
+
+/** A URL that wraps after its slashes (`…/hooks/` · `orders/`) rather than inside a word. */
+function breakAfterSlashes(url: string): ReactNode[] {
+  return url.split(/(?<=\/)/).flatMap((part, index) => (index === 0 ? [part] : [<wbr key={index} />, part]))
 }
