@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { Fragment, type ReactNode } from 'react'
 import { CopyButton } from '../../components/CopyButton.tsx'
 import { useAppStore } from '../../stores/index.ts'
 
@@ -70,5 +70,16 @@ function ruleLabel(response: { sequence: Array<{ status: number }> } | { status:
 
 /** A URL that wraps after its slashes (`…/hooks/` · `orders/`) rather than inside a word. */
 function breakAfterSlashes(url: string): ReactNode[] {
-  return url.split(/(?<=\/)/).flatMap((part, index) => (index === 0 ? [part] : [<wbr key={index} />, part]))
+  let offset = 0
+  return url.split(/(?<=\/)/).map((part) => {
+    const start = offset
+    offset += part.length
+    // Keyed by where the part starts in the URL, which is what it is.
+    return (
+      <Fragment key={start}>
+        {start > 0 ? <wbr /> : null}
+        {part}
+      </Fragment>
+    )
+  })
 }
