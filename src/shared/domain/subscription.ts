@@ -64,7 +64,8 @@ const SubscriptionFieldsSchema = z.strictObject({
   description: LocalizedTextSchema.optional(),
   url: z
     .string()
-    .min(1)
+    // An empty URL is only "empty": the scheme rule would just repeat it.
+    .min(1, { abort: true })
     .regex(/^https?:\/\//, 'url must start with http:// or https://'),
   enabled: z.boolean().default(true),
   profile: z.enum(subscriptionProfiles).default('standard'),
