@@ -12,7 +12,6 @@ import { type StartAttempt, StartFailed } from './start-failure.ts'
  */
 export async function serve(options: ServeOptions): Promise<number> {
   const rendererDir = builtRendererDir()
-  if (!rendererDir) console.error('[hookbench] web UI not built (run `npm run build`): serving the API only.')
   const dataDir = resolve(options.dataDir ?? defaultDataDir())
   const attempt: StartAttempt = {
     dataDir,
@@ -35,15 +34,19 @@ export async function serve(options: ServeOptions): Promise<number> {
   } catch (error) {
     throw new StartFailed(error, attempt)
   }
+  // Listening for signals before saying we are ready: a supervisor may send SIGTERM the moment it
+  // reads the readiness line, and Node's default would end the process without a clean stop.
+  const stopSignal = new Promise<NodeJS.Signals>((done) => {
+    process.once('SIGTERM', () => done('SIGTERM'))
+    process.once('SIGINT', () => done('SIGINT'))
+  })
+  if (!rendererDir) console.error('[hookbench] web UI not built (run `npm run build`): serving the API only.')
   if (!isLoopbackHost(options.apiHost)) console.error(exposedApiWarning(options.apiHost))
   const ready = { event: 'listening', receiver: host.receiverUrl, api: host.apiUrl, token: host.token }
   process.stdout.write(`${JSON.stringify(ready)}\n`)
   console.error(`[hookbench] web UI: ${host.apiUrl}/  ·  receiver: ${host.receiverUrl}`)
 
-  const signal = await new Promise<NodeJS.Signals>((done) => {
-    process.once('SIGTERM', () => done('SIGTERM'))
-    process.once('SIGINT', () => done('SIGINT'))
-  })
+  const signal = await stopSignal
   // A second signal while stopping means "now": give up on a clean stop.
   const forceExit = () => process.exit(1)
   process.once('SIGTERM', forceExit)
