@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { type Browser, chromium, type Page } from '@playwright/test'
 import { chromiumLaunchOptions } from '../test/e2e/chromium.ts'
+import { seedMessages } from '../test/helpers/seed-messages.ts'
 import { type FilterProbe, type FilterTiming, probes, type ScrollFrames } from './messages-ui-probes.ts'
 import { report } from './report.ts'
 
@@ -40,52 +41,6 @@ interface Measured {
   status: FilterTiming[]
   topic: FilterTiming[]
   scroll: ScrollFrames
-}
-
-/** Seeds `count` delivered/exhausted messages through the import API (the fastest honest way in). */
-async function seed(ready: Ready, count: number) {
-  const created = Date.parse('2026-11-24T00:00:00.000Z')
-  const messages = Array.from({ length: count }, (_, n) => {
-    const at = new Date(created + n * 1000).toISOString()
-    const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
-    return {
-      id,
-      at: created + n * 1000,
-      value: {
-        message_id: id,
-        event_id: `e-${n}`,
-        subscription_id: n % 2 === 0 ? 's-even' : 's-odd',
-        profile: 'standard',
-        topic: n % 3 === 0 ? 'user.created' : 'user.updated',
-        url: 'http://127.0.0.1:9/hook',
-        url_override: null,
-        body: '{}',
-        status: n % 10 === 0 ? 'exhausted' : 'delivered',
-        status_reason: null,
-        attempt_ids: [],
-        cycle_offset: 0,
-        next_attempt_at: null,
-        last_status_code: n % 10 === 0 ? 500 : 200,
-        last_latency_ms: 12,
-        created_at: at,
-        updated_at: at,
-        replay_of: null,
-      },
-    }
-  })
-  const response = await fetch(`${ready.api}/api/import`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${ready.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      format: 'hookbench-workspace',
-      version: 1,
-      exported_at: new Date().toISOString(),
-      includes: { history: true, secrets: false },
-      config: { schema_version: 1 },
-      history: { messages },
-    }),
-  })
-  if (!response.ok) throw new Error(`import failed: ${response.status} ${await response.text()}`)
 }
 
 /** The message_ids the API lists first for a query: what the table must end up showing. */
@@ -131,7 +86,7 @@ async function measure(browser: Browser, count: number): Promise<Measured> {
   const ready = await new Promise<Ready>((resolve) =>
     lines.once('line', (line) => resolve(JSON.parse(line) as Ready)),
   )
-  await seed(ready, count)
+  await seedMessages(ready, count, (n) => (n % 2 === 0 ? 's-even' : 's-odd'))
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   try {
     const page = await context.newPage()
