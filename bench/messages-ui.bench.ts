@@ -86,7 +86,7 @@ async function measure(browser: Browser, count: number): Promise<Measured> {
   const ready = await new Promise<Ready>((resolve) =>
     lines.once('line', (line) => resolve(JSON.parse(line) as Ready)),
   )
-  await seedMessages(ready, count, (n) => (n % 2 === 0 ? 's-even' : 's-odd'))
+  await seedMessages(ready, count, { shape: (n) => ({ subscription_id: n % 2 === 0 ? 's-even' : 's-odd' }) })
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   try {
     const page = await context.newPage()

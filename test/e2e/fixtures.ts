@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import { test as base } from '@playwright/test'
+import { test as base, expect } from '@playwright/test'
 
 export interface Hookbench {
   /** Local API and web UI, e.g. http://127.0.0.1:40123 */
@@ -65,6 +65,21 @@ export const test = base.extend<{ hookbench: Hookbench }>({
 })
 
 export { expect } from '@playwright/test'
+
+/** The local API as a test client: JSON in and out, with the token; a non-2xx fails the test. */
+export async function api<T>(hookbench: Hookbench, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${hookbench.apiUrl}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${hookbench.token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  })
+  const text = await response.text()
+  expect(response.ok, `${method} ${path} → ${response.status}: ${text}`).toBe(true)
+  return (text ? JSON.parse(text) : undefined) as T
+}
 
 function waitForReadiness(child: ChildProcess, stderr: () => string): Promise<Readiness> {
   return new Promise((resolve, reject) => {

@@ -1,21 +1,8 @@
 import type { Locator, Page } from '@playwright/test'
-import { expect, type Hookbench, test } from './fixtures.ts'
+import { seedMessages } from '../helpers/seed-messages.ts'
+import { api, expect, type Hookbench, test } from './fixtures.ts'
 
 const DAY_MS = 86_400_000
-
-async function api<T>(hookbench: Hookbench, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${hookbench.apiUrl}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${hookbench.token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  })
-  const text = await response.text()
-  expect(response.ok, `${method} ${path} → ${response.status}: ${text}`).toBe(true)
-  return (text ? JSON.parse(text) : undefined) as T
-}
 
 /**
  * Two Contensis subscriptions both called "name" (as Contensis creates them) on one host, one
@@ -41,42 +28,16 @@ async function seed(hookbench: Hookbench): Promise<string[]> {
 
 /** Messages of three days ago, so the Time column must fit a date too. */
 async function importOlderMessages(hookbench: Hookbench, subscriptionId: string) {
-  const created = Date.now() - 3 * DAY_MS
-  const messages = Array.from({ length: 5 }, (_, n) => {
-    const at = new Date(created + n * 1000).toISOString()
-    const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
-    return {
-      id,
-      at: created + n * 1000,
-      value: {
-        message_id: id,
-        event_id: `e-${n}`,
-        subscription_id: subscriptionId,
-        profile: 'contensis',
-        topic: 'entry.published',
-        url: 'http://127.0.0.1:9/hook',
-        url_override: null,
-        body: '{}',
-        status: 'exhausted',
-        status_reason: null,
-        attempt_ids: [],
-        cycle_offset: 0,
-        next_attempt_at: null,
-        last_status_code: 500,
-        last_latency_ms: 12_345,
-        created_at: at,
-        updated_at: at,
-        replay_of: null,
-      },
-    }
-  })
-  await api(hookbench, 'POST', '/api/import', {
-    format: 'hookbench-workspace',
-    version: 1,
-    exported_at: new Date().toISOString(),
-    includes: { history: true, secrets: false },
-    config: { schema_version: 1 },
-    history: { messages },
+  await seedMessages({ api: hookbench.apiUrl, token: hookbench.token }, 5, {
+    start: Date.now() - 3 * DAY_MS,
+    shape: () => ({
+      subscription_id: subscriptionId,
+      profile: 'contensis',
+      topic: 'entry.published',
+      status: 'exhausted',
+      last_status_code: 500,
+      last_latency_ms: 12_345,
+    }),
   })
 }
 

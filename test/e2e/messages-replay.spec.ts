@@ -1,21 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { expect, type Hookbench, test } from './fixtures.ts'
-
-/** The local API as a test client: JSON in and out, with the token. */
-async function api<T>(hookbench: Hookbench, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${hookbench.apiUrl}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${hookbench.token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  })
-  const text = await response.text()
-  expect(response.ok, `${method} ${path} → ${response.status}: ${text}`).toBe(true)
-  return (text ? JSON.parse(text) : undefined) as T
-}
+import { api, expect, type Hookbench, test } from './fixtures.ts'
 
 /** A subscription to `url` and one user.created event for it; returns their ids. */
 async function oneMessage(hookbench: Hookbench, url: string) {

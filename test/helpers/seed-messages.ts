@@ -1,14 +1,22 @@
+export interface SeedOptions {
+  /** When the first message was made (ms); one a second after it. Default 2026-11-24. */
+  start?: number
+  /** Fields of message `n` that differ from the default pattern. */
+  shape?: (n: number) => Record<string, unknown>
+}
+
 /**
  * Seeds `count` messages through the workspace import API (the fastest honest way in), one a
- * second from 2026-11-24: every 10th exhausted with a 500, the rest delivered; every 3rd is
- * user.created, the others user.updated. Used by the Messages e2e tests and UI benchmark.
+ * second: every 10th exhausted with a 500, the rest delivered; every 3rd is user.created, the
+ * others user.updated — unless `shape` says otherwise. Used by the Messages e2e tests and the UI
+ * benchmark.
  */
 export async function seedMessages(
   target: { api: string; token: string },
   count: number,
-  subscriptionOf: (n: number) => string = () => 's-1',
+  options: SeedOptions = {},
 ): Promise<void> {
-  const created = Date.parse('2026-11-24T00:00:00.000Z')
+  const created = options.start ?? Date.parse('2026-11-24T00:00:00.000Z')
   const messages = Array.from({ length: count }, (_, n) => {
     const at = new Date(created + n * 1000).toISOString()
     const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
@@ -19,7 +27,7 @@ export async function seedMessages(
       value: {
         message_id: id,
         event_id: `e-${n}`,
-        subscription_id: subscriptionOf(n),
+        subscription_id: 's-1',
         profile: 'standard',
         topic: n % 3 === 0 ? 'user.created' : 'user.updated',
         url: 'http://127.0.0.1:9/hook',
@@ -35,6 +43,7 @@ export async function seedMessages(
         created_at: at,
         updated_at: at,
         replay_of: null,
+        ...options.shape?.(n),
       },
     }
   })
