@@ -66,7 +66,14 @@ export async function openConfigStore(dataDir: string, options: ConfigStoreOptio
     if (!parsed.success) throw invalidInput(parsed.error, 'configuration')
     await adapter.write(parsed.data)
     db.data = deepFreeze(parsed.data)
-    for (const listener of listeners) listener(db.data)
+    // The change is on disk and current: a listener that throws must not make it look failed.
+    for (const listener of listeners) {
+      try {
+        listener(db.data)
+      } catch (error) {
+        console.error('[hookbench] a configuration listener failed:', error)
+      }
+    }
     return structuredClone(parsed.data)
   }
 
