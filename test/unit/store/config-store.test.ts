@@ -279,4 +279,22 @@ describe('config store: updates', () => {
     }).toThrow(TypeError)
     expect(store.read().settings.theme).toBe('system')
   })
+
+  it('tells subscribers about each written change; a throwing one neither fails the update nor stops others', async () => {
+    const store = await open(tempDir())
+    const seen: string[] = []
+    store.subscribe(() => {
+      throw new Error('a broken listener')
+    })
+    const stop = store.subscribe((config) => seen.push(config.settings.theme))
+    await store.update((draft) => {
+      draft.settings.theme = 'dark'
+    })
+    stop()
+    await store.update((draft) => {
+      draft.settings.theme = 'light'
+    })
+    expect(seen).toEqual(['dark'])
+    expect(store.read().settings.theme).toBe('light')
+  })
 })
