@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseCommand } from '../../../src/cli/args.ts'
 import { defaultDataDir } from '../../../src/cli/paths.ts'
-import { HookbenchError } from '../../../src/shared/errors.ts'
+import { refusal } from './refusal.ts'
 
 describe('hookbench CLI arguments', () => {
   it('uses the documented defaults', () => {
@@ -88,16 +88,6 @@ describe('hookbench CLI arguments', () => {
     expect(refusal(['serve', '--api-host', '']).message).toMatch(/^Invalid --api-host: give an address/)
   })
 })
-
-function refusal(argv: string[]): HookbenchError {
-  try {
-    parseCommand(argv)
-  } catch (error) {
-    if (error instanceof HookbenchError) return error
-    throw error
-  }
-  throw new Error(`${JSON.stringify(argv)} was accepted`)
-}
 
 describe('default data dir', () => {
   it('is the folder Electron uses as the desktop app userData on each platform', () => {

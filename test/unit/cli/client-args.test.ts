@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseCommand, usageOf } from '../../../src/cli/args.ts'
-import { HookbenchError } from '../../../src/shared/errors.ts'
-
-function refusal(argv: string[]): HookbenchError {
-  try {
-    parseCommand(argv)
-  } catch (error) {
-    if (error instanceof HookbenchError) return error
-    throw error
-  }
-  throw new Error(`${JSON.stringify(argv)} was accepted`)
-}
+import { refusal } from './refusal.ts'
 
 describe('hookbench trigger arguments', () => {
   it('reads the topic, inline JSON data and the event fields', () => {
