@@ -3,7 +3,8 @@
 // server that discards the body and (b) the durable limit: a minimal server that appends each body
 // as a JSON line and answers after one fdatasync per group, and (c) mockttp, HTTP Toolkit's mock
 // server recording in memory (a devDependency for this comparison only). The load comes from a
-// separate process, so each server has the event loop to itself, as with a real sender.
+// separate process (bench/http-load.ts, a lean one: an HTTP client library would eat the core the
+// servers need), so each server has the event loop to itself, as with a real sender.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtempSync, rmSync } from 'node:fs'
