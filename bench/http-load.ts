@@ -50,7 +50,7 @@ function connection(): Promise<void> {
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname)
     socket.setNoDelay(true)
-    let received = Buffer.alloc(0)
+    let received: Buffer = Buffer.alloc(0)
     const next = () => {
       if (performance.now() < deadline) socket.write(request)
       else socket.end(resolve)

@@ -121,6 +121,23 @@ describe('capturing a request', () => {
     expect(exactly.status).toBe(200)
   })
 
+  it('captures nothing from a sender that hangs up halfway through its body, and keeps serving', async () => {
+    const { hook, api, host } = await start()
+    const { hostname, port } = new URL(host.receiverUrl)
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () => {
+        socket.write('POST /hooks/cut/x HTTP/1.1\r\nhost: x\r\ncontent-length: 1000\r\n\r\n{"half":')
+        setTimeout(() => socket.destroy(), 50)
+      })
+      socket.on('close', () => resolve())
+      socket.on('error', reject)
+    })
+    const whole = await hook('/hooks/cut/x', { method: 'POST', body: '{"whole":true}' })
+    expect(whole.status).toBe(200)
+    const items = (await api<{ items: Array<{ id: string }> }>('GET', '/api/requests')).body.items
+    expect(items.map((item) => item.id)).toEqual([whole.headers.get('x-hookbench-request-id')])
+  })
+
   it('creates an unknown bin on first use, unless that is turned off', async () => {
     const { hook, api } = await start()
     expect((await hook('/hooks/fresh', { method: 'POST', body: 'x' })).status).toBe(200)

@@ -81,10 +81,9 @@ describe('record log', () => {
     expect(log.stats.lines).toBe(200)
   })
 
-  it('refuses a record that does not match its schema, and an invalid id, before writing', async () => {
+  it('refuses an invalid id before writing', async () => {
     const dir = tempDir()
     const log = await openLog(dir)
-    expect(() => log.append([{ id: 'm1', value: { status: 'lost', body } as unknown as Message }])).toThrow()
     expect(() => log.append([{ id: 'has"quote', value: { status: 'pending', body } }])).toThrow(
       /invalid messages id/,
     )
