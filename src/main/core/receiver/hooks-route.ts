@@ -166,20 +166,18 @@ function answer(
     // Framing is Node's job: a scripted wrong length would corrupt the connection, not test anything.
     if (!FRAMING_HEADERS.has(name.toLowerCase())) headers[name] = value
   }
-  if (!noBody) headers['content-length'] = String(body.length)
+  if (!noBody) headers['content-length'] = String(Buffer.byteLength(body))
   res.writeHead(step.status, headers)
+  // A string (not a Buffer) lets Node send the head and the body in one write.
   res.end(noBody ? undefined : body)
 }
 
-function bodyOf(body: ResponseStep['body']): { body: Buffer; contentType: string | null } {
-  if (body === undefined) return { body: Buffer.alloc(0), contentType: null }
+function bodyOf(body: ResponseStep['body']): { body: string; contentType: string | null } {
+  if (body === undefined) return { body: '', contentType: null }
   if (typeof body === 'string') {
-    return {
-      body: Buffer.from(body),
-      contentType: looksLikeJson(body) ? 'application/json' : 'text/plain; charset=utf-8',
-    }
+    return { body, contentType: looksLikeJson(body) ? 'application/json' : 'text/plain; charset=utf-8' }
   }
-  return { body: Buffer.from(JSON.stringify(body)), contentType: 'application/json' }
+  return { body: JSON.stringify(body), contentType: 'application/json' }
 }
 
 function looksLikeJson(text: string): boolean {
