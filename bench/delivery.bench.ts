@@ -6,9 +6,9 @@
 // (bench/http-sink.ts), so each side measures its own work rather than sharing a loop with it.
 //
 // Two figures: delivery alone — 20,000 messages already queued (accepted before the engine
-// started, as after a restart or a burst), timed from the engine's start to the last message
-// delivered — and end to end, where the 20,000 events also go through the API, are each written
-// with their message, then delivered.
+// started, as after a restart or a burst), timed from the moment Hookbench is open again (the
+// queue read back from disk) to the last message delivered — and end to end, where the 20,000
+// events also go through the API, are each written with their message, then delivered.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -85,7 +85,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     const events = createEventBus()
 
     const index = new MessageIndex(records.logs.messages)
-    await index.load()
+    const pending = await index.load()
     const engine = new DeliveryEngine({
       config,
       secrets,
@@ -99,7 +99,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         events.emit(toStreamEvent(change))
       },
     })
-    await engine.start()
+    await engine.start(pending)
     // Closed before the records (closers run in reverse): attempts in flight get written.
     closers.push(() => engine.stop())
 
@@ -143,7 +143,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         attempts: records.logs.attempts,
       }),
       ...workspaceHandlers({
-        afterImport: () => index.load(),
+        afterImport: async () => {
+          await index.load()
+        },
         dataDir: options.dataDir,
         config,
         secrets,

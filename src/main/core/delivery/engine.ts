@@ -84,11 +84,9 @@ export class DeliveryEngine {
     this.dispatcher = deps.dispatcher ?? new Agent({ connections: CONNECTIONS_PER_ORIGIN })
   }
 
-  /** Resumes every message that was pending when Hookbench last stopped. */
-  async start(): Promise<void> {
-    for await (const { value } of this.deps.messages.scan('oldest')) {
-      if (value.status === 'pending') this.enqueue(value)
-    }
+  /** Resumes the messages that were pending when Hookbench last stopped (read by the message index). */
+  async start(pending: readonly MessageRecord[]): Promise<void> {
+    for (const message of pending) this.enqueue(message)
     this.unsubscribeConfig = this.deps.config.subscribe(() => {
       this.settleOrphans().catch((error: unknown) =>
         console.error('[hookbench] could not settle the messages of a removed subscription:', error),

@@ -27,10 +27,19 @@ export class MessageIndex {
     this.log = log
   }
 
-  async load(): Promise<void> {
+  /**
+   * Reads every message from the log. Returns the ones still pending, oldest first, so the engine
+   * resumes them from this same scan instead of decoding the whole log a second time.
+   */
+  async load(): Promise<MessageRecord[]> {
     this.byId.clear()
-    for await (const { value } of this.log.scan('oldest')) this.byId.set(value.message_id, summaryOf(value))
+    const pending: MessageRecord[] = []
+    for await (const { value } of this.log.scan('oldest')) {
+      this.byId.set(value.message_id, summaryOf(value))
+      if (value.status === 'pending') pending.push(value)
+    }
     this.ordered = [...this.byId.values()].sort(compare)
+    return pending
   }
 
   update(message: MessageRecord): void {

@@ -97,6 +97,7 @@ export async function readBodyLimited(req: IncomingMessage, limitBytes: number):
       req.off('error', onError)
       req.off('close', onClose)
     }
+    if (req.destroyed) return onClose()
     req.on('data', onData)
     req.on('end', onEnd)
     req.on('error', onError)
