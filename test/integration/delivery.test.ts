@@ -306,6 +306,31 @@ describe('delivery', () => {
     expect(endpoint.requests[1]?.headers['webhook-id']).toBeUndefined()
   })
 
+  it('goes on delivering the pending messages a workspace import brings, without a restart', async () => {
+    const endpoint = await sink([{ status: 503 }])
+    const scheduler = new ManualScheduler()
+    const source = await open(tempDir(), scheduler)
+    await source.h.createSubscription({ name: 'moved', url: endpoint.url, retry_schedule: [0, 60] })
+    const { messages } = await source.h.sendEvent({ topic: 'a.b', data: {} })
+    const id = messages[0]?.message_id as string
+    await eventually(
+      async () => (await source.h.getMessage({ message_id: id, reveal: false })).attempts.length === 1,
+      'first attempt',
+    )
+    const exported = await source.h.exportWorkspace({ include_history: true, include_secrets: true })
+    await closeCore(source.core)
+
+    endpoint.script([{ status: 200 }])
+    const target = await open(tempDir(), scheduler)
+    await target.h.importWorkspace({ ...exported, mode: 'merge' })
+    expect((await target.h.getMessage({ message_id: id, reveal: false })).status).toBe('pending')
+    await runSchedule(
+      scheduler,
+      async () => (await target.h.getMessage({ message_id: id, reveal: false })).status === 'delivered',
+    )
+    expect(endpoint.requests).toHaveLength(2)
+  })
+
   it('replays by message_id: same-id keeps the id with a fresh signature, new-id makes a new message, url redirects', async () => {
     const endpoint = await sink()
     const elsewhere = await sink()

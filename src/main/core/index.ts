@@ -143,9 +143,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         attempts: records.logs.attempts,
       }),
       ...workspaceHandlers({
-        afterImport: async () => {
-          await index.load()
-        },
+        afterImport: async () => engine.resume(await index.load()),
         dataDir: options.dataDir,
         config,
         secrets,

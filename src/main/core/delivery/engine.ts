@@ -86,12 +86,21 @@ export class DeliveryEngine {
 
   /** Resumes the messages that were pending when Hookbench last stopped (read by the message index). */
   async start(pending: readonly MessageRecord[]): Promise<void> {
-    for (const message of pending) this.enqueue(message)
     this.unsubscribeConfig = this.deps.config.subscribe(() => {
       this.settleOrphans().catch((error: unknown) =>
         console.error('[hookbench] could not settle the messages of a removed subscription:', error),
       )
     })
+    await this.resume(pending)
+  }
+
+  /**
+   * Takes on pending messages read from the log — at start, and after a workspace import brought
+   * some in (they go on as they would after a restart, not only at the next one). Messages it
+   * already has queued or in flight stay as they are.
+   */
+  async resume(pending: readonly MessageRecord[]): Promise<void> {
+    for (const message of pending) if (!this.pending.has(message.message_id)) this.enqueue(message)
     await this.settleOrphans()
     this.pump()
   }
