@@ -40,6 +40,17 @@ async function settled(h: Api, messageId: string, status = 'delivered'): Promise
   }, `message ${messageId} to be ${status}`)
 }
 
+/** Sends one event to the only subscription; resolves with its message id once the first attempt is recorded. */
+async function sendAndAwaitFirstAttempt(h: Api): Promise<string> {
+  const { messages } = await h.sendEvent({ topic: 'a.b', data: {} })
+  const id = messages[0]?.message_id as string
+  await eventually(
+    async () => (await h.getMessage({ message_id: id, reveal: false })).attempts.length === 1,
+    'first attempt',
+  )
+  return id
+}
+
 /** Runs a manual scheduler's retries: waits for in-flight work, then jumps to the next due time. */
 async function runSchedule(scheduler: ManualScheduler, done: () => Promise<boolean>) {
   for (let step = 0; step < 50; step++) {
@@ -289,12 +300,7 @@ describe('delivery', () => {
     const scheduler = new ManualScheduler()
     const first = await open(tempDir(), scheduler)
     await first.h.createSubscription({ name: 'd', url: endpoint.url, retry_schedule: [0, 60] })
-    const { messages } = await first.h.sendEvent({ topic: 'a.b', data: {} })
-    const id = messages[0]?.message_id as string
-    await eventually(
-      async () => (await first.h.getMessage({ message_id: id, reveal: false })).attempts.length === 1,
-      'first attempt',
-    )
+    const id = await sendAndAwaitFirstAttempt(first.h)
     await closeCore(first.core)
 
     const second = await open(first.dataDir, scheduler)
@@ -311,12 +317,7 @@ describe('delivery', () => {
     const scheduler = new ManualScheduler()
     const source = await open(tempDir(), scheduler)
     await source.h.createSubscription({ name: 'moved', url: endpoint.url, retry_schedule: [0, 60] })
-    const { messages } = await source.h.sendEvent({ topic: 'a.b', data: {} })
-    const id = messages[0]?.message_id as string
-    await eventually(
-      async () => (await source.h.getMessage({ message_id: id, reveal: false })).attempts.length === 1,
-      'first attempt',
-    )
+    const id = await sendAndAwaitFirstAttempt(source.h)
     const exported = await source.h.exportWorkspace({ include_history: true, include_secrets: true })
     await closeCore(source.core)
 
