@@ -40,7 +40,7 @@ async function settled(h: Api, messageId: string, status = 'delivered'): Promise
   }, `message ${messageId} to be ${status}`)
 }
 
-/** Sends one event to the only subscription; resolves with its message id once the first attempt is recorded. */
+/** Sends one event to the only subscription; resolves with its message id once its first attempt is in. */
 async function sendAndAwaitFirstAttempt(h: Api): Promise<string> {
   const { messages } = await h.sendEvent({ topic: 'a.b', data: {} })
   const id = messages[0]?.message_id as string
