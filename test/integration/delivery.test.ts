@@ -71,7 +71,7 @@ const user = { id: '0b5c2d9e-4a1f-4a8b-9f4e-2f3a1c6d7e80', username: 'ada' }
 describe('delivery', () => {
   it('delivers an IAM event with Basic auth and a Standard Webhooks signature the official verifier accepts', async () => {
     const endpoint = await sink()
-    const { h } = await open()
+    const { h, dataDir } = await open()
     const auth = await h.createAuthConfig({ auth_type: 'BASIC_AUTH', key: 'hook-user', secret: 'pw 123' })
     const sub = await h.createSubscription({
       name: 'iam',
@@ -80,6 +80,7 @@ describe('delivery', () => {
       topics: ['user.created'],
       auth_config_id: auth.id,
       signing: {},
+      headers: { 'X-Api-Key': { value: 'key-1', secret: true }, 'X-Env': { value: 'test' } },
     })
     const sent = await h.sendEvent({ topic: 'user.created', data: user })
     expect(sent.messages).toEqual([{ message_id: expect.any(String), subscription_id: sub.id }])
@@ -107,7 +108,15 @@ describe('delivery', () => {
     const attempt = message.attempts[0]
     expect(attempt?.request.headers).toContainEqual(['authorization', received?.headers.authorization])
     const masked = await h.getMessage({ message_id: message.message_id, reveal: false })
-    expect(masked.attempts[0]?.request.headers).toContainEqual(['authorization', '••••'])
+    expect(attempt?.request.headers).toContainEqual(['X-Api-Key', 'key-1'])
+    expect(received?.headers['x-api-key']).toBe('key-1')
+    expect(masked.attempts[0]?.request.headers).toEqual(
+      expect.arrayContaining([
+        ['authorization', '••••'],
+        ['X-Api-Key', '••••'],
+        ['X-Env', 'test'],
+      ]),
+    )
     expect(attempt?.response?.status).toBe(200)
     const curl = await h.getAttemptCurl({
       message_id: message.message_id,
@@ -116,6 +125,13 @@ describe('delivery', () => {
     })
     expect(curl.curl).toContain("-H 'authorization: ••••'")
     expect(curl.curl).toContain(`--data-raw '${received?.body}'`)
+    // At rest the credentials are sealed, never in the clear.
+    const onDisk = readdirSync(join(dataDir, 'records', 'attempts'))
+      .map((name) => readFileSync(join(dataDir, 'records', 'attempts', name), 'utf8'))
+      .join('')
+    expect(onDisk).toContain('X-Env')
+    expect(onDisk).not.toContain('key-1')
+    expect(onDisk).not.toContain(received?.headers.authorization)
   })
 
   it('shows each attempt with the body it sent, stored once with its message', async () => {

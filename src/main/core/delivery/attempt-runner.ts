@@ -26,7 +26,7 @@ export interface AttemptRunnerDeps {
   dispatcher?: Dispatcher
 }
 
-/** Header values that are credentials: stored sealed with the attempt, shown masked unless revealed. */
+/** Header names that always carry credentials, whoever set them. */
 const SENSITIVE = new Set(['authorization'])
 
 /**
@@ -59,23 +59,27 @@ async function attemptOnce(
     ['content-type', 'application/json'],
     ['user-agent', deps.userAgent],
   ]
+  // Names whose values are credentials: stored sealed with the attempt, shown masked unless revealed.
   const sealedValues = new Set<string>()
   const templateContext = context.event?.data ?? {}
   for (const [name, header] of Object.entries(subscription.headers)) {
     if (header.value === undefined) continue
-    if (header.secret) {
-      headers.push([name, deps.secrets.open(header.value)])
-      sealedValues.add(name.toLowerCase())
-    } else {
-      headers.push([name, renderText(header.value, templateContext)])
-    }
+    const lower = name.toLowerCase()
+    if (header.secret || SENSITIVE.has(lower)) sealedValues.add(lower)
+    headers.push([
+      name,
+      header.secret ? deps.secrets.open(header.value) : renderText(header.value, templateContext),
+    ])
   }
 
   let token: AttemptRecord['token'] = null
   try {
     const auth = await authorizationFor(deps, context)
     if (auth.token) token = { source: auth.token.source, exchange: auth.token.exchange }
-    if (auth.header) headers.push(['authorization', auth.header])
+    if (auth.header) {
+      headers.push(['authorization', auth.header])
+      sealedValues.add('authorization')
+    }
   } catch (error) {
     if (!(error instanceof OAuthTokenError)) throw error
     token = { source: 'fetch', exchange: error.exchange }
@@ -170,10 +174,14 @@ function record(
     request: {
       method: 'POST',
       url: sent.url,
-      headers: sent.headers.map(([name, value]) => {
-        const lower = name.toLowerCase()
-        return [name, SENSITIVE.has(lower) || sent.sealedValues.has(lower) ? deps.secrets.seal(value) : value]
-      }),
+      // Most subscriptions send no credential header: then the headers are stored as sent.
+      headers:
+        sent.sealedValues.size === 0
+          ? sent.headers
+          : sent.headers.map(([name, value]) => [
+              name,
+              sent.sealedValues.has(name.toLowerCase()) ? deps.secrets.seal(value) : value,
+            ]),
       body: context.message.body,
     },
     response,

@@ -54,11 +54,11 @@ export function sendRequest(outgoing: OutgoingRequest, dispatcher?: Dispatcher):
     }, outgoing.timeoutMs)
 
     try {
-      const target = new URL(outgoing.url)
+      const target = targetOf(outgoing.url)
       ;(dispatcher ?? getGlobalDispatcher()).dispatch(
         {
           origin: target.origin,
-          path: target.pathname + target.search,
+          path: target.path,
           method: 'POST',
           headers: outgoing.headers.flat(),
           body: outgoing.body,
@@ -103,6 +103,21 @@ export function sendRequest(outgoing: OutgoingRequest, dispatcher?: Dispatcher):
 }
 
 const TIMED_OUT = 'timed out waiting for the endpoint'
+
+/** Parsed targets by URL: a subscription sends message after message to the same few URLs. */
+const targets = new Map<string, { origin: string; path: string }>()
+
+function targetOf(url: string): { origin: string; path: string } {
+  let target = targets.get(url)
+  if (!target) {
+    const parsed = new URL(url)
+    target = { origin: parsed.origin, path: parsed.pathname + parsed.search }
+    // Templated URLs differ per message: keep the cache bounded rather than clever.
+    if (targets.size >= 1_000) targets.clear()
+    targets.set(url, target)
+  }
+  return target
+}
 
 function headerPairs(headers: Record<string, string | string[] | undefined>): Array<[string, string]> {
   const pairs: Array<[string, string]> = []

@@ -17,6 +17,7 @@ import {
   SEGMENT_FORMAT_VERSION,
   SegmentHeaderSchema,
   segmentFileName,
+  segmentOf,
   unpackLocation,
 } from './segment-format.ts'
 import { readSegmentIndex, type SegmentIndex, writeSegmentIndex } from './segment-index-file.ts'
@@ -143,7 +144,7 @@ export class RecordLog<T> {
       lines.push({
         id: record.id,
         at,
-        bytes: Buffer.from(encodeLine({ id: record.id, at, v: record.value })),
+        bytes: encodeLine({ id: record.id, at, v: record.value }),
       })
     }
     return new Promise<void>((resolve, reject) => {
@@ -245,7 +246,7 @@ export class RecordLog<T> {
   private tallyLive(): void {
     for (const segment of this.segments.values()) segment.live = 0
     for (const location of this.index.values()) {
-      const segment = this.segments.get(unpackLocation(location).segment)
+      const segment = this.segments.get(segmentOf(location))
       if (segment) segment.live++
     }
   }
@@ -470,7 +471,7 @@ export class RecordLog<T> {
   private point(id: string, location: number, segment: Segment): void {
     const previous = this.index.get(id)
     if (previous !== undefined) {
-      const old = this.segments.get(unpackLocation(previous).segment)
+      const old = this.segments.get(segmentOf(previous))
       if (old) old.live--
     }
     this.index.set(id, location)

@@ -37,8 +37,14 @@ export function encodeHeader(header: SegmentHeader): string {
   return `${JSON.stringify(header)}\n`
 }
 
-export function encodeLine(line: RecordLine): string {
-  return `${JSON.stringify(line)}\n`
+/** A record line as the bytes written: its JSON and a newline, encoded once (no joined copy). */
+export function encodeLine(line: RecordLine): Buffer {
+  const json = JSON.stringify(line)
+  const length = Buffer.byteLength(json)
+  const bytes = Buffer.allocUnsafe(length + 1)
+  bytes.write(json, 0, length, 'utf8')
+  bytes[length] = 0x0a
+  return bytes
 }
 
 /**
@@ -51,6 +57,11 @@ export function packLocation(segment: number, offset: number): number {
 }
 
 export function unpackLocation(location: number): { segment: number; offset: number } {
-  const segment = Math.floor(location / 2 ** 32)
+  const segment = segmentOf(location)
   return { segment, offset: location - segment * 2 ** 32 }
+}
+
+/** The segment number of a packed location, without building the pair (the append path's hot spot). */
+export function segmentOf(location: number): number {
+  return Math.floor(location / 2 ** 32)
 }
