@@ -143,7 +143,7 @@ async function endToEnd(): Promise<number> {
 }
 
 // Interleaved rounds, medians reported: this machine's load and fsync latency vary from second to second.
-const ROUNDS = 3
+const ROUNDS = 5
 await rawUndici() // warm-up
 const raw: number[] = []
 const alone: number[] = []

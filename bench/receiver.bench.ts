@@ -124,7 +124,7 @@ async function mockttp(): Promise<number | null> {
 const dir = mkdtempSync(join(tmpdir(), 'hookbench-bench-receiver-'))
 // Interleaved rounds, medians reported: this machine's speed and fsync latency vary from second
 // to second, so each round measures all four servers back to back.
-const ROUNDS = 3
+const ROUNDS = 5
 const rates = { bare: [] as number[], limit: [] as number[], ours: [] as number[], mock: [] as number[] }
 for (let round = 0; round < ROUNDS; round++) {
   rates.bare.push(await bare())
