@@ -3,11 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Clock } from '../../../shared/clock.ts'
 import { HookbenchError } from '../../../shared/errors.ts'
 import type { ResponseStep } from '../../../shared/receiver/bin.ts'
-import {
-  type CapturedRequest,
-  summaryOf,
-  type Verification,
-} from '../../../shared/receiver/captured-request.ts'
+import type { CapturedRequest, Verification } from '../../../shared/receiver/captured-request.ts'
 import type { EventBus } from '../events/event-bus.ts'
 import { sendError } from '../net/json-response.ts'
 import type { BinRegistry } from './bins.ts'
@@ -104,8 +100,8 @@ export function createHooksRoute(deps: HooksRouteDeps): HooksRoute {
         : null,
       replays: [],
     }
-    await deps.store.add(capture)
-    deps.events.emit({ type: 'request.received', data: summaryOf(capture) })
+    const summary = await deps.store.add(capture)
+    deps.events.emit({ type: 'request.received', data: summary })
     if (capture.forward) deps.forwarder.enqueue(capture.id)
 
     const idHeader = { 'x-hookbench-request-id': capture.id }

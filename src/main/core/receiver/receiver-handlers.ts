@@ -111,9 +111,9 @@ export function receiverHandlers(deps: ReceiverHandlerDeps): ReceiverHandlers {
       const verify = bins.openVerify(bin)
       const captures = log.entries.map((entry) => fromHarEntry(entry, bin, verify))
       // One grouped write: every add is queued before the first one is flushed.
-      await Promise.all(captures.map((item) => store.add(item)))
+      const summaries = await Promise.all(captures.map((item) => store.add(item)))
       if (captures.length <= MAX_IMPORT_EVENTS) {
-        for (const item of captures) deps.events.emit({ type: 'request.received', data: summaryOf(item) })
+        for (const summary of summaries) deps.events.emit({ type: 'request.received', data: summary })
       }
       return { bin_id: bin.id, imported: captures.length }
     },

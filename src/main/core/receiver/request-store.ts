@@ -30,8 +30,8 @@ export interface RequestFilter {
 export interface RequestStore {
   /** Resolves once the startup scan is done. */
   readonly ready: Promise<void>
-  /** Stores a new capture; resolves once it is on disk. */
-  add(capture: CapturedRequest): Promise<void>
+  /** Stores a new capture; resolves with its summary once it is on disk. */
+  add(capture: CapturedRequest): Promise<RequestSummary>
   get(id: string): Promise<CapturedRequest | null>
   /**
    * Writes a new version of a capture. Changes to one id run one after another; a capture deleted
@@ -126,7 +126,9 @@ export function createRequestStore(log: RecordLog<RequestRecord>, clock: Clock):
       } finally {
         inFlight--
       }
-      record((target) => target.upsert(summaryOf(capture)))
+      const summary = summaryOf(capture)
+      record((target) => target.upsert(summary))
+      return summary
     },
     get,
     update(id, change) {

@@ -27,6 +27,10 @@ export function verifyRequest(
   /** The mock OAuth2 server's check, for bins that accept any token it issued. */
   isIssuedToken: (token: string) => boolean = () => false,
 ): Verification {
+  // Most bins check nothing: skip indexing the headers then.
+  if (!expected.basic && !expected.bearer && !expected.standard_webhooks) {
+    return { verdict: 'not_configured', checks: [] }
+  }
   const values = firstValues(headers)
   const checks: Check[] = []
   if (expected.basic) checks.push(checkBasic(expected.basic, values.authorization))
@@ -34,7 +38,6 @@ export function verifyRequest(
   if (expected.standard_webhooks) {
     checks.push(checkStandardWebhooks(expected.standard_webhooks, values, body, nowMs))
   }
-  if (checks.length === 0) return { verdict: 'not_configured', checks }
   return { verdict: checks.every((check) => check.ok) ? 'verified' : 'failed', checks }
 }
 
