@@ -117,15 +117,17 @@ async function attemptOnce(
   )
 }
 
+const NO_AUTHORIZATION = { header: null, token: null } as const
+
 async function authorizationFor(
   deps: AttemptRunnerDeps,
   context: AttemptContext,
 ): Promise<{ header: string | null; token: TokenResult | null }> {
   const config = context.authConfig
-  if (!config) return { header: null, token: null }
+  if (!config) return NO_AUTHORIZATION
   switch (config.auth_type) {
     case 'NO_AUTH':
-      return { header: null, token: null }
+      return NO_AUTHORIZATION
     case 'BASIC_AUTH': {
       const secret = config.secret ? deps.secrets.open(config.secret) : ''
       return {

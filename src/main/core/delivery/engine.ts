@@ -328,7 +328,8 @@ export class DeliveryEngine {
       (due.url_override === null && subscription.url.includes('{')) ||
       Object.values(subscription.headers).some((h) => !h.secret && h.value?.includes('{'))
     const event = templated ? ((await this.deps.events.get(due.event_id))?.value ?? null) : null
-    const message = { ...due, url: urlNow(subscription, due, event) }
+    const url = urlNow(subscription, due, event)
+    const message = url === due.url ? due : { ...due, url }
     const trigger = triggerOf(message)
     const attempts = await runAttempt(
       {
