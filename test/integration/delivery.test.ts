@@ -378,12 +378,7 @@ describe('delivery', () => {
     const scheduler = new ManualScheduler()
     const { h } = await open(tempDir(), scheduler)
     await h.createSubscription({ name: 'w', url: endpoint.url, retry_schedule: [0, 3600] })
-    const { messages } = await h.sendEvent({ topic: 'a.b', data: {} })
-    const id = messages[0]?.message_id as string
-    await eventually(
-      async () => (await h.getMessage({ message_id: id, reveal: false })).attempts.length === 1,
-      'first attempt',
-    )
+    const id = await sendAndAwaitFirstAttempt(h)
     await h.replayMessage({ message_id: id, mode: 'same-id' })
     const delivered = await settled(h, id)
     expect(delivered.attempts.map((a) => [a.trigger, a.response?.status])).toEqual([
@@ -402,12 +397,7 @@ describe('delivery', () => {
     const scheduler = new ManualScheduler()
     const { h } = await open(tempDir(), scheduler)
     const sub = await h.createSubscription({ name: 'd', url: endpoint.url, retry_schedule: [0, 3600] })
-    const { messages } = await h.sendEvent({ topic: 'a.b', data: {} })
-    const id = messages[0]?.message_id as string
-    await eventually(
-      async () => (await h.getMessage({ message_id: id, reveal: false })).attempts.length === 1,
-      'first attempt',
-    )
+    const id = await sendAndAwaitFirstAttempt(h)
     await h.patchSubscription({ id: sub.id, enabled: false })
     const failed = await settled(h, id, 'failed')
     expect(failed.status_reason).toBe('subscription disabled: by the user')
@@ -441,12 +431,7 @@ describe('delivery', () => {
     const scheduler = new ManualScheduler()
     const { h } = await open(tempDir(), scheduler)
     const sub = await h.createSubscription({ name: 'gone', url: endpoint.url, retry_schedule: [0, 3600] })
-    const { messages } = await h.sendEvent({ topic: 'a.b', data: {} })
-    const id = messages[0]?.message_id as string
-    await eventually(
-      async () => (await h.getMessage({ message_id: id, reveal: false })).attempts.length === 1,
-      'first attempt',
-    )
+    const id = await sendAndAwaitFirstAttempt(h)
     await h.deleteSubscription({ id: sub.id })
     expect((await settled(h, id, 'failed')).status_reason).toBe('subscription deleted')
   })
