@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { labelOf } from '../shared/domain/localized-label.ts'
 import { ReplayMessageOutputSchema } from '../shared/domain/message.ts'
+import { LocalizedTextSchema } from '../shared/domain/subscription.ts'
 import { type ApiTarget, requestJson } from './api-client.ts'
 import type { ReplayOptions } from './client-args.ts'
 import { findApi } from './find-api.ts'
@@ -23,12 +25,12 @@ export async function replay(options: ReplayOptions): Promise<number> {
   return 0
 }
 
-const NamedSchema = z.object({ name: z.string() })
+const NamedSchema = z.object({ name: LocalizedTextSchema })
 
 async function subscriptionName(target: ApiTarget, id: string): Promise<string | null> {
   try {
     const path = `/api/subscriptions/${encodeURIComponent(id)}`
-    return (await requestJson(target, 'GET', path, NamedSchema)).value.name
+    return labelOf((await requestJson(target, 'GET', path, NamedSchema)).value.name)
   } catch {
     return null
   }

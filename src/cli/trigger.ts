@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
+import { labelOf } from '../shared/domain/localized-label.ts'
 import { SendEventOutputSchema } from '../shared/domain/message.ts'
+import { LocalizedTextSchema } from '../shared/domain/subscription.ts'
 import { HookbenchError } from '../shared/errors.ts'
 import { type ApiTarget, requestJson } from './api-client.ts'
 import { type Catalog, type CatalogProfile, findTopic, loadCatalog, unknownTopic } from './catalog.ts'
@@ -71,13 +73,15 @@ export async function readData(source: DataSource): Promise<Json> {
   return parsed.value
 }
 
-const SubscriptionNamesSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) })
+const SubscriptionNamesSchema = z.object({
+  items: z.array(z.object({ id: z.string(), name: LocalizedTextSchema })),
+})
 
 /** Names make the output readable; without them (an older API, an error) the ids still say it all. */
 async function subscriptionNames(target: ApiTarget): Promise<Map<string, string>> {
   try {
     const { value } = await requestJson(target, 'GET', '/api/subscriptions', SubscriptionNamesSchema)
-    return new Map(value.items.map((item) => [item.id, item.name]))
+    return new Map(value.items.map((item) => [item.id, labelOf(item.name)]))
   } catch {
     return new Map()
   }

@@ -57,6 +57,19 @@ describe('hookbench trigger', () => {
     })
   })
 
+  it('names the subscription also when another one has a localized (Contensis) name', async () => {
+    const { dataDir, api, subscriptionId } = await hostWithSubscription()
+    const contensis = await api.call('POST', '/api/subscriptions', {
+      name: { 'en-GB': 'Blog entries' },
+      url: 'http://127.0.0.1:9/contensis',
+      profile: 'contensis',
+    })
+    expect(contensis.status).toBe(201)
+    const result = await runCli(['trigger', 'user.created', '--data-dir', dataDir])
+    expect(result.status).toBe(0)
+    expect(result.stdout).toContain(` → "My app" (subscription ${subscriptionId})`)
+  })
+
   it('sends --data @file with the event fields given, and --json prints the API answer', async () => {
     const { dataDir, endpoint, subscriptionId } = await hostWithSubscription()
     const file = join(tempDir(), 'event.json')

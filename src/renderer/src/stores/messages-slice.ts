@@ -1,6 +1,6 @@
 import type { Api } from '../../../shared/contract/index.ts'
+import { labelOf } from '../../../shared/domain/localized-label.ts'
 import type { MessageSummary } from '../../../shared/domain/message.ts'
-import type { LocalizedText } from '../../../shared/domain/subscription.ts'
 import type { ErrorBody } from '../../../shared/errors.ts'
 import { toErrorBody } from '../api/api-error.ts'
 import { FirstPageCache } from './first-pages.ts'
@@ -200,10 +200,4 @@ export function createMessagesSlice(api: Api): SliceCreator<MessagesSlice> {
 
 function sameAs(state: { messageList: MessageListState }) {
   return (item: MessageSummary, index: number) => state.messageList.items[index] === item
-}
-
-/** A localized name (seed 002) shows in English when it has English, else in its first language. */
-export function labelOf(name: LocalizedText): string {
-  if (typeof name === 'string') return name
-  return name['en-GB'] ?? name['en-US'] ?? name.en ?? Object.values(name)[0] ?? ''
 }
