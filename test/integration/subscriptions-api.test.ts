@@ -239,3 +239,53 @@ describe('subscriptions', () => {
     expect(nothingToKeep.body.error.details.issues[0].path).toBe('signing.secret')
   })
 })
+
+describe('who gets an event', () => {
+  it('a subscription with no topic filter gets its own system’s topics only', async () => {
+    const { call } = await start(tempDir())
+    const create = async (profile: string, extra: object = {}) =>
+      (
+        await call('POST', '/api/subscriptions', {
+          name: profile,
+          url: 'http://127.0.0.1:9/{/id}',
+          profile,
+          ...extra,
+        })
+      ).body.id as string
+    const contensis = await create('contensis')
+    const iam = await create('iam')
+    const rustici = await create('rustici')
+    const quicklysign = await create('quicklysign', { entity_key: 'doc-1' })
+    const standard = await create('standard')
+    const receivers = async (topic: string) =>
+      (await call('POST', '/api/events', { topic, data: {}, entity_key: 'doc-1' })).body.messages.map(
+        (m: { subscription_id: string }) => m.subscription_id,
+      )
+    expect(await receivers('user.created')).toEqual([iam])
+    expect(await receivers('realm.updated')).toEqual([iam])
+    expect(await receivers('entry.created')).toEqual([contensis])
+    expect(await receivers('entry.approved')).toEqual([contensis])
+    expect(await receivers('JOB_PROCESSED')).toEqual([rustici])
+    expect(await receivers('entity_updated')).toEqual([quicklysign])
+    expect(await receivers('order.paid')).toEqual([standard])
+    expect(await receivers('component.published')).toEqual([standard])
+  })
+
+  it('refuses a contensis topic another vendor’s catalog names: it would never arrive', async () => {
+    const { call } = await start(tempDir())
+    const refused = await call('POST', '/api/subscriptions', {
+      name: 'c',
+      url: 'http://127.0.0.1:9/',
+      profile: 'contensis',
+      topics: ['entry.created', 'user.created'],
+    })
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.details.issues).toEqual([
+      {
+        path: 'topics.1',
+        message:
+          '"user.created" is a topic of another system (IAM server): a contensis subscription never gets it',
+      },
+    ])
+  })
+})

@@ -101,6 +101,43 @@ const SubscriptionFieldsSchema = z.strictObject({
   time_scale: z.number().min(1).max(1_000_000).default(1),
 })
 
+/** Contensis topics are open-ended: any `resourceType.event`, not only the catalog's. */
+const CONTENSIS_TOPIC = /^[A-Za-z]+\.[A-Za-z]+$/
+
+/** Each catalog topic's vendor (no topic is in two catalogs); read for every event and subscription. */
+const catalogProfileByTopic = new Map(
+  catalog.flatMap((profile) => profile.event_types.map((type) => [type.topic, profile] as const)),
+)
+
+/** Which vendor's catalog names this topic, or undefined. */
+export function catalogProfileOf(topic: string): (typeof catalog)[number] | undefined {
+  return catalogProfileByTopic.get(topic)
+}
+
+/** The resource types of Contensis's catalog (`entry`, `contentType`). */
+const contensisResourceTypes = new Set(
+  catalog
+    .find((profile) => profile.id === 'contensis')
+    ?.event_types.map((type) => type.topic.split('.')[0] ?? ''),
+)
+
+/**
+ * Whether a topic is one of the profile's own: what a subscription with no topic filter gets. A
+ * vendor profile owns its catalog's topics, and Contensis also any other event of its catalog's
+ * resource types (`entry.approved`); `standard` owns every topic no vendor owns. So no topic
+ * goes to two profiles' unfiltered subscriptions: IAM's `user.created` never reaches Contensis.
+ */
+export function profileOwnsTopic(profile: SubscriptionProfile, topic: string): boolean {
+  return ownerOf(topic) === profile
+}
+
+function ownerOf(topic: string): SubscriptionProfile {
+  const listed = catalogProfileOf(topic)?.id
+  if (listed !== undefined) return listed
+  const [resourceType = ''] = topic.split('.')
+  return CONTENSIS_TOPIC.test(topic) && contensisResourceTypes.has(resourceType) ? 'contensis' : 'standard'
+}
+
 /** Rules that need more than one field: the profile decides which topics and keys make sense. */
 function checkProfileRules(
   input: { profile?: SubscriptionProfile; topics?: TopicFilter[]; entity_key?: string | null | undefined },
@@ -120,11 +157,19 @@ function checkProfileRules(
       continue
     }
     if (profile === 'contensis') {
-      if (!/^[A-Za-z]+\.[A-Za-z]+$/.test(topic)) {
+      const other = catalogProfileOf(topic)
+      if (!CONTENSIS_TOPIC.test(topic)) {
         ctx.addIssue({
           code: 'custom',
           path: ['topics', index],
           message: 'contensis topics look like resourceType.event',
+        })
+      } else if (other && other.id !== 'contensis') {
+        // It would never arrive: that topic is delivered to the other vendor's subscriptions.
+        ctx.addIssue({
+          code: 'custom',
+          path: ['topics', index],
+          message: `"${topic}" is a topic of another system (${other.name}): a contensis subscription never gets it`,
         })
       }
     } else if (known && !known.includes(topic)) {

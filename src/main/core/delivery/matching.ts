@@ -1,20 +1,20 @@
-import { catalog } from '../../../shared/catalog/index.ts'
 import { contensisFilterMatches } from '../../../shared/domain/contensis-filter.ts'
 import type { EventRecord } from '../../../shared/domain/message.ts'
-import type { Subscription } from '../../../shared/domain/subscription.ts'
+import { catalogProfileOf, profileOwnsTopic, type Subscription } from '../../../shared/domain/subscription.ts'
 
 /**
- * Which subscriptions an event goes to. A catalog profile only receives its own topics; within
- * a profile, an empty topic list means "every topic". QuicklySign subscriptions watch one entity,
+ * Which subscriptions an event goes to. A vendor profile never receives another vendor's catalog
+ * topic, whatever its filters say (IAM's `user.created` looks like a Contensis topic but is not
+ * one); an empty topic list means "every topic of my own" (profileOwnsTopic), and `standard`
+ * with no list gets every topic no vendor owns. QuicklySign subscriptions watch one entity,
  * Rustici ones may be tied to a tenant, Contensis filters read the entry model (seed 002).
  */
 export function subscriptionMatches(subscription: Subscription, event: EventRecord): boolean {
   if (!subscription.enabled) return false
-  const profileTopics = catalog.find((profile) => profile.id === subscription.profile)?.event_types
-  if (profileTopics && !profileTopics.some((type) => type.topic === event.topic)) {
-    // Contensis topics are open-ended (resourceType.event); the others are a closed catalog.
-    if (subscription.profile !== 'contensis' || !/^\w+\.\w+$/.test(event.topic)) return false
-  }
+  if (subscription.topics.length === 0 && !profileOwnsTopic(subscription.profile, event.topic)) return false
+  if (subscription.profile === 'standard') return topicListed(subscription, event.topic)
+  const vendor = catalogProfileOf(event.topic)?.id
+  if (vendor !== undefined && vendor !== subscription.profile) return false
   switch (subscription.profile) {
     case 'quicklysign':
       return event.entity_key === subscription.entity_key && topicListed(subscription, event.topic)
@@ -28,7 +28,6 @@ export function subscriptionMatches(subscription: Subscription, event: EventReco
     case 'contensis':
       return contensisMatches(subscription, event)
     case 'iam':
-    case 'standard':
       return topicListed(subscription, event.topic)
     default: {
       const unreachable: never = subscription.profile
