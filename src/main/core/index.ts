@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Handlers } from '../../shared/contract/index.ts'
 import { catalogHandlers } from './catalog-handlers.ts'
 import { authConfigHandlers } from './delivery/auth-configs.ts'
@@ -14,8 +16,9 @@ import { inProcessApi } from './invoke.ts'
 import { openOAuthServer, TOKEN_PATH } from './oauth-server/index.ts'
 import { openReceiver } from './receiver/index.ts'
 import type { MountedRoute, ReceiverRoute } from './receiver/receiver-server.ts'
-import { openKeyFileBox, withKeyFileFallback } from './secrets/key-file-box.ts'
+import { KEY_FILE_NAME, openKeyFileBox, withKeyFileFallback } from './secrets/key-file-box.ts'
 import type { SecretBox } from './secrets/secret-box.ts'
+import { checkStoredSecrets } from './secrets/stored-secrets-check.ts'
 import { openConfigStore } from './store/config/config-store.ts'
 import { acquireDataDirLock } from './store/data-dir-lock.ts'
 import { recordSchemas } from './store/record-schemas.ts'
@@ -69,10 +72,17 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     for (const close of closers.splice(0).reverse()) await close()
   }
   try {
+    const hadKeyFile = existsSync(join(options.dataDir, KEY_FILE_NAME))
     const secrets = options.secretBox
       ? await withKeyFileFallback(options.secretBox, options.dataDir)
       : await openKeyFileBox(options.dataDir)
     const config = await openConfigStore(options.dataDir, { secretBox: secrets })
+    // A wrong secrets.key refuses here, not later as failed deliveries and 500s.
+    await checkStoredSecrets(config.read(), secrets, {
+      dataDir: options.dataDir,
+      configPath: config.path,
+      keyFileCreated: !options.secretBox && !hadKeyFile,
+    })
     const records = await openRecordStore({
       dataDir: options.dataDir,
       clock,
@@ -106,13 +116,19 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     // ---- mock OAuth2 server and emulators (issue 5); before the receiver, whose bins may accept
     // "any token issued by the mock OAuth server" (oauth.isIssuedToken).
     const oauth = openOAuthServer({ config, clock })
-    const emulators = openEmulators({ config, clock, events: records.logs.events })
+    const emulators = await openEmulators({
+      config,
+      clock,
+      events: records.logs.events,
+      isIssuedToken: oauth.isIssuedToken,
+    })
 
     // ---- receiver: bins and captured requests (issue 5)
     const receiver = openReceiver({
       config,
       log: records.logs.requests,
       events,
+      secrets,
       clock,
       version: options.version,
       receiverUrl: () => endpoints.receiverUrl,

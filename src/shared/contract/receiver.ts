@@ -14,10 +14,10 @@ import {
   ExchangeSchema,
   ExportCurlInputSchema,
   ExportCurlOutputSchema,
+  GetRequestInputSchema,
   ListRequestsInputSchema,
   ListRequestsOutputSchema,
   ReplayRequestInputSchema,
-  RequestIdInputSchema,
 } from '../receiver/captured-request.ts'
 import {
   ExportHarInputSchema,
@@ -86,7 +86,8 @@ export const receiverOperations = {
   exportHar: defineOperation({
     method: 'GET',
     path: '/api/requests/har',
-    summary: 'Captures (of ?bin=, newest first up to ?limit=) as a HAR 1.2 document.',
+    summary:
+      'Captures (of ?bin=, newest first up to ?limit=) as HAR 1.2; credentials •••• unless ?reveal=true.',
     input: ExportHarInputSchema,
     output: HarDocumentSchema,
   }),
@@ -102,21 +103,23 @@ export const receiverOperations = {
   getRequest: defineOperation({
     method: 'GET',
     path: '/api/requests/{id}',
-    summary: 'One capture with headers, body, verdict, forward and replay results.',
-    input: RequestIdInputSchema,
+    summary:
+      'One capture with headers, body, verdict, forward, replays; credentials •••• unless ?reveal=true.',
+    input: GetRequestInputSchema,
     output: CapturedRequestSchema,
   }),
   replayRequest: defineOperation({
     method: 'POST',
     path: '/api/requests/{id}/replay',
-    summary: 'Resends a capture, optionally edited, to {url}; answers (and records) what came back.',
+    summary:
+      'Resends a capture (credentials real; •••• in edited headers keeps them) to {url}; records the answer.',
     input: ReplayRequestInputSchema,
     output: ExchangeSchema,
   }),
   exportRequestCurl: defineOperation({
     method: 'GET',
     path: '/api/requests/{id}/curl',
-    summary: 'A curl command that sends the capture again (to ?url=, default this receiver).',
+    summary: 'A curl command that sends the capture again (to ?url=); credentials •••• unless ?reveal=true.',
     input: ExportCurlInputSchema,
     output: ExportCurlOutputSchema,
   }),

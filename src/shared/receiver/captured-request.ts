@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { RevealFlagSchema } from '../domain/oauth-client.ts'
 
 /**
  * A request captured by a bin, exactly as it arrived: headers in order with duplicates, the raw
@@ -135,7 +136,7 @@ export const ListRequestsInputSchema = z.strictObject({
   method: z.string().min(1).max(32).optional(),
   /** Matches the start of the full path (`/hooks/demo/orders`) or of the part after the bin (`/orders`). */
   path: z.string().min(1).max(2048).optional(),
-  /** Case-insensitive text in header names and values and in text bodies. */
+  /** Case-insensitive text in header names and values and in text bodies (never in credentials). */
   q: z.string().min(1).max(1024).optional(),
   since: dateFilter.optional(),
   until: dateFilter.optional(),
@@ -151,7 +152,8 @@ export const ListRequestsOutputSchema = z.object({
 })
 export type ListRequestsOutput = z.output<typeof ListRequestsOutputSchema>
 
-export const RequestIdInputSchema = z.strictObject({ id: z.string().min(1) })
+/** Credentials in headers are `••••` unless `reveal` (Authorization, Cookie, secret headers). */
+export const GetRequestInputSchema = z.strictObject({ id: z.string().min(1), reveal: RevealFlagSchema })
 
 export const DeleteRequestsInputSchema = z.strictObject({ bin: z.string().min(1).optional() })
 export const DeleteRequestsOutputSchema = z.object({ deleted: z.number().int() })
@@ -179,5 +181,7 @@ export const ExportCurlInputSchema = z.strictObject({
   id: z.string().min(1),
   /** Where the command sends to; default: back to this receiver at the captured path. */
   url: z.string().max(4096).optional(),
+  /** Credentials in the command are `••••` unless revealed. */
+  reveal: RevealFlagSchema,
 })
 export const ExportCurlOutputSchema = z.object({ curl: z.string() })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { RevealFlagSchema } from '../domain/oauth-client.ts'
 import { BinNameSchema } from './bin.ts'
 
 /**
@@ -48,6 +49,8 @@ export const ExportHarInputSchema = z.strictObject({
   /** A bin's name or id; all bins when absent. */
   bin: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
+  /** Credentials in headers are `••••` unless revealed. */
+  reveal: RevealFlagSchema,
 })
 
 /** The document `GET /api/requests/har` answers: `{log: {version: "1.2", creator, entries}}`. */

@@ -2,6 +2,7 @@ import type { Clock } from '../../../shared/clock.ts'
 import { type CapturedRequest, type Exchange, summaryOf } from '../../../shared/receiver/captured-request.ts'
 import type { EventBus } from '../events/event-bus.ts'
 import { decodeBody } from './body.ts'
+import type { CapturedCredentials } from './captured-credentials.ts'
 import { exchange } from './http-exchange.ts'
 import type { RequestStore } from './request-store.ts'
 
@@ -37,6 +38,8 @@ export interface Forwarder {
 
 export function createForwarder(deps: {
   store: RequestStore
+  /** Opens the credentials sealed in a capture: the app gets the request as it came. */
+  credentials: CapturedCredentials
   events: EventBus
   clock: Clock
   policy?: ForwardPolicy
@@ -95,7 +98,7 @@ export function createForwarder(deps: {
       {
         url: forward.url,
         method: capture.method,
-        headers: [...capture.headers, ['x-hookbench-request-id', capture.id]],
+        headers: [...deps.credentials.open(capture.headers), ['x-hookbench-request-id', capture.id]],
         body: decodeBody(capture.body, capture.body_encoding),
         timeoutMs: policy.timeoutMs,
         signal: abort.signal,

@@ -9,6 +9,7 @@ import { sendError } from '../net/json-response.ts'
 import type { BinRegistry } from './bins.ts'
 import { encodeBody } from './body.ts'
 import { headerPairsOf, parseHookTarget, readBodyLimited, remoteAddressOf } from './capture.ts'
+import type { CapturedCredentials } from './captured-credentials.ts'
 import type { Forwarder } from './forwarder.ts'
 import type { RequestStore } from './request-store.ts'
 import type { ResponsePicker } from './response-rules.ts'
@@ -21,6 +22,7 @@ export interface HooksRouteDeps {
   store: RequestStore
   picker: ResponsePicker
   forwarder: Forwarder
+  credentials: CapturedCredentials
   events: EventBus
   clock: Clock
   maxBodyBytes?: number
@@ -87,7 +89,8 @@ export function createHooksRoute(deps: HooksRouteDeps): HooksRoute {
       sub_path: target.subPath,
       query: target.query,
       http_version: req.httpVersion,
-      headers,
+      // Verified above on the plaintext; only credentials are sealed, and only captures with some pay.
+      headers: deps.credentials.seal(headers),
       ...encodeBody(bytes),
       size: bytes.length,
       content_type: req.headers['content-type'] ?? null,

@@ -1,8 +1,10 @@
 import type { Clock } from '../../../shared/clock.ts'
 import type { EventBus } from '../events/event-bus.ts'
+import type { SecretBox } from '../secrets/secret-box.ts'
 import type { ConfigStore } from '../store/config/config-store.ts'
 import type { RecordLog } from '../store/log/record-log.ts'
 import { createBinRegistry } from './bins.ts'
+import { capturedCredentials, secretHeaderNamesOf } from './captured-credentials.ts'
 import { createForwarder, type ForwardPolicy } from './forwarder.ts'
 import { createHooksRoute } from './hooks-route.ts'
 import { type ReceiverHandlers, receiverHandlers } from './receiver-handlers.ts'
@@ -15,6 +17,8 @@ export interface ReceiverDeps {
   config: ConfigStore
   log: RecordLog<RequestRecord>
   events: EventBus
+  /** Seals the credentials a capture carries (the box config secrets are sealed with). */
+  secrets: SecretBox
   clock: Clock
   version: string
   receiverUrl: () => string | null
@@ -33,10 +37,15 @@ export interface Receiver {
 /** Bins, captures, forwarding and replay, wired together over the config and the `requests` log. */
 export function openReceiver(deps: ReceiverDeps): Receiver {
   const bins = createBinRegistry(deps.config, deps.clock)
-  const store = createRequestStore(deps.log, deps.clock)
+  const credentials = capturedCredentials(
+    deps.secrets,
+    secretHeaderNamesOf(() => deps.config.read().subscriptions),
+  )
+  const store = createRequestStore(deps.log, deps.clock, credentials.hidesValue)
   const picker = createResponsePicker()
   const forwarder = createForwarder({
     store,
+    credentials,
     events: deps.events,
     clock: deps.clock,
     ...(deps.forwardPolicy ? { policy: deps.forwardPolicy } : {}),
@@ -54,6 +63,7 @@ export function openReceiver(deps: ReceiverDeps): Receiver {
     store,
     picker,
     forwarder,
+    credentials,
     events: deps.events,
     clock: deps.clock,
     ...(deps.isIssuedToken ? { isIssuedToken: deps.isIssuedToken } : {}),
@@ -63,8 +73,9 @@ export function openReceiver(deps: ReceiverDeps): Receiver {
       bins,
       store,
       picker,
+      credentials,
       events: deps.events,
-      secrets: deps.config.secrets,
+      secrets: deps.secrets,
       clock: deps.clock,
       version: deps.version,
       receiverUrl: deps.receiverUrl,

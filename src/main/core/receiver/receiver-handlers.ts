@@ -8,6 +8,7 @@ import { redactSecrets, revealSecrets } from '../secrets/redaction.ts'
 import type { SecretBox } from '../secrets/secret-box.ts'
 import type { BinRegistry } from './bins.ts'
 import { decodeBody } from './body.ts'
+import type { CapturedCredentials } from './captured-credentials.ts'
 import { curlCommand } from './curl.ts'
 import { fromHarEntry, toHar } from './har.ts'
 import { exchange } from './http-exchange.ts'
@@ -34,6 +35,7 @@ export interface ReceiverHandlerDeps {
   bins: BinRegistry
   store: RequestStore
   picker: ResponsePicker
+  credentials: CapturedCredentials
   events: EventBus
   secrets: SecretBox
   clock: Clock
@@ -47,7 +49,7 @@ const MAX_REPLAYS_KEPT = 20
 const MAX_IMPORT_EVENTS = 200
 
 export function receiverHandlers(deps: ReceiverHandlerDeps): ReceiverHandlers {
-  const { bins, store } = deps
+  const { bins, store, credentials } = deps
 
   const view = (bin: StoredBin, reveal: boolean): Bin => {
     const shown = reveal ? revealSecrets(bin, deps.secrets) : redactSecrets(bin)
@@ -60,6 +62,12 @@ export function receiverHandlers(deps: ReceiverHandlerDeps): ReceiverHandlers {
     if (!found) throw new HookbenchError('not_found', `No captured request ${id}.`)
     return found
   }
+
+  /** A capture as the API answers it: credentials `••••` unless revealed. */
+  const shown = (request: CapturedRequest, reveal: boolean): CapturedRequest => ({
+    ...request,
+    headers: credentials.show(request.headers, reveal),
+  })
 
   /** A filter names a bin by name or id; one that does not exist is a 404 (a typo), as for DELETE. */
   const binFilter = (bin: string | undefined): string | undefined =>
@@ -97,19 +105,23 @@ export function receiverHandlers(deps: ReceiverHandlerDeps): ReceiverHandlers {
     deleteRequests: async ({ bin }) => {
       return { deleted: await clearCaptures(binFilter(bin) ?? null) }
     },
-    exportHar: async ({ bin, limit }) => {
+    exportHar: async ({ bin, limit, reveal }) => {
       const page = await store.list({ ...defined({ binId: binFilter(bin) }), limit })
       const requests: CapturedRequest[] = []
       for (const summary of page.items.toReversed()) {
         const request = await store.get(summary.id)
-        if (request) requests.push(request)
+        if (request) requests.push(shown(request, reveal))
       }
       return toHar(requests, deps.receiverUrl(), deps.version)
     },
     importHar: async ({ bin: name, log }) => {
       const bin = bins.find(name) ?? (await bins.create(CreateBinInputSchema.parse({ name })))
       const verify = bins.openVerify(bin)
-      const captures = log.entries.map((entry) => fromHarEntry(entry, bin, verify))
+      // Verified on the plaintext, then sealed like a capture that came in over HTTP.
+      const captures = log.entries.map((entry) => {
+        const capture = fromHarEntry(entry, bin, verify)
+        return { ...capture, headers: credentials.seal(capture.headers) }
+      })
       // One grouped write: every add is queued before the first one is flushed.
       const summaries = await Promise.all(captures.map((item) => store.add(item)))
       if (captures.length <= MAX_IMPORT_EVENTS) {
@@ -117,14 +129,16 @@ export function receiverHandlers(deps: ReceiverHandlerDeps): ReceiverHandlers {
       }
       return { bin_id: bin.id, imported: captures.length }
     },
-    getRequest: async ({ id }) => capture(id),
+    getRequest: async ({ id, reveal }) => shown(await capture(id), reveal),
     replayRequest: async (input) => {
       const original = await capture(input.id)
       const result = await exchange(
         {
           url: input.url,
           method: input.method ?? original.method,
-          headers: input.headers ?? original.headers,
+          headers: input.headers
+            ? credentials.restoreMasked(input.headers, original.headers)
+            : credentials.open(original.headers),
           body:
             input.body === undefined
               ? decodeBody(original.body, original.body_encoding)
@@ -140,10 +154,10 @@ export function receiverHandlers(deps: ReceiverHandlerDeps): ReceiverHandlers {
       if (updated) deps.events.emit({ type: 'request.updated', data: summaryOf(updated) })
       return result
     },
-    exportRequestCurl: async ({ id, url }) => {
+    exportRequestCurl: async ({ id, url, reveal }) => {
       const request = await capture(id)
       const target = url ?? `${deps.receiverUrl() ?? 'http://127.0.0.1:8787'}${request.url}`
-      return { curl: curlCommand(request, target) }
+      return { curl: curlCommand(shown(request, reveal), target) }
     },
   }
 }

@@ -45,7 +45,12 @@ export interface RequestStore {
   pendingForwards(): Promise<string[]>
 }
 
-export function createRequestStore(log: RecordLog<RequestRecord>, clock: Clock): RequestStore {
+export function createRequestStore(
+  log: RecordLog<RequestRecord>,
+  clock: Clock,
+  /** Header values a text search must not match: credentials, sealed or (older captures) not. */
+  hidesValue: (name: string, value: string) => boolean = () => false,
+): RequestStore {
   let index = new RequestIndex()
   /** New captures appended but not yet acknowledged: the log may already count them. */
   let inFlight = 0
@@ -201,14 +206,20 @@ export function createRequestStore(log: RecordLog<RequestRecord>, clock: Clock):
     }
     if (filter.q === undefined) return true
     const request = await get(summary.id)
-    return request !== null && containsText(request, filter.q.toLowerCase())
+    return request !== null && containsText(request, filter.q.toLowerCase(), hidesValue)
   }
 }
 
-function containsText(request: CapturedRequest, needle: string): boolean {
+function containsText(
+  request: CapturedRequest,
+  needle: string,
+  hidesValue: (name: string, value: string) => boolean,
+): boolean {
   if (request.url.toLowerCase().includes(needle)) return true
   for (const [name, value] of request.headers) {
-    if (name.toLowerCase().includes(needle) || value.toLowerCase().includes(needle)) return true
+    if (name.toLowerCase().includes(needle)) return true
+    // A search that matched a credential would tell whoever searched what it contains.
+    if (value.toLowerCase().includes(needle) && !hidesValue(name, value)) return true
   }
   return request.body_encoding === 'utf8' && request.body.toLowerCase().includes(needle)
 }

@@ -40,11 +40,14 @@ export async function exportWorkspace(
     >
     for (const kind of recordKinds) {
       for await (const record of sources.logs[kind].scan('oldest')) {
-        history[kind].push(
-          options.include_secrets
-            ? record
-            : { ...record, value: mapSealed(record.value, () => ({ $secret: null })) },
-        )
+        // Sealed values in records too (attempt and capture credentials) leave as markers: the
+        // sealed form would not open on another machine.
+        history[kind].push({
+          ...record,
+          value: mapSealed(record.value, (sealed) => ({
+            $secret: options.include_secrets ? sources.secrets.open(sealed) : null,
+          })),
+        })
       }
     }
     document.history = history
