@@ -56,6 +56,14 @@ const KindStatsSchema = z.object({
   records: z.number().int(),
   segments: z.number().int(),
   bytes: z.number().int(),
+  /**
+   * Lines of this kind's log that did not hold a valid record (not JSON, or a value that fails its
+   * schema), moved byte for byte into these files beside the segments; they stay until deleted.
+   */
+  damaged: z.object({
+    lines: z.number().int(),
+    files: z.array(z.string()),
+  }),
 })
 export const StorageStatsSchema = z.object({
   data_dir: z.string(),

@@ -1,10 +1,12 @@
 import { constants } from 'node:fs'
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import type { z } from 'zod'
 import type { Clock } from '../../../../shared/clock.ts'
-import { fsyncDirectory } from '../atomic-write.ts'
+import { issuesOf } from '../../../../shared/errors.ts'
+import { fsyncDirectory, writeFileAtomic } from '../atomic-write.ts'
 import { StoreError } from '../store-error.ts'
+import { DamagedLines, type DamagedReport } from './damaged-lines.ts'
 import { idAt, lineStarts, Segment } from './segment.ts'
 import { SegmentCache } from './segment-cache.ts'
 import {
@@ -13,7 +15,6 @@ import {
   indexFileName,
   packLocation,
   parseSegmentNumber,
-  RecordLineSchema,
   SEGMENT_FORMAT_VERSION,
   SegmentHeaderSchema,
   segmentFileName,
@@ -34,6 +35,33 @@ const CREATE_ACTIVE = constants.O_RDWR | constants.O_CREAT | constants.O_EXCL | 
 /** Ids are GUIDs or similar; no quotes or backslashes, so a line's id can be read without parsing it. */
 const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/
 
+const NEWLINE = Buffer.from('\n')
+
+/** What opening a log found and told once at the end: lines set aside, or a torn tail cut off. */
+interface DamageFound {
+  kind: 'damaged' | 'torn'
+  lines: number
+  file: string | null
+  detail: string
+}
+
+function lines(count: number): string {
+  return count === 1 ? '1 damaged line' : `${count} damaged lines`
+}
+
+function tornDetail(segmentName: string, bytes: number): string {
+  return (
+    `cut off the unfinished last line of ${segmentName} (${bytes} bytes), left by a crash mid-write; ` +
+    'it had never been acknowledged'
+  )
+}
+
+/** A damaged line's bytes as kept aside: exactly as in the segment, with a newline if it had none. */
+function lineWithNewline(buffer: Buffer, damage: { start: number; end: number }): Buffer {
+  const bytes = buffer.subarray(damage.start, damage.end)
+  return bytes.at(-1) === 0x0a ? Buffer.from(bytes) : Buffer.concat([bytes, NEWLINE])
+}
+
 export interface StoredRecord<T> {
   id: string
   at: number
@@ -48,6 +76,27 @@ export interface RecordLogOptions<T> {
   /** Segments are sealed and a new one started past this size. */
   maxSegmentBytes?: number
   cache?: SegmentCache
+  /** Where a damaged line set aside (or a torn tail cut off) is told, one line each; stderr by default. */
+  warn?: (line: string) => void
+}
+
+/** A line of a segment file that does not hold a valid record: its bytes are start…end (newline included). */
+interface LineDamage {
+  start: number
+  end: number
+  /** Completes "the line …": why it was set aside. */
+  reason: string
+  /** Set when the index pointed at this line: the id then reads as not found. */
+  id: string | null
+}
+
+interface SegmentLines {
+  index: SegmentIndex & { offsets: number[] }
+  damage: LineDamage[]
+  /** Bytes of an unfinished last line (the active segment only). */
+  torn: number
+  /** Not even the header line is complete (a crash while the segment was created). */
+  headerTorn: boolean
 }
 
 export interface RetentionLimits {
@@ -75,6 +124,10 @@ export class RecordLog<T> {
   private readonly clock: Clock
   private readonly maxSegmentBytes: number
   private readonly cache: SegmentCache
+  private readonly warn: (line: string) => void
+  private damaged!: DamagedLines
+  /** Locations of damaged lines already copied aside while running (their segment still holds them). */
+  private readonly setAside = new Set<number>()
   private readonly index = new Map<string, number>()
   private readonly segments = new Map<number, Segment>()
   private active!: Segment
@@ -93,6 +146,7 @@ export class RecordLog<T> {
     // Sidecar offsets are 32-bit: keep segments well below 4 GB.
     this.maxSegmentBytes = Math.min(options.maxSegmentBytes ?? 16 * 1024 * 1024, 1024 * 1024 * 1024)
     this.cache = options.cache ?? new SegmentCache(64 * 1024 * 1024)
+    this.warn = options.warn ?? ((line) => console.error(line))
   }
 
   static async open<T>(options: RecordLogOptions<T>): Promise<RecordLog<T>> {
@@ -117,11 +171,11 @@ export class RecordLog<T> {
     return { flushes: this.flushes, lines: this.linesWritten }
   }
 
-  /** What the Settings page shows: live records, segment files and bytes on disk. */
-  storageStats(): { records: number; segments: number; bytes: number } {
+  /** What the Settings page shows: live records, segment files, bytes on disk, lines kept aside. */
+  storageStats(): { records: number; segments: number; bytes: number; damaged: DamagedReport } {
     let bytes = 0
     for (const segment of this.segments.values()) bytes += segment.bytes
-    return { records: this.index.size, segments: this.segments.size, bytes }
+    return { records: this.index.size, segments: this.segments.size, bytes, damaged: this.damaged.report() }
   }
 
   has(id: string): boolean {
@@ -153,13 +207,18 @@ export class RecordLog<T> {
     })
   }
 
+  /** The newest version of a record; null when there is none or its line turned out damaged (set aside). */
   async get(id: string): Promise<StoredRecord<T> | null> {
     const location = this.index.get(id)
     if (location === undefined) return null
     const { segment: no, offset } = unpackLocation(location)
     const segment = this.segments.get(no)
     if (!segment) return null
-    return this.decode(await segment.readLineAt(offset), segment.path)
+    const line = await segment.readLineAt(offset)
+    const decoded = this.decode(line, id)
+    if (typeof decoded !== 'string') return decoded
+    await this.setAsideOnRead(id, location, segment, line, decoded)
+    return null
   }
 
   /**
@@ -173,14 +232,18 @@ export class RecordLog<T> {
       const segment = this.segments.get(no)
       if (!segment) continue
       const buffer = await this.currentBuffer(segment)
-      const live = lineStarts(buffer).filter((start) => {
+      const live: Array<{ id: string; start: number }> = []
+      for (const start of lineStarts(buffer)) {
         const id = idAt(buffer, start)
-        return id !== null && this.index.get(id) === packLocation(no, start)
-      })
+        if (id !== null && this.index.get(id) === packLocation(no, start)) live.push({ id, start })
+      }
       if (order === 'newest') live.reverse()
-      for (const start of live) {
+      for (const { id, start } of live) {
         const end = buffer.indexOf(0x0a, start)
-        yield this.decode(buffer.subarray(start, end === -1 ? buffer.length : end), segment.path)
+        const line = buffer.subarray(start, end === -1 ? buffer.length : end)
+        const decoded = this.decode(line, id)
+        if (typeof decoded !== 'string') yield decoded
+        else await this.setAsideOnRead(id, packLocation(no, start), segment, line, decoded)
       }
     }
   }
@@ -229,17 +292,39 @@ export class RecordLog<T> {
 
   private async load(): Promise<void> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 })
+    this.damaged = await DamagedLines.open(this.dir, this.clock)
+    const earlier = this.damaged.report()
     const numbers = (await readdir(this.dir))
       .map(parseSegmentNumber)
       .filter((n): n is number => n !== null)
       .sort((a, b) => a - b)
     const last = numbers.at(-1)
+    const found: DamageFound[] = []
     for (const no of numbers) {
-      if (no === last) await this.loadActive(no)
-      else await this.loadSealed(no)
+      if (no === last) await this.loadActive(no, found)
+      else await this.loadSealed(no, found)
     }
     if (last === undefined) this.active = await this.createSegment(1)
     this.tallyLive()
+    if (earlier.lines > 0) {
+      this.warn(
+        `[hookbench] ${this.dir}: ${lines(earlier.lines)} set aside before this start ` +
+          `${earlier.lines === 1 ? 'is' : 'are'} kept in ${earlier.files.join(', ')} ` +
+          '(delete the files once you no longer need them).',
+      )
+    }
+    const damaged = found.filter((f) => f.kind === 'damaged')
+    if (damaged.length > 0) {
+      const count = damaged.reduce((sum, f) => sum + f.lines, 0)
+      const first = damaged[0] as DamageFound
+      this.warn(
+        `[hookbench] ${this.dir}: ${lines(count)} did not hold a valid record (first: ${first.detail}); ` +
+          `moved byte for byte to ${first.file}. Every other record is readable.`,
+      )
+    }
+    for (const torn of found.filter((f) => f.kind === 'torn')) {
+      this.warn(`[hookbench] ${this.dir}: ${torn.detail}.`)
+    }
   }
 
   /** Each segment's live count, from the index as loaded (cheaper than tracking it line by line). */
@@ -251,16 +336,20 @@ export class RecordLog<T> {
     }
   }
 
-  private async loadSealed(no: number): Promise<void> {
+  /**
+   * A sealed segment with a sidecar that matches it is not read (opening a large store stays
+   * fast): a damaged line in it is found, and set aside, when it is read, compacted or dropped.
+   */
+  private async loadSealed(no: number, found: DamageFound[]): Promise<void> {
     const path = join(this.dir, segmentFileName(no))
     const bytes = (await stat(path)).size
     const segment = new Segment(no, path, await open(path, 'r'), bytes, true)
     this.segments.set(no, segment)
-    let index = await readSegmentIndex(join(this.dir, indexFileName(no)), no, bytes)
+    let index: SegmentIndex | null = await readSegmentIndex(join(this.dir, indexFileName(no)), no, bytes)
     if (!index) {
       // Crash before the sidecar was written, or a sidecar from before a compaction: rebuild it.
       const { buffer } = await segment.readAll()
-      index = this.indexFromBuffer(no, buffer, path, false)
+      index = (await this.readCleanLines(segment, buffer, false, 'r', found)).index
       await writeSegmentIndex(join(this.dir, indexFileName(no)), index)
     }
     segment.minAt = index.min_at
@@ -272,29 +361,25 @@ export class RecordLog<T> {
     }
   }
 
-  private async loadActive(no: number): Promise<void> {
+  /** The active segment is read whole, every value checked against the schema. */
+  private async loadActive(no: number, found: DamageFound[]): Promise<void> {
     const path = join(this.dir, segmentFileName(no))
     const handle = await open(path, OPEN_ACTIVE)
     const segment = new Segment(no, path, handle, (await stat(path)).size, false)
     this.segments.set(no, segment)
     this.active = segment
     const { buffer } = await segment.readAll()
-    const index = this.indexFromBuffer(no, buffer, path, true)
-    if (index.bytes === 0) {
+    const { index, headerTorn } = await this.readCleanLines(segment, buffer, true, OPEN_ACTIVE, found)
+    if (headerTorn) {
       // Crashed while creating this segment: not even its header is complete. Write it again.
       const header = this.header(no)
-      await handle.truncate(0)
-      await handle.write(header, 0, 'utf8')
-      await handle.datasync()
+      await segment.handle.truncate(0)
+      await segment.handle.write(header, 0, 'utf8')
+      await segment.handle.datasync()
       segment.bytes = Buffer.byteLength(header)
-    } else if (index.bytes < buffer.length) {
-      // A torn last line was never acknowledged (its fdatasync never returned): cut it off.
-      await handle.truncate(index.bytes)
-      await handle.datasync()
-      segment.bytes = index.bytes
     }
     segment.ids = index.ids
-    segment.offsets = Array.from(index.offsets)
+    segment.offsets = index.offsets
     segment.count = index.ids.length
     segment.minAt = index.min_at
     segment.maxAt = index.max_at
@@ -304,42 +389,93 @@ export class RecordLog<T> {
   }
 
   /**
-   * Parses a segment's lines. Only the active segment may end in a torn line (`allowTornTail`);
-   * anything else that does not parse is corruption, reported with the file name.
+   * Reads a segment's lines at open. Damaged complete lines are first copied byte for byte to the
+   * damaged-lines file (durably), then the segment is rewritten without them; an unfinished last
+   * line of the active segment (`allowTornTail`) was never acknowledged and is cut off. Either is
+   * told once, at the end of load().
    */
-  private indexFromBuffer(no: number, buffer: Buffer, path: string, allowTornTail: boolean): SegmentIndex {
+  private async readCleanLines(
+    segment: Segment,
+    buffer: Buffer,
+    allowTornTail: boolean,
+    reopenFlags: number | string,
+    found: DamageFound[],
+  ): Promise<SegmentLines> {
+    const read = this.readLines(segment.no, buffer, segment.path, allowTornTail)
+    const name = basename(segment.path)
+    if (read.damage.length === 0) {
+      if (read.torn > 0 && !read.headerTorn) {
+        await segment.handle.truncate(read.index.bytes)
+        await segment.handle.datasync()
+        segment.bytes = read.index.bytes
+        found.push({ kind: 'torn', lines: 1, file: null, detail: tornDetail(name, read.torn) })
+      }
+      return read
+    }
+    const first = read.damage[0] as LineDamage
+    const file = await this.damaged.keep(read.damage.map((d) => lineWithNewline(buffer, d)))
+    const detail = `${name} at byte ${first.start}: the line ${first.reason}`
+    found.push({ kind: 'damaged', lines: read.damage.length, file, detail })
+    if (read.torn > 0) found.push({ kind: 'torn', lines: 1, file: null, detail: tornDetail(name, read.torn) })
+    const parts: Buffer[] = []
+    let from = 0
+    for (const d of read.damage) {
+      parts.push(buffer.subarray(from, d.start))
+      from = d.end
+    }
+    parts.push(buffer.subarray(from, buffer.length - read.torn))
+    const cleaned = Buffer.concat(parts)
+    await writeFileAtomic(segment.path, cleaned)
+    await segment.replaceHandle(await open(segment.path, reopenFlags), cleaned.length)
+    const again = this.readLines(segment.no, cleaned, segment.path, false)
+    if (again.damage.length > 0) throw StoreError.corrupt(segment.path, 'it still holds damaged lines')
+    return again
+  }
+
+  /**
+   * Parses a segment's lines and checks every value. Only the active segment may end in an
+   * unfinished line (`allowTornTail`); a header that does not describe this segment is refused.
+   */
+  private readLines(no: number, buffer: Buffer, path: string, allowTornTail: boolean): SegmentLines {
+    const offsets: number[] = []
+    const index = {
+      segment: no,
+      bytes: 0,
+      min_at: null as number | null,
+      max_at: null as number | null,
+      ids: [] as string[],
+      offsets,
+    }
+    const damage: LineDamage[] = []
     const headerEnd = buffer.indexOf(0x0a)
     if (headerEnd === -1) {
-      if (allowTornTail) return { segment: no, bytes: 0, min_at: null, max_at: null, ids: [], offsets: [] }
+      if (allowTornTail) return { index, damage, torn: buffer.length, headerTorn: true }
       throw StoreError.corrupt(path, 'the segment has no header line')
     }
     this.checkHeader(buffer.subarray(0, headerEnd), path, no)
-    const offsets: number[] = []
-    const index: SegmentIndex & { offsets: number[] } = {
-      segment: no,
-      bytes: headerEnd + 1,
-      min_at: null,
-      max_at: null,
-      ids: [],
-      offsets,
-    }
+    let torn = 0
     let start = headerEnd + 1
     while (start < buffer.length) {
-      const end = buffer.indexOf(0x0a, start)
-      const parsed = end === -1 ? null : this.tryParseLine(buffer.subarray(start, end))
-      if (!parsed) {
-        const isTail = end === -1 || end === buffer.length - 1
-        if (allowTornTail && isTail) break
-        throw StoreError.corrupt(path, `line at byte ${start} is not a valid record`)
+      const newline = buffer.indexOf(0x0a, start)
+      if (newline === -1 && allowTornTail) {
+        torn = buffer.length - start
+        break
       }
-      index.ids.push(parsed.id)
-      index.offsets.push(start)
-      index.min_at = index.min_at === null ? parsed.at : Math.min(index.min_at, parsed.at)
-      index.max_at = index.max_at === null ? parsed.at : Math.max(index.max_at, parsed.at)
-      index.bytes = end + 1
-      start = end + 1
+      const end = newline === -1 ? buffer.length : newline + 1
+      const checked =
+        newline === -1 ? 'does not end in a newline' : this.checkLine(buffer, start, newline, true)
+      if (typeof checked === 'string') {
+        damage.push({ start, end, reason: checked, id: null })
+      } else {
+        index.ids.push(checked.id)
+        offsets.push(start)
+        index.min_at = index.min_at === null ? checked.at : Math.min(index.min_at, checked.at)
+        index.max_at = index.max_at === null ? checked.at : Math.max(index.max_at, checked.at)
+      }
+      start = end
     }
-    return index
+    index.bytes = buffer.length - torn
+    return { index, damage, torn, headerTorn: false }
   }
 
   private checkHeader(line: Buffer, path: string, no: number): void {
@@ -358,27 +494,90 @@ export class RecordLog<T> {
     }
   }
 
-  /** Checks a line is a complete record; the value itself is validated when it is read. */
-  private tryParseLine(line: Buffer): { id: string; at: number } | null {
-    try {
-      const parsed = JSON.parse(line.toString('utf8')) as { id?: unknown; at?: unknown; v?: unknown }
-      const valid = typeof parsed.id === 'string' && typeof parsed.at === 'number' && 'v' in parsed
-      return valid ? { id: parsed.id as string, at: parsed.at as number } : null
-    } catch {
-      return null
+  /**
+   * Checks the line start…newline is a record as `encodeLine` writes it (its id first, where
+   * scans read it), and with `checkValue` that its value matches the schema. Answers why not.
+   */
+  private checkLine(
+    buffer: Buffer,
+    start: number,
+    newline: number,
+    checkValue: boolean,
+  ): { id: string; at: number } | string {
+    const line = buffer.subarray(start, newline)
+    const decoded = checkValue ? this.decode(line, null) : this.parseLine(line)
+    if (typeof decoded === 'string') return decoded
+    if (!ID_PATTERN.test(decoded.id) || idAt(buffer, start) !== decoded.id) {
+      return 'does not begin with its id as Hookbench writes it'
     }
+    return { id: decoded.id, at: decoded.at }
   }
 
-  private decode(line: Buffer, path: string): StoredRecord<T> {
-    const raw = RecordLineSchema.parse(JSON.parse(line.toString('utf8')))
+  /** The line as `{id, at, v}`, its value not yet checked; or why it is not a record line. */
+  private parseLine(line: Buffer): { id: string; at: number; v: unknown } | string {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(line.toString('utf8'))
+    } catch {
+      return 'is not JSON'
+    }
+    const fields = parsed as { id?: unknown; at?: unknown; v?: unknown } | null
+    if (
+      typeof fields !== 'object' ||
+      fields === null ||
+      typeof fields.id !== 'string' ||
+      typeof fields.at !== 'number' ||
+      !('v' in fields)
+    ) {
+      return 'is not a record line ({"id", "at", "v"})'
+    }
+    return { id: fields.id, at: fields.at, v: fields.v }
+  }
+
+  /** The record on a line, its value checked; or why the line is damaged (not thrown: see setAsideOnRead). */
+  private decode(line: Buffer, expectedId: string | null): StoredRecord<T> | string {
+    const raw = this.parseLine(line)
+    if (typeof raw === 'string') return raw
+    if (expectedId !== null && raw.id !== expectedId)
+      return `holds record ${raw.id} where ${expectedId} was indexed`
     const value = this.schema.safeParse(raw.v)
     if (!value.success) {
-      throw StoreError.corrupt(
-        path,
-        `record ${raw.id} does not match the ${this.kind} schema: ${value.error.message}`,
-      )
+      const issue = issuesOf(value.error)[0]
+      const where = issue?.path ? ` at "${issue.path}"` : ''
+      return `does not match the ${this.kind} schema${where}: ${issue?.message ?? 'invalid'}`
     }
     return { id: raw.id, at: raw.at, value: value.data }
+  }
+
+  /**
+   * A line found damaged while running (in a sealed segment opened from its sidecar, or changed
+   * on disk): copied aside byte for byte and told, its id then reads as not found. A sealed
+   * segment is rewritten without it in the background, so the next start does not meet it again.
+   */
+  private async setAsideOnRead(
+    id: string,
+    location: number,
+    segment: Segment,
+    line: Buffer,
+    reason: string,
+  ): Promise<void> {
+    if (this.index.get(id) === location) {
+      this.index.delete(id)
+      segment.live--
+    }
+    if (this.setAside.has(location)) return
+    this.setAside.add(location)
+    const file = await this.damaged.keep([Buffer.concat([line, NEWLINE])])
+    this.warn(
+      `[hookbench] ${this.dir}: record ${id} in ${basename(segment.path)} at byte ` +
+        `${unpackLocation(location).offset} ${reason}; moved byte for byte to ${file}, it now reads as not found.`,
+    )
+    if (!segment.sealed) return
+    this.exclusive(async () => {
+      if (this.segments.get(segment.no) === segment) await this.compactSegment(segment)
+    }).catch((error: unknown) =>
+      this.warn(`[hookbench] ${this.dir}: could not rewrite ${segment.path}: ${error}`),
+    )
   }
 
   // ---- writing -------------------------------------------------------------------------------
@@ -502,18 +701,22 @@ export class RecordLog<T> {
     }
   }
 
+  /**
+   * Drops a sealed segment whole. Its records are past the retention limits, but a damaged line in
+   * it is not a record anyone chose to drop: it is kept aside first, like everywhere else.
+   */
   private async dropSegment(segment: Segment): Promise<number> {
-    const entries =
-      (await readSegmentIndex(join(this.dir, indexFileName(segment.no)), segment.no, segment.bytes)) ??
-      this.indexFromBuffer(segment.no, (await segment.readAll()).buffer, segment.path, false)
+    const { buffer } = await segment.readAll()
+    const { live } = await this.sortLines(segment, buffer, 'before retention dropped the segment')
     let removed = 0
-    for (let i = 0; i < entries.ids.length; i++) {
-      const id = entries.ids[i] as string
-      if (this.index.get(id) === packLocation(segment.no, entries.offsets[i] as number)) {
+    for (const { id, from } of live) {
+      if (this.index.get(id) === packLocation(segment.no, from)) {
         this.index.delete(id)
         removed++
       }
     }
+    for (const location of this.setAside)
+      if (segmentOf(location) === segment.no) this.setAside.delete(location)
     this.segments.delete(segment.no)
     this.cache.delete(segment)
     await segment.close()
@@ -523,16 +726,52 @@ export class RecordLog<T> {
     return removed
   }
 
+  /**
+   * A sealed segment's live lines (the newest version of their id, value checked), after any line
+   * that is damaged (live and failing the schema, or not a record line at all) was copied aside
+   * and told. Superseded record lines are neither: dropping them is what compaction is for.
+   */
+  private async sortLines(
+    segment: Segment,
+    buffer: Buffer,
+    when: string,
+  ): Promise<{ live: Array<{ id: string; from: number; to: number }> }> {
+    const live: Array<{ id: string; from: number; to: number }> = []
+    const damage: LineDamage[] = []
+    for (const start of lineStarts(buffer)) {
+      const location = packLocation(segment.no, start)
+      const newline = buffer.indexOf(0x0a, start)
+      const end = newline === -1 ? buffer.length : newline + 1
+      if (this.setAside.has(location)) continue
+      const id = idAt(buffer, start)
+      const isLive = id !== null && this.index.get(id) === location
+      const checked =
+        newline === -1 ? 'does not end in a newline' : this.checkLine(buffer, start, newline, isLive)
+      if (typeof checked === 'string') damage.push({ start, end, reason: checked, id: isLive ? id : null })
+      else if (isLive) live.push({ id: checked.id, from: start, to: end })
+    }
+    if (damage.length === 0) return { live }
+    const file = await this.damaged.keep(damage.map((d) => lineWithNewline(buffer, d)))
+    for (const d of damage) {
+      const location = packLocation(segment.no, d.start)
+      this.setAside.add(location)
+      if (d.id !== null && this.index.get(d.id) === location) {
+        this.index.delete(d.id)
+        segment.live--
+      }
+    }
+    const first = damage[0] as LineDamage
+    this.warn(
+      `[hookbench] ${this.dir}: ${lines(damage.length)} in ${basename(segment.path)} (first at byte ` +
+        `${first.start}: the line ${first.reason}) moved byte for byte to ${file} ${when}.`,
+    )
+    return { live }
+  }
+
   private async compactSegment(segment: Segment): Promise<void> {
     const { buffer } = await segment.readAll()
     const headerEnd = buffer.indexOf(0x0a) + 1
-    const kept: Array<{ id: string; from: number; to: number }> = []
-    for (const start of lineStarts(buffer)) {
-      const id = idAt(buffer, start)
-      if (id === null || this.index.get(id) !== packLocation(segment.no, start)) continue
-      const end = buffer.indexOf(0x0a, start) + 1
-      kept.push({ id, from: start, to: end })
-    }
+    const { live: kept } = await this.sortLines(segment, buffer, 'while compacting the segment')
     const parts = [buffer.subarray(0, headerEnd), ...kept.map((k) => buffer.subarray(k.from, k.to))]
     const compacted = Buffer.concat(parts)
     const temp = `${segment.path}.compact`
@@ -572,6 +811,9 @@ export class RecordLog<T> {
     })
     segment.count = kept.length
     segment.live = live
+    // The lines set aside are no longer in the file, and the offsets of the others moved.
+    for (const location of this.setAside)
+      if (segmentOf(location) === segment.no) this.setAside.delete(location)
     this.cache.delete(segment)
     await segment.replaceHandle(handle, compacted.length)
   }
