@@ -35,7 +35,9 @@ export interface InboxSlice {
   inboxRequests: RequestListState
   selectedRequestId: string | null
   requestDetail: Loadable<CapturedRequest>
-  /** The open capture as a curl command (sent back to this receiver). */
+  /** Credentials of the open capture shown in clear (fetched with `reveal: true`); masked otherwise. */
+  requestRevealed: boolean
+  /** The open capture as a curl command (sent back to this receiver), masked unless revealed. */
   requestCurl: string | null
   binSave: SaveState
   requestReplay: CaptureReplayState
@@ -65,6 +67,8 @@ export interface InboxSlice {
   importHar: (bin: string, har: unknown) => Promise<number>
   /** Fetches the open capture again (it changed: a forward or a verdict was recorded). */
   reloadRequestDetail: () => void
+  /** Fetches the open capture (and its curl) again with credentials revealed, or masked again. */
+  setRequestReveal: (reveal: boolean) => Promise<void>
 }
 
 const PAGE_SIZE = 100
@@ -89,11 +93,12 @@ export function createInboxSlice(api: Api): SliceCreator<InboxSlice> {
 
     const loadDetail = async (id: string) => {
       const generation = ++detailGeneration
+      const reveal = get().requestRevealed
       set((state) => ({ requestDetail: { ...state.requestDetail, status: 'loading', error: null } }))
       try {
         const [value, curl] = await Promise.all([
-          api.getRequest({ id }),
-          api.exportRequestCurl({ id }).then(
+          api.getRequest({ id, reveal }),
+          api.exportRequestCurl({ id, reveal }).then(
             (answer) => answer.curl,
             () => null,
           ),
@@ -115,7 +120,8 @@ export function createInboxSlice(api: Api): SliceCreator<InboxSlice> {
 
     const showRequest = (id: string | null) => {
       if (get().selectedRequestId === id) return
-      set({ selectedRequestId: id, requestReplay: idleReplay })
+      // Another capture opens masked: revealing is a choice made for one capture.
+      set({ selectedRequestId: id, requestReplay: idleReplay, requestRevealed: false })
       if (id === null) {
         detailGeneration++
         set({ requestDetail: { value: null, status: 'idle', error: null } })
@@ -134,6 +140,7 @@ export function createInboxSlice(api: Api): SliceCreator<InboxSlice> {
       inboxRequests: { items: [], status: 'idle', error: null, nextCursor: null, loadingMore: false },
       selectedRequestId: null,
       requestDetail: { value: null, status: 'idle', error: null },
+      requestRevealed: false,
       requestCurl: null,
       binSave: idleSave,
       requestReplay: idleReplay,
@@ -277,6 +284,11 @@ export function createInboxSlice(api: Api): SliceCreator<InboxSlice> {
       reloadRequestDetail: () => {
         const id = get().selectedRequestId
         if (id) void loadDetail(id)
+      },
+      setRequestReveal: async (reveal) => {
+        const id = get().selectedRequestId
+        set({ requestRevealed: reveal })
+        if (id) await loadDetail(id)
       },
       exportHar: () => {
         const bin = (get().bins.value ?? []).find((item) => item.id === get().inboxBinId)

@@ -1,4 +1,9 @@
-/** Name/value pairs in the order they came, duplicates kept (their place is their identity). */
+import { REDACTED } from '../../../../shared/redacted.ts'
+
+/**
+ * Name/value pairs in the order they came, duplicates kept (their place is their identity). A
+ * value the server masked (`••••`: a credential not revealed) is styled as such.
+ */
 export function HeaderPairsTable({
   headers,
   label,
@@ -14,7 +19,7 @@ export function HeaderPairsTable({
           // biome-ignore lint/suspicious/noArrayIndexKey: a header may repeat; its position is what tells the two apart.
           <tr key={`${index}-${name}`}>
             <th scope="row">{name}</th>
-            <td>{value}</td>
+            <td className={value === REDACTED ? 'is-masked' : undefined}>{value}</td>
           </tr>
         ))}
       </tbody>

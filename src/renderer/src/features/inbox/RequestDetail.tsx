@@ -1,4 +1,5 @@
 import type { CapturedRequest } from '../../../../shared/receiver/captured-request.ts'
+import { REDACTED } from '../../../../shared/redacted.ts'
 import { CopyButton } from '../../components/CopyButton.tsx'
 import { useAppStore } from '../../stores/index.ts'
 import { BodyPanel } from './BodyPanel.tsx'
@@ -12,6 +13,8 @@ export function RequestDetail() {
   const detail = useAppStore((state) => state.requestDetail)
   const selectedId = useAppStore((state) => state.selectedRequestId)
   const curl = useAppStore((state) => state.requestCurl)
+  const revealed = useAppStore((state) => state.requestRevealed)
+  const setRequestReveal = useAppStore((state) => state.setRequestReveal)
 
   if (!selectedId) {
     return (
@@ -30,6 +33,7 @@ export function RequestDetail() {
   }
   const request = detail.value
   if (!request || request.id !== selectedId) return <p className="muted inbox-placeholder">Loading…</p>
+  const maskable = revealed || request.headers.some(([, value]) => value === REDACTED)
 
   return (
     <article className="inbox-request-detail" aria-labelledby="request-title">
@@ -49,15 +53,28 @@ export function RequestDetail() {
           {request.response ? ` · answered ${request.response.status}` : ''}
           {request.response?.delay_ms ? ` after ${request.response.delay_ms} ms` : ''}
         </p>
+        {/* The command carries the credentials only once they are revealed. */}
         <p className="chips">{curl ? <CopyButton text={curl} label="Copy as curl" /> : null}</p>
       </header>
 
       <Verification request={request} />
 
       <section className="inbox-section" aria-labelledby="headers-title">
-        <h3 id="headers-title" className="inbox-section-title">
-          Headers <span className="muted">({request.headers.length})</span>
-        </h3>
+        <div className="inbox-section-header">
+          <h3 id="headers-title" className="inbox-section-title">
+            Headers <span className="muted">({request.headers.length})</span>
+          </h3>
+          {maskable ? (
+            <button
+              type="button"
+              className="button button-small"
+              aria-pressed={revealed}
+              onClick={() => void setRequestReveal(!revealed)}
+            >
+              {revealed ? 'Mask' : 'Reveal'}
+            </button>
+          ) : null}
+        </div>
         <HeaderPairsTable headers={request.headers} label="Request headers" />
       </section>
 
