@@ -6,7 +6,8 @@ import { requestJson } from './api-client.ts'
 import { type ImportOptions, parseJson } from './client-args.ts'
 import { findApi } from './find-api.ts'
 
-type Imported = z.output<typeof ImportWorkspaceOutputSchema>
+/** As the API answers it; an older Hookbench leaves out what it did not report yet. */
+type Imported = z.input<typeof ImportWorkspaceOutputSchema>
 
 /** The API reads up to 512 MB here: give it time. */
 const IMPORT_TIMEOUT_MS = 10 * 60_000
@@ -79,6 +80,18 @@ export function describeImport(file: string, imported: Imported): string {
   const lines = [
     `Imported ${file} (${imported.mode}): ${counted(imported.config)}; history: ${counted(imported.history)}.`,
   ]
+  const skipped = imported.history_skipped ?? {}
+  if (Object.values(skipped).some((count) => count > 0)) {
+    lines.push(`Already here, kept as they were: ${counted(skipped)}.`)
+  }
+  const kept = imported.secrets_kept?.length ?? 0
+  if (kept > 0) {
+    lines.push(
+      kept === 1
+        ? '1 secret was redacted in the file: the one stored here was kept.'
+        : `${kept} secrets were redacted in the file: the ones stored here were kept.`,
+    )
+  }
   const missing = imported.secrets_missing
   if (missing.length > 0) {
     const shown = missing.slice(0, SHOWN_SECRETS).join(', ')

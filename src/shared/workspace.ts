@@ -1,9 +1,9 @@
 import { z } from 'zod'
 
 /**
- * A secret in an exported workspace. `value` is the plaintext when the user opted in to include
- * secrets, null when it was redacted; import seals plaintext with the target machine's key and
- * reports redacted ones so the user can enter them again.
+ * A secret in an exported workspace. `$secret` is the plaintext when the user opted in to include
+ * secrets, null when it was redacted. Import seals plaintext with the target machine's key; a
+ * redacted one means "keep what is stored", and is reported when nothing is stored to keep.
  */
 export const SecretMarkerSchema = z.strictObject({ $secret: z.string().nullable() })
 
@@ -36,15 +36,24 @@ export const ExportWorkspaceInputSchema = z.strictObject({
 })
 
 export const ImportWorkspaceInputSchema = WorkspaceDocumentSchema.extend({
-  /** merge: entities with the same id are replaced, others kept; replace: the file becomes the configuration. */
+  /**
+   * merge: entities with the same id are replaced, others kept; replace: the file becomes the
+   * configuration. In both, a redacted secret keeps the value stored for the same entity and field,
+   * and history is only added to (records whose id is already here stay as they are).
+   */
   mode: z.enum(['merge', 'replace']).default('merge'),
 })
 
 export const ImportWorkspaceOutputSchema = z.object({
   mode: z.enum(['merge', 'replace']),
   config: z.record(z.string(), z.number().int()),
+  /** History records added, per kind. */
   history: z.record(z.string(), z.number().int()),
-  /** Paths of secrets that were redacted in the file: they are empty now and must be entered again. */
+  /** History records of the file already here (same id), per kind: kept as they were, not replaced. */
+  history_skipped: z.record(z.string(), z.number().int()).default({}),
+  /** Paths of secrets redacted in the file that kept the value stored here. */
+  secrets_kept: z.array(z.string()).default([]),
+  /** Paths of secrets redacted in the file with nothing stored here: empty now, to be entered again. */
   secrets_missing: z.array(z.string()),
 })
-export type ImportWorkspaceOutput = z.infer<typeof ImportWorkspaceOutputSchema>
+export type ImportWorkspaceOutput = z.output<typeof ImportWorkspaceOutputSchema>

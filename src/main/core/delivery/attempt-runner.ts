@@ -61,60 +61,99 @@ async function attemptOnce(
   ]
   // Names whose values are credentials: stored sealed with the attempt, shown masked unless revealed.
   const sealedValues = new Set<string>()
-  const templateContext = context.event?.data ?? {}
-  for (const [name, header] of Object.entries(subscription.headers)) {
-    if (header.value === undefined) continue
-    const lower = name.toLowerCase()
-    if (header.secret || SENSITIVE.has(lower)) sealedValues.add(lower)
-    headers.push([
-      name,
-      header.secret ? deps.secrets.open(header.value) : renderText(header.value, templateContext),
-    ])
-  }
-
-  let token: AttemptRecord['token'] = null
+  const sent: Sent = { number, trigger, url, headers, sealedValues, startedAt, token: null }
+  // Anything that stops the request from being built (a secret that cannot be opened, the token
+  // endpoint failing) is a failed attempt with its reason: retried as usual, never a silent hang.
   try {
+    const templateContext = context.event?.data ?? {}
+    for (const [name, header] of Object.entries(subscription.headers)) {
+      if (header.value === undefined) continue
+      const lower = name.toLowerCase()
+      if (header.secret || SENSITIVE.has(lower)) sealedValues.add(lower)
+      headers.push([
+        name,
+        header.secret
+          ? openSecret(deps, header.value, `The secret header "${name}"`, 'the subscription')
+          : renderText(header.value, templateContext),
+      ])
+    }
+
     const auth = await authorizationFor(deps, context)
-    if (auth.token) token = { source: auth.token.source, exchange: auth.token.exchange }
+    if (auth.token) sent.token = { source: auth.token.source, exchange: auth.token.exchange }
     if (auth.header) {
       headers.push(['authorization', auth.header])
       sealedValues.add('authorization')
     }
-  } catch (error) {
-    if (!(error instanceof OAuthTokenError)) throw error
-    token = { source: 'fetch', exchange: error.exchange }
-    return record(
-      deps,
-      context,
-      { number, trigger, url, headers, sealedValues, startedAt, token },
-      null,
-      error.message,
-      0,
-    )
-  }
 
-  if (subscription.signing) {
-    const now = deps.scheduler.now()
-    const active = [
-      subscription.signing.secret,
-      ...subscription.signing.previous.filter((p) => Date.parse(p.expires_at) > now).map((p) => p.secret),
-    ].map((sealed) => deps.secrets.open(sealed))
-    const signed = signHeaders(active, message.message_id, Math.floor(now / 1000), message.body)
-    headers.push(...(Object.entries(signed) as Array<[string, string]>))
+    if (subscription.signing) {
+      const now = deps.scheduler.now()
+      const active = [
+        subscription.signing.secret,
+        ...subscription.signing.previous.filter((p) => Date.parse(p.expires_at) > now).map((p) => p.secret),
+      ].map((sealed) => openSecret(deps, sealed, 'The signing secret', 'the subscription (or rotate it)'))
+      const signed = signHeaders(active, message.message_id, Math.floor(now / 1000), message.body)
+      headers.push(...(Object.entries(signed) as Array<[string, string]>))
+    }
+  } catch (error) {
+    if (error instanceof OAuthTokenError) sent.token = { source: 'fetch', exchange: error.exchange }
+    return record(deps, context, sent, null, whyNotSent(error), 0)
   }
 
   const result = await sendRequest(
     { url, headers, body: message.body, timeoutMs: subscription.timeout_ms },
     deps.dispatcher,
   )
-  return record(
-    deps,
-    context,
-    { number, trigger, url, headers, sealedValues, startedAt, token },
-    result.response,
-    result.error,
-    result.durationMs,
-  )
+  return record(deps, context, sent, result.response, result.error, result.durationMs)
+}
+
+/** A reason the user can act on, raised while the request is built; recorded as the attempt's error. */
+export class AttemptNotPrepared extends Error {}
+
+/**
+ * Opens one stored secret for this attempt. An empty one was left out of an imported workspace
+ * (redacted, with nothing stored here to keep); one that does not open was sealed with another key
+ * or damaged. Either way the user has to enter it again, and the error says where.
+ */
+function openSecret(deps: AttemptRunnerDeps, sealed: string, what: string, where: string): string {
+  if (sealed === '') {
+    throw new AttemptNotPrepared(
+      `${what} is not set (it was redacted in an imported workspace): enter it again on ${where}.`,
+    )
+  }
+  try {
+    return deps.secrets.open(sealed)
+  } catch {
+    throw new AttemptNotPrepared(`${what} cannot be decrypted: enter it again on ${where}.`)
+  }
+}
+
+/** The attempt's error when it could not be sent at all. */
+export function whyNotSent(error: unknown): string {
+  if (error instanceof AttemptNotPrepared || error instanceof OAuthTokenError) return error.message
+  const message = error instanceof Error ? error.message : String(error)
+  return `Hookbench could not prepare this attempt: ${message}`
+}
+
+/**
+ * An attempt that failed before its request was built, for the engine's own failures around
+ * `runAttempt` (the event could not be read…): recorded like any failed attempt.
+ */
+export function unsentAttempt(
+  deps: Pick<AttemptRunnerDeps, 'secrets' | 'scheduler'>,
+  context: AttemptContext,
+  error: unknown,
+): AttemptRecord {
+  const { message } = context
+  const sent: Sent = {
+    number: message.attempt_ids.length + 1,
+    trigger: context.trigger,
+    url: message.url_override ?? message.url,
+    headers: [],
+    sealedValues: new Set(),
+    startedAt: new Date(deps.scheduler.now()).toISOString(),
+    token: null,
+  }
+  return record(deps, context, sent, null, whyNotSent(error), 0)
 }
 
 const NO_AUTHORIZATION = { header: null, token: null } as const
@@ -129,13 +168,19 @@ async function authorizationFor(
     case 'NO_AUTH':
       return NO_AUTHORIZATION
     case 'BASIC_AUTH': {
-      const secret = config.secret ? deps.secrets.open(config.secret) : ''
+      const secret =
+        config.secret === null
+          ? ''
+          : openSecret(deps, config.secret, 'The Basic auth password', 'its auth config')
       return {
         header: `Basic ${Buffer.from(`${config.key ?? ''}:${secret}`).toString('base64')}`,
         token: null,
       }
     }
     case 'OAUTH_2_CLIENT_CREDENTIALS': {
+      // Checked here, so a client secret that cannot be opened is named as such, not as a token failure.
+      if (config.secret !== null)
+        openSecret(deps, config.secret, 'The OAuth client secret', 'its auth config')
       const token = await deps.tokens.token(config, context.subscription.timeout_ms)
       return { header: `Bearer ${token.accessToken}`, token }
     }
@@ -157,7 +202,7 @@ interface Sent {
 }
 
 function record(
-  deps: AttemptRunnerDeps,
+  deps: Pick<AttemptRunnerDeps, 'secrets'>,
   context: AttemptContext,
   sent: Sent,
   response: AttemptRecord['response'],

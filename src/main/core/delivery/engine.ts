@@ -13,7 +13,7 @@ import { nextAttemptAt, parseRetryAfter } from '../../../shared/retry.ts'
 import { type SecretBox, withOpenCache } from '../secrets/secret-box.ts'
 import type { ConfigStore } from '../store/config/config-store.ts'
 import type { RecordLog } from '../store/log/record-log.ts'
-import { runAttempt } from './attempt-runner.ts'
+import { runAttempt, unsentAttempt } from './attempt-runner.ts'
 import { Fifo } from './fifo.ts'
 import { subscriptionMatches } from './matching.ts'
 import { MinHeap } from './min-heap.ts'
@@ -323,24 +323,31 @@ export class DeliveryEngine {
     const authConfig = subscription.auth_config_id
       ? (this.deps.config.read().auth_configs.find((c) => c.id === subscription.auth_config_id) ?? null)
       : null
-    // Templated headers and URLs read the event's data; most subscriptions have none, so skip the read then.
-    const templated =
-      (due.url_override === null && subscription.url.includes('{')) ||
-      Object.values(subscription.headers).some((h) => !h.secret && h.value?.includes('{'))
-    const event = templated ? ((await this.deps.events.get(due.event_id))?.value ?? null) : null
-    const url = urlNow(subscription, due, event)
-    const message = url === due.url ? due : { ...due, url }
-    const trigger = triggerOf(message)
-    const attempts = await runAttempt(
-      {
-        secrets: this.openedSecrets,
-        tokens: this.tokens,
-        scheduler: this.deps.scheduler,
-        userAgent: this.deps.userAgent,
-        dispatcher: this.dispatcher,
-      },
-      { subscription, authConfig, message, event, trigger },
-    )
+    const runner = {
+      secrets: this.openedSecrets,
+      tokens: this.tokens,
+      scheduler: this.deps.scheduler,
+      userAgent: this.deps.userAgent,
+      dispatcher: this.dispatcher,
+    }
+    const trigger = triggerOf(due)
+    let message = due
+    let attempts: AttemptRecord[]
+    try {
+      // Templated headers and URLs read the event's data; most subscriptions have none, so skip the read then.
+      const templated =
+        (due.url_override === null && subscription.url.includes('{')) ||
+        Object.values(subscription.headers).some((h) => !h.secret && h.value?.includes('{'))
+      const event = templated ? ((await this.deps.events.get(due.event_id))?.value ?? null) : null
+      const url = urlNow(subscription, due, event)
+      message = url === due.url ? due : { ...due, url }
+      attempts = await runAttempt(runner, { subscription, authConfig, message, event, trigger })
+    } catch (error) {
+      // runAttempt records its own failures; this is for whatever else stops an attempt. The
+      // message gets a failed attempt saying why and follows its retry schedule: it never stays
+      // pending with no attempt and no reason.
+      attempts = [unsentAttempt(runner, { subscription, authConfig, message, event: null, trigger }, error)]
+    }
     const last = attempts.at(-1) as AttemptRecord
     const now = this.deps.scheduler.now()
     const attemptsMade = message.attempt_ids.length + attempts.length - message.cycle_offset
