@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net'
 import type { HttpMethod } from '../../shared/contract/define.ts'
 import { contract, type Handlers, type OperationName } from '../../shared/contract/index.ts'
 import { HookbenchError } from '../../shared/errors.ts'
+import { findTooDeep, tooDeepError } from '../../shared/json-depth.ts'
 import type { EventBus } from '../core/events/event-bus.ts'
-import { invokeOperation } from '../core/invoke.ts'
+import { inputDepthLimit, invokeOperation } from '../core/invoke.ts'
 import { readBody, sendError, sendJson } from '../core/net/json-response.ts'
 import { closeServer, listen, urlOf } from '../core/net/server-lifecycle.ts'
 import { allowedHostHeaders, bearerMatches, hostIsAllowed } from './guards.ts'
@@ -95,20 +96,25 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     }
     const name: OperationName = match.route.name
     const limit = contract[name].maxBodyBytes ?? maxBodyBytes
-    const raw = { ...(await rawInput(req, match.route.method, url, limit)), ...match.params }
+    const raw = {
+      ...(await rawInput(req, match.route.method, url, limit, inputDepthLimit(name))),
+      ...match.params,
+    }
     const output = await invokeOperation(options.handlers, name, raw)
     sendJson(res, contract[name].status, output, SECURITY_HEADERS)
   }
 
   /**
    * GET (and so HEAD) and DELETE read the query string; others read the JSON body, with query
-   * fields as extras (`?mode=`).
+   * fields as extras (`?mode=`). A body nested deeper than `maxDepth` is a 400 right here, before
+   * anything that recurses sees it.
    */
   async function rawInput(
     req: IncomingMessage,
     method: HttpMethod,
     url: URL,
     limit: number,
+    maxDepth: number,
   ): Promise<Record<string, unknown>> {
     const query = queryToObject(url.searchParams)
     if (method === 'GET' || method === 'DELETE') return query
@@ -123,6 +129,8 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     if (json === null || typeof json !== 'object' || Array.isArray(json)) {
       throw badBody('The request body must be a JSON object.')
     }
+    const tooDeep = findTooDeep(json, maxDepth)
+    if (tooDeep) throw tooDeepError(tooDeep, 'The request body')
     return { ...query, ...(json as Record<string, unknown>) }
   }
 

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { invalidInput } from '../../../../shared/errors.ts'
+import { findTooDeep, MAX_STORED_JSON_DEPTH, tooDeepError } from '../../../../shared/json-depth.ts'
 import type { SecretBox } from '../../secrets/secret-box.ts'
 import { DurableJsonAdapter } from './durable-json-adapter.ts'
 import { type ConfigMigration, type DecodedConfig, decodeConfig } from './migrations.ts'
@@ -62,10 +63,18 @@ export async function openConfigStore(dataDir: string, options: ConfigStoreOptio
   async function apply(mutator: (draft: Config) => void | Promise<void>): Promise<Config> {
     const draft = structuredClone(db.data)
     await mutator(draft)
+    // Measured without recursion first: the schema, the clone and the freeze below all recurse.
+    const tooDeep = findTooDeep(draft, MAX_STORED_JSON_DEPTH)
+    if (tooDeep) throw tooDeepError(tooDeep, 'The configuration')
     const parsed = ConfigSchema.safeParse(draft)
     if (!parsed.success) throw invalidInput(parsed.error, 'configuration')
-    await adapter.write(parsed.data)
-    db.data = deepFreeze(parsed.data)
+    // Everything that can still fail runs before the write: once the file is replaced, the update
+    // must not answer an error (a value that was stored but reported as refused, and that made
+    // every later update fail, is how a too-deep template once poisoned the configuration).
+    const answer = structuredClone(parsed.data)
+    const next = deepFreeze(parsed.data)
+    await adapter.write(next)
+    db.data = next
     // The change is on disk and current: a listener that throws must not make it look failed.
     for (const listener of listeners) {
       try {
@@ -74,7 +83,7 @@ export async function openConfigStore(dataDir: string, options: ConfigStoreOptio
         console.error('[hookbench] a configuration listener failed:', error)
       }
     }
-    return structuredClone(parsed.data)
+    return answer
   }
 
   return {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { Adapter } from 'lowdb'
+import { findTooDeep, MAX_STORED_JSON_DEPTH } from '../../../../shared/json-depth.ts'
 import { writeFileAtomic } from '../atomic-write.ts'
 import { StoreError } from '../store-error.ts'
 
@@ -8,7 +9,8 @@ export type Decode<T> = (raw: unknown) => T | Promise<T>
 
 /**
  * lowdb's JSONFile adapter without its two gaps: writes are durable (temp → fsync → rename →
- * fsync dir), and reads are checked — a file that does not parse is reported, never replaced.
+ * fsync dir), and reads are checked — a file that does not parse, or nests deeper than anything
+ * Hookbench accepts (which would overflow the stack in the decoder), is reported, never replaced.
  */
 export class DurableJsonAdapter<T> implements Adapter<T> {
   readonly path: string
@@ -34,6 +36,14 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
       throw StoreError.corrupt(this.path, `it is not valid JSON (${reason})`)
+    }
+    const tooDeep = findTooDeep(raw, MAX_STORED_JSON_DEPTH)
+    if (tooDeep) {
+      const where = tooDeep.field === '' ? '' : ` under "${tooDeep.field}"`
+      throw StoreError.corrupt(
+        this.path,
+        `it nests objects and arrays more than ${tooDeep.limit} levels deep${where} (Hookbench writes at most ${tooDeep.limit})`,
+      )
     }
     return await this.#decode(raw)
   }
