@@ -231,6 +231,9 @@ test('OAuth2 client credentials against the mock token server: the exchange is s
   await expect(rows).toHaveCount(1)
   await rows.first().click()
   const captured = page.getByRole('table', { name: 'Request headers', exact: true })
+  // Captured credentials are sealed like every secret: masked until revealed.
+  await expect(headerCell(captured, 'authorization')).toHaveText('••••')
+  await page.getByRole('button', { name: 'Reveal', exact: true }).click()
   await expect(headerCell(captured, 'authorization')).toHaveText(bearer)
   await expect(headerCell(captured, 'webhook-id')).toHaveText(messageId)
   await expect(page.getByText('token issued by the mock OAuth server')).toBeVisible()
