@@ -1,7 +1,7 @@
 import { retentionKinds, type StorageStats } from '../../../../shared/settings.ts'
 import { CopyButton } from '../../components/CopyButton.tsx'
 import { useAppStore } from '../../stores/index.ts'
-import { formatBytes, formatCount, kindLabels } from './format.ts'
+import { formatBytes, formatCount, kindLabels, plural } from './format.ts'
 import { SettingsCard } from './SettingsCard.tsx'
 
 export function StorageCard() {
@@ -91,7 +91,37 @@ function StorageDetails({ stats }: { stats: StorageStats }) {
           })}
         </tbody>
       </table>
+      <DamagedLines stats={stats} />
     </>
+  )
+}
+
+/** Lines of the record logs that did not hold a valid record: kept aside, never dropped unsaid. */
+function DamagedLines({ stats }: { stats: StorageStats }) {
+  const damaged = retentionKinds.filter((kind) => stats.kinds[kind].damaged.lines > 0)
+  if (damaged.length === 0) return null
+  return (
+    <div className="inline-error" role="alert" aria-label="Damaged records">
+      {damaged.map((kind) => {
+        const { lines, files } = stats.kinds[kind].damaged
+        return (
+          <p key={kind} data-kind={kind}>
+            <strong className="text-warn">
+              {kindLabels[kind]}: {plural(lines, 'damaged line')} kept aside.
+            </strong>{' '}
+            {lines === 1 ? 'It' : 'They'} did not hold a valid record and {lines === 1 ? 'was' : 'were'} moved
+            byte for byte, out of the history, to{' '}
+            {files.map((file) => (
+              <span key={file}>
+                <code className="settings-value">{file}</code> <CopyButton text={file} />{' '}
+              </span>
+            ))}
+            — every other record is readable. Delete the {files.length === 1 ? 'file' : 'files'} once you no
+            longer need {files.length === 1 ? 'it' : 'them'}.
+          </p>
+        )
+      })}
+    </div>
   )
 }
 
