@@ -102,7 +102,8 @@ export function sendRequest(outgoing: OutgoingRequest, dispatcher?: Dispatcher):
   })
 }
 
-const TIMED_OUT = 'timed out waiting for the endpoint'
+/** The error of a send that ran out of time (headers or body); callers may name it their own way. */
+export const TIMED_OUT = 'timed out waiting for the endpoint'
 
 /** Parsed targets by URL: a subscription sends message after message to the same few URLs. */
 const targets = new Map<string, { origin: string; path: string }>()

@@ -1,8 +1,8 @@
-import { request } from 'undici'
 import type { Clock } from '../../../shared/clock.ts'
 import type { AuthConfig } from '../../../shared/domain/auth-config.ts'
 import type { TokenExchange } from '../../../shared/domain/message.ts'
 import { REDACTED, type SecretBox } from '../secrets/secret-box.ts'
+import { RESPONSE_BODY_LIMIT, sendRequest, TIMED_OUT } from './http-send.ts'
 
 export interface TokenResult {
   accessToken: string
@@ -31,6 +31,9 @@ export class OAuthTokenError extends Error {
  * OAuth 2.0 client credentials (RFC 6749 §4.4) for OAUTH_2_CLIENT_CREDENTIALS auth configs: the
  * token is cached until shortly before it expires, concurrent deliveries share one in-flight
  * fetch, and `invalidate` (after a 401 from the subscriber) forces the next call to fetch again.
+ * The token request goes through the delivery's own sender: bounded by the caller's timeout, and
+ * an answer over 64 KB is cut off and fails (no token response is that big; reading one whole
+ * would let any token_url fill the memory).
  */
 export class OAuthTokens {
   private readonly cache = new Map<string, CachedToken>()
@@ -89,43 +92,42 @@ export class OAuthTokens {
       error: null,
       duration_ms: 0,
     }
-    const started = performance.now()
-    try {
-      const response = await request(url, {
-        method: 'POST',
-        headers: Object.fromEntries(headers),
-        body: form.toString(),
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-        signal: AbortSignal.timeout(timeoutMs),
-      })
-      const text = await response.body.text()
-      exchange.duration_ms = Math.round((performance.now() - started) * 10) / 10
-      const parsed = parseTokenResponse(text)
-      exchange.response = {
-        status: response.statusCode,
-        // The token itself is in the attempt's Authorization header (sealed, revealable); the
-        // recorded exchange never needs it, so it is masked in the text outright.
-        body: parsed?.access_token ? text.split(parsed.access_token).join(REDACTED) : text,
-      }
-      if (response.statusCode !== 200 || !parsed?.access_token) {
-        throw new OAuthTokenError(
-          `token endpoint answered ${response.statusCode} without an access_token`,
-          exchange,
-        )
-      }
-      const ttlMs = (typeof parsed.expires_in === 'number' ? parsed.expires_in : 3600) * 1000
-      this.cache.set(key, {
-        accessToken: parsed.access_token,
-        expiresAt: this.clock.now() + Math.max(0, ttlMs - Math.min(EXPIRY_MARGIN_MS, ttlMs / 2)),
-      })
-      return { accessToken: parsed.access_token, source: 'fetch', exchange }
-    } catch (error) {
-      if (error instanceof OAuthTokenError) throw error
-      exchange.duration_ms = Math.round((performance.now() - started) * 10) / 10
-      exchange.error = (error as Error).message
-      throw new OAuthTokenError(`token request to ${url} failed: ${(error as Error).message}`, exchange)
+    const sent = await sendRequest({ url, headers, body: form.toString(), timeoutMs })
+    exchange.duration_ms = Math.round(sent.durationMs * 10) / 10
+    const failed = (reason: string): never => {
+      exchange.error = reason
+      throw new OAuthTokenError(`token request to ${url} failed: ${reason}`, exchange)
     }
+    if (!sent.response) {
+      return failed(
+        sent.error === TIMED_OUT
+          ? `token endpoint did not answer within ${timeoutMs / 1000} s`
+          : (sent.error ?? 'no answer'),
+      )
+    }
+    const { status, body: text, body_truncated } = sent.response
+    if (body_truncated) {
+      // The cut-off text is not kept: it cannot be parsed, so a token in it could not be masked.
+      return failed(
+        `token response larger than ${RESPONSE_BODY_LIMIT / 1024} KB (status ${status}); it was cut off and not kept`,
+      )
+    }
+    const parsed = parseTokenResponse(text)
+    exchange.response = {
+      status,
+      // The token itself is in the attempt's Authorization header (sealed, revealable); the
+      // recorded exchange never needs it, so it is masked in the text outright.
+      body: parsed?.access_token ? text.split(parsed.access_token).join(REDACTED) : text,
+    }
+    if (status !== 200 || !parsed?.access_token) {
+      throw new OAuthTokenError(`token endpoint answered ${status} without an access_token`, exchange)
+    }
+    const ttlMs = (typeof parsed.expires_in === 'number' ? parsed.expires_in : 3600) * 1000
+    this.cache.set(key, {
+      accessToken: parsed.access_token,
+      expiresAt: this.clock.now() + Math.max(0, ttlMs - Math.min(EXPIRY_MARGIN_MS, ttlMs / 2)),
+    })
+    return { accessToken: parsed.access_token, source: 'fetch', exchange }
   }
 }
 
