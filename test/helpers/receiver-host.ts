@@ -21,16 +21,16 @@ export interface ReceiverHost {
 
 /**
  * A real headless Hookbench per test (receiver and API on 127.0.0.1, port 0, own data folder),
- * stopped after the test.
+ * stopped after the test. Stopping one earlier is fine (stopping is idempotent).
  */
-export function receiverHostsPerTest(): () => Promise<ReceiverHost> {
+export function receiverHostsPerTest(): (dataDir?: string) => Promise<ReceiverHost> {
   const tempDir = tempDirsPerTest()
   const hosts: Host[] = []
   afterEach(async () => {
     for (const host of hosts.splice(0)) await host.stop()
   })
-  return async () => {
-    const dataDir = tempDir()
+  // A dataDir of a stopped host opens that workspace again: a restart.
+  return async (dataDir = tempDir()) => {
     const host = await startHost({ mode: 'headless', version: 'test', dataDir, receiverPort: 0, apiPort: 0 })
     hosts.push(host)
     return {

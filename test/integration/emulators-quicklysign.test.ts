@@ -61,8 +61,8 @@ describe('QuicklySign emulator: API clients through the local API', () => {
   })
 })
 
-describe('QuicklySign emulator: /subscriptions (seed 001)', () => {
-  it('creates a subscription in the seed envelope; it is a quicklysign subscription in the shared store', async () => {
+describe('QuicklySign emulator: /subscriptions', () => {
+  it('creates a subscription in the QuicklySign envelope; it is a quicklysign subscription in the shared store', async () => {
     const hb = await withClient()
     const before = Date.now()
     const created = await subscribe(hb, DOCUMENT, 'http://api.127.0.0.1.xip.io:8080/v0/test_callback')
@@ -142,7 +142,7 @@ describe('QuicklySign emulator: /subscriptions (seed 001)', () => {
     ['no credentials', ''],
     ['a wrong secret', 'client_id=qs-client&client_secret=wrong'],
     ['an unknown client', 'client_id=nobody&client_secret=qs-secret-5521'],
-  ])('answers 401 in the seed envelope for %s', async (_what, query) => {
+  ])('answers 401 in the QuicklySign envelope for %s', async (_what, query) => {
     const hb = await withClient()
     const listed = await call(hb, 'GET', `/subscriptions?${query}`)
     expect(listed).toEqual({
@@ -178,7 +178,44 @@ describe('QuicklySign emulator: /subscriptions (seed 001)', () => {
     expect(missing.body.error.message).toContain('subscription')
   })
 
-  it('delivers a document_status_changed callback with the seed 001 body to a subscription it created', async () => {
+  it('refuses a body that is not application/json with 415, creating nothing', async () => {
+    const hb = await withClient()
+    const body = JSON.stringify({
+      ...CLIENT,
+      subscription: { entity_key: 'doc', callback: 'http://127.0.0.1:9/' },
+    })
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded']) {
+      const response = await hb.hook('/emulate/quicklysign/subscriptions', {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body,
+      })
+      expect(response.status, contentType).toBe(415)
+      expect(await response.json()).toEqual({
+        status: { status_code: 415 },
+        error: { message: expect.stringContaining('application/json') },
+      })
+    }
+    expect((await hb.api('GET', '/api/subscriptions')).body.items).toEqual([])
+  })
+
+  it.each([
+    ['subscription.entity_key', { entity_key: 'd'.repeat(300), callback: 'http://127.0.0.1:9/cb' }],
+    ['subscription.callback', { entity_key: 'doc', callback: `http://127.0.0.1:9/${'c'.repeat(3000)}` }],
+  ])('refuses an over-long %s with 400 naming it, creating nothing', async (field, subscription) => {
+    const hb = await withClient()
+    const refused = await call(hb, 'POST', '/subscriptions', { ...CLIENT, subscription })
+    expect(refused).toEqual({
+      status: 400,
+      body: {
+        status: { status_code: 400 },
+        error: { message: expect.stringContaining(`${field}: must be at most`) },
+      },
+    })
+    expect((await hb.api('GET', '/api/subscriptions')).body.items).toEqual([])
+  })
+
+  it("delivers a document_status_changed callback with QuicklySign's body to a subscription it created", async () => {
     const hb = await withClient()
     const callback = await sink()
     const created = await subscribe(hb, DOCUMENT, `${callback.url}/v0/test_callback`)

@@ -1,47 +1,71 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import type { Api } from '../../../shared/contract/index.ts'
-import {
-  ContensisTopicFilterSchema,
-  HeaderInputSchema,
-  LocalizedTextSchema,
-  type Subscription,
-} from '../../../shared/domain/subscription.ts'
-import { invalidInput } from '../../../shared/errors.ts'
+import type { Subscription } from '../../../shared/domain/subscription.ts'
 import type { ReceiverRoute } from '../receiver/receiver-server.ts'
+import { bearerAuthentication } from './bearer-auth.ts'
 import { EmulatorError, emulatorRoute } from './emulator-route.ts'
+import { capped, cappedJson, MAX_CHARS } from './string-limits.ts'
 
 export const CONTENSIS_PREFIX = '/emulate/contensis'
 const COLLECTION = '/api/management/projects/{projectId}/events/webhooks/subscriptions'
 
+/** A plain string, or Contensis's map of locale → string. */
+const localizedText = (max: number) =>
+  z.union([capped(max), z.record(capped(MAX_CHARS.name).min(1), capped(max))])
+const names = () => z.array(capped(MAX_CHARS.name).min(1)).max(100)
+
+/** Contensis's topic filter; every list narrows, an absent list matches anything. */
+const TopicFilterSchema = z.strictObject({
+  resourceType: capped(MAX_CHARS.name).min(1),
+  event: names().optional(),
+  language: names().optional(),
+  contentTypeId: names().optional(),
+  owner: capped(MAX_CHARS.name).min(1).optional(),
+  workflowEvent: names().optional(),
+  workflowState: names().optional(),
+})
+
 /**
- * Seed 002's Webhook Subscription resource as a client sends it. `id` and `version` are read-only:
- * accepted (a client may PUT back what it got) and ignored. Other unknown fields are a 400, so a
- * typo is caught rather than silently dropped.
+ * Contensis's Webhook Subscription resource as a client sends it, every string capped. `id` and
+ * `version` are read-only: accepted (a client may PUT back what it got) and ignored. Other unknown
+ * fields are a 400, so a typo is caught rather than silently dropped. The subscription rules
+ * (a name that is not blank, an http(s) URL, header names) are the contract's, checked after.
  */
 const WebhookSubscriptionSchema = z.strictObject({
   id: z.unknown().optional(),
   version: z.unknown().optional(),
-  name: LocalizedTextSchema,
-  description: LocalizedTextSchema.optional(),
-  url: z.string(),
+  name: localizedText(MAX_CHARS.name),
+  description: localizedText(MAX_CHARS.text).optional(),
+  url: capped(MAX_CHARS.url),
   enabled: z.boolean().default(true),
-  topics: z.array(ContensisTopicFilterSchema).default([]),
-  headers: z.record(z.string(), HeaderInputSchema).default({}),
-  templates: z.record(z.string().min(1), z.json()).default({}),
+  topics: z.array(TopicFilterSchema).max(100).default([]),
+  headers: z
+    .record(
+      capped(MAX_CHARS.name),
+      z.strictObject({ value: capped(MAX_CHARS.value).optional(), secret: z.boolean().optional() }),
+    )
+    .default({}),
+  templates: z.record(capped(MAX_CHARS.name).min(1), cappedJson(MAX_CHARS.value)).default({}),
 })
 
 /**
- * Contensis's webhook subscriptions API (seed 002) below /emulate/contensis. A subscription is a
- * Hookbench subscription with profile `contensis` (one store: it shows in the UI and delivers);
- * others are invisible here. `projectId` is accepted but does not partition: every project sees
- * the same contensis subscriptions. No authentication is asked for.
+ * Contensis's webhook subscriptions API below /emulate/contensis. A subscription is a Hookbench
+ * subscription with profile `contensis` (one store: it shows in the UI and delivers); others are
+ * invisible here. `projectId` is accepted but does not partition: every project sees the same
+ * contensis subscriptions. Every call needs `Authorization: Bearer <token>` from Hookbench's
+ * `POST /oauth2/token`, as Contensis's own management API needs an OAuth token: a subscription
+ * decides where deliveries — with their secret headers — go.
  *
- * Errors (seed 002's "Error" model, whose fields the seed does not list) answer
+ * Errors (Contensis's "Error" model, whose fields its documentation does not list) answer
  * `{logId, message, data: [{field, message}], type: "Error"}`: 400 for an invalid payload with one
- * entry per invalid field, 404 for an unknown id, 500 for an unexpected failure.
+ * entry per invalid field, 401 without a valid token, 404 for an unknown id, 415 for a body that
+ * is not JSON, 500 for an unexpected failure.
  */
-export function contensisEmulator(deps: { api: Api }): ReceiverRoute {
+export function contensisEmulator(deps: {
+  api: Api
+  isIssuedToken: (token: string) => boolean
+}): ReceiverRoute {
   const { api } = deps
 
   const find = async (id: string): Promise<Subscription> => {
@@ -62,6 +86,11 @@ export function contensisEmulator(deps: { api: Api }): ReceiverRoute {
   return emulatorRoute({
     prefix: CONTENSIS_PREFIX,
     errorBody,
+    authenticate: bearerAuthentication(deps.isIssuedToken, {
+      missing: 'Authentication required: send Authorization: Bearer <access_token> from POST /oauth2/token.',
+      invalid:
+        'The access token is not valid: unknown, expired or revoked. Get a new one from POST /oauth2/token.',
+    }),
     endpoints: [
       {
         method: 'POST',
@@ -119,7 +148,7 @@ export function contensisEmulator(deps: { api: Api }): ReceiverRoute {
   })
 }
 
-/** The resource as seed 002's example response shows it; secret header values never leave. */
+/** The resource as Contensis's example response shows it; secret header values never leave. */
 function view(subscription: Subscription) {
   const headers: Record<string, { value?: string; secret?: boolean }> = {}
   for (const [name, header] of Object.entries(subscription.headers)) {
@@ -144,14 +173,26 @@ function view(subscription: Subscription) {
   }
 }
 
-/** One entry per invalid field; an unknown field is named rather than reported at the top level. */
+/**
+ * One entry per invalid field; an unknown field is named rather than reported at the top level,
+ * and a key that is too long says why rather than "Invalid key in record".
+ */
 function payloadError(error: z.ZodError): EmulatorError {
-  const issues = error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message: 'unknown field' }))
-      : [{ path: issue.path.map(String).join('.'), message: issue.message }],
+  const issues = error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message: 'unknown field' }))
+    }
+    const message =
+      issue.code === 'invalid_key' && issue.issues[0] ? `key ${issue.issues[0].message}` : issue.message
+    return [{ path: issue.path.map(String).join('.'), message }]
+  })
+  const first = issues[0]
+  const where = first?.path ? ` at "${first.path}"` : ''
+  return new EmulatorError(
+    400,
+    `Invalid webhook subscription${where}: ${first?.message ?? 'unknown'}`,
+    issues,
   )
-  return new EmulatorError(400, invalidInput(error, 'webhook subscription').message, issues)
 }
 
 function errorBody(error: EmulatorError) {

@@ -42,10 +42,18 @@ export interface FieldIssue {
 export class EmulatorError extends Error {
   readonly status: number
   readonly issues: FieldIssue[]
-  constructor(status: number, message: string, issues: FieldIssue[] = []) {
+  /** Sent with the error answer, e.g. `WWW-Authenticate` with a 401. */
+  readonly headers: Record<string, string>
+  constructor(
+    status: number,
+    message: string,
+    issues: FieldIssue[] = [],
+    headers: Record<string, string> = {},
+  ) {
     super(message)
     this.status = status
     this.issues = issues
+    this.headers = headers
   }
 }
 
@@ -53,8 +61,13 @@ export interface EmulatorOptions {
   /** Where the emulator is mounted on the receiver, e.g. `/emulate/quicklysign`. */
   prefix: string
   endpoints: EmulatorEndpoint[]
-  /** The system's error body for a status (seed 001's envelope, seed 002's Error, …). */
+  /** The system's error body for a status (QuicklySign's envelope, Contensis's Error, …). */
   errorBody(error: EmulatorError): unknown
+  /**
+   * Checks the caller's credentials before any endpoint runs (after the path, method and content
+   * type are known good); throws an EmulatorError (401) to refuse. Absent: the endpoints check.
+   */
+  authenticate?(req: IncomingMessage): void
 }
 
 interface CompiledEndpoint extends EmulatorEndpoint {
@@ -63,9 +76,10 @@ interface CompiledEndpoint extends EmulatorEndpoint {
 }
 
 /**
- * A seed system's management API as a receiver route: paths below `prefix` matched against the
- * endpoints, JSON in and out, and every failure — wrong method, bad JSON, a contract error, a
- * bug — answered in that system's error shape rather than Hookbench's.
+ * A vendor's management API as a receiver route: paths below `prefix` matched against the
+ * endpoints, JSON in and out, and every failure — wrong method, a body that is not JSON, missing
+ * credentials, a contract error, a bug — answered in that system's error shape rather than
+ * Hookbench's.
  */
 export function emulatorRoute(options: EmulatorOptions): ReceiverRoute {
   const endpoints = options.endpoints.map(compile)
@@ -82,6 +96,8 @@ export function emulatorRoute(options: EmulatorOptions): ReceiverRoute {
       res.setHeader('allow', [...new Set(matches.map((candidate) => candidate.endpoint.method))].join(', '))
       throw new EmulatorError(405, `${req.method} is not allowed on ${url.pathname}.`)
     }
+    requireJsonBody(req)
+    options.authenticate?.(req)
     const params: Record<string, string> = {}
     for (const [index, name] of found.endpoint.names.entries()) {
       params[name] = decodeParam(found.match[index + 1] ?? '')
@@ -103,12 +119,29 @@ export function emulatorRoute(options: EmulatorOptions): ReceiverRoute {
         const known = toEmulatorError(error)
         if (known.status === 500) console.error(`[hookbench] ${options.prefix} failed:`, error)
         if (known.status === 413) res.setHeader('connection', 'close')
+        for (const [name, value] of Object.entries(known.headers)) res.setHeader(name, value)
         reply = { status: known.status, body: options.errorBody(known) }
       }
       // Whatever an endpoint did not read is drained, so a keep-alive connection stays usable.
       if (!req.readableEnded) req.resume()
       sendJson(res, reply.status, reply.body)
     },
+  }
+}
+
+/**
+ * A request that carries a body must say it is JSON. Beyond correctness, this is what keeps web
+ * pages out: a browser sends text/plain, a form or multipart to another origin without asking it
+ * first (no CORS preflight), but never application/json.
+ */
+function requireJsonBody(req: IncomingMessage): void {
+  const hasBody =
+    req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0
+  if (!hasBody) return
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
+  if (mediaType !== 'application/json') {
+    const sent = mediaType ? `, not ${mediaType}` : ''
+    throw new EmulatorError(415, `The request body must be sent as application/json${sent}.`)
   }
 }
 

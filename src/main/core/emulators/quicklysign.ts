@@ -12,13 +12,14 @@ import {
   objectBody,
   toEmulatorError,
 } from './emulator-route.ts'
+import { capped, MAX_CHARS } from './string-limits.ts'
 
 export const QUICKLYSIGN_PREFIX = '/emulate/quicklysign'
 
 const CreateSubscriptionBodySchema = z.object({
   subscription: z.object({
-    entity_key: z.string().min(1, 'entity_key is required'),
-    callback: z.string().regex(/^https?:\/\/\S+$/, 'callback must be an http:// or https:// URL'),
+    entity_key: capped(MAX_CHARS.name).min(1, 'entity_key is required'),
+    callback: capped(MAX_CHARS.url).regex(/^https?:\/\/\S+$/, 'callback must be an http:// or https:// URL'),
   }),
 })
 
@@ -29,12 +30,13 @@ const FIELD_NAMES: Record<string, string> = {
 }
 
 /**
- * QuicklySign's subscriptions API (seed 001) below /emulate/quicklysign. Every call needs the
+ * QuicklySign's subscriptions API below /emulate/quicklysign. Every call needs the
  * client_id/client_secret of a client registered through `/api/emulators/quicklysign/clients`,
- * in the query string or the JSON body. Subscriptions are Hookbench subscriptions with profile
- * `quicklysign` (one store: they show in the UI and deliver); others are invisible here.
+ * in the query string or the JSON body (a body only as application/json). Subscriptions are
+ * Hookbench subscriptions with profile `quicklysign` (one store: they show in the UI and
+ * deliver); others are invisible here.
  *
- * Answers use the seed's envelope: `{status: {status_code}, data: {...}}`, and for errors
+ * Answers use QuicklySign's envelope: `{status: {status_code}, data: {...}}`, and for errors
  * `{status: {status_code}, error: {message}}`, with the HTTP status equal to status_code.
  */
 export function quicklySignEmulator(deps: {
@@ -145,7 +147,7 @@ function ok(data: unknown) {
   return { status: 200, body: { status: { status_code: 200 }, data } }
 }
 
-/** Seed 001's subscription object; dates are milliseconds since the epoch. */
+/** QuicklySign's subscription object; dates are milliseconds since the epoch. */
 function view(subscription: Subscription) {
   return {
     entity_key: subscription.entity_key ?? null,

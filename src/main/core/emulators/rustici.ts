@@ -1,40 +1,68 @@
+import { z } from 'zod'
 import type { Api, OperationInput } from '../../../shared/contract/index.ts'
 import type { AuthConfig } from '../../../shared/domain/auth-config.ts'
-import type { EventRecord } from '../../../shared/domain/message.ts'
+import { invalidInput } from '../../../shared/errors.ts'
 import type { ReceiverRoute } from '../receiver/receiver-server.ts'
-import type { RecordLog } from '../store/log/record-log.ts'
+import { bearerAuthentication } from './bearer-auth.ts'
 import { type EmulatorError, emulatorRoute, objectBody } from './emulator-route.ts'
+import type { JobIndex } from './job-index.ts'
+import { cappedIfString, MAX_CHARS } from './string-limits.ts'
 
 export const RUSTICI_PREFIX = '/emulate/rustici'
 const AUTH_PATH = '/api/v1/app_management/subscription_auth'
 
-/** The fields of seed 000's subscription auth body; anything else in the body is ignored. */
-const AUTH_FIELDS = ['auth_type', 'key', 'secret', 'scope', 'token_url'] as const
+/**
+ * The fields of Rustici's subscription auth body, each string capped; anything else in the body
+ * is ignored. Types and the rules between fields are the contract's (checked after), so its
+ * messages stay the ones the local API gives.
+ */
+const AuthBodySchema = z.object({
+  auth_type: cappedIfString(MAX_CHARS.name).optional(),
+  key: cappedIfString(MAX_CHARS.name).optional(),
+  secret: cappedIfString(MAX_CHARS.value).optional(),
+  scope: cappedIfString(MAX_CHARS.value).optional(),
+  token_url: cappedIfString(MAX_CHARS.url).optional(),
+})
+const AUTH_FIELDS = Object.keys(AuthBodySchema.shape) as Array<keyof typeof AuthBodySchema.shape>
 
 /**
- * Rustici Generator's subscription-auth API and its job read (seed 000), at the seed's paths below
+ * Rustici Generator's subscription-auth API and its job read, at its own paths below
  * /emulate/rustici. Auth configs are Hookbench's own (one store, one set of validation rules).
+ * Every call needs `Authorization: Bearer <token>` from Hookbench's `POST /oauth2/token`: auth
+ * configs hold the credentials deliveries carry, and job reads show event data.
  *
- * Error bodies: the seed shows none, but its types ("str or NoneType") are Python's, so they take
- * the FastAPI shape: `{"detail": "message"}`, and for validation `{"detail": [{loc, msg, type}]}`
- * with `loc` naming the field (`["body", "secret"]`) — with status 400, as the issue asks.
+ * Error bodies: Rustici's documentation shows none, but its types ("str or NoneType") are
+ * Python's, so they take the FastAPI shape: `{"detail": "message"}`, and for validation
+ * `{"detail": [{loc, msg, type}]}` with `loc` naming the field (`["body", "secret"]`) — with
+ * status 400, as the issue asks.
  */
-export function rusticiEmulator(deps: { api: Api; events: RecordLog<EventRecord> }): ReceiverRoute {
+export function rusticiEmulator(deps: {
+  api: Api
+  jobs: JobIndex
+  isIssuedToken: (token: string) => boolean
+}): ReceiverRoute {
   const { api } = deps
   return emulatorRoute({
     prefix: RUSTICI_PREFIX,
     errorBody,
+    // FastAPI's HTTPBearer words.
+    authenticate: bearerAuthentication(deps.isIssuedToken, {
+      missing: 'Not authenticated',
+      invalid: 'Invalid or expired token',
+    }),
     endpoints: [
       {
         method: 'POST',
         path: AUTH_PATH,
         async handle(request) {
           const body = objectBody(await request.json())
-          // Unchecked here: the operation validates it with seed 000's rules, as for the local API.
+          const lengths = AuthBodySchema.safeParse(body)
+          if (!lengths.success) throw invalidInput(lengths.error)
+          // Lengths only: the operation validates the rest with Rustici's rules, as for the local API.
           const input = Object.fromEntries(
             AUTH_FIELDS.filter((field) => field in body).map((field) => [field, body[field]]),
           ) as OperationInput<'createAuthConfig'>
-          // 201 Created: a new resource with its own id, as Hookbench's own API and seed 002 answer.
+          // 201 Created: a new resource with its own id, as Hookbench's own API and Contensis answer.
           return { status: 201, body: authView(await api.createAuthConfig(input)) }
         },
       },
@@ -58,7 +86,7 @@ export function rusticiEmulator(deps: { api: Api; events: RecordLog<EventRecord>
         path: '/api/v1/jobs/{job_id}',
         async handle({ params }) {
           const jobId = params.job_id ?? ''
-          const job = await lastJobRead(deps.events, jobId)
+          const job = await deps.jobs.read(jobId)
           if (job === undefined) return { status: 404, body: { detail: `Job ${jobId} not found.` } }
           return { status: 200, body: job }
         },
@@ -76,16 +104,6 @@ function authView(config: AuthConfig) {
     scope: config.scope,
     token_url: config.token_url,
   }
-}
-
-/** Seed 000: a JOB_PROCESSED body "will be the same JobRead schema used by GET /api/v1/jobs/:job_id". */
-async function lastJobRead(events: RecordLog<EventRecord>, jobId: string): Promise<unknown> {
-  for await (const { value: event } of events.scan('newest')) {
-    if (event.topic !== 'JOB_PROCESSED') continue
-    const data = event.data
-    if (data !== null && typeof data === 'object' && !Array.isArray(data) && data.id === jobId) return data
-  }
-  return undefined
 }
 
 function errorBody(error: EmulatorError): unknown {
