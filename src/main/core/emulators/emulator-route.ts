@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { HttpMethod } from '../../../shared/contract/define.ts'
 import { HookbenchError, httpStatusOf } from '../../../shared/errors.ts'
+import { findTooDeep, tooDeepMessage } from '../../../shared/json-depth.ts'
 import { readBody, sendJson } from '../net/json-response.ts'
 import type { ReceiverRoute } from '../receiver/receiver-server.ts'
 
@@ -170,11 +171,19 @@ function decodeParam(segment: string): string {
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const body = await readBody(req, MAX_BODY_BYTES)
   if (body.length === 0) return undefined
+  let json: unknown
   try {
-    return JSON.parse(body.toString('utf8'))
+    json = JSON.parse(body.toString('utf8'))
   } catch {
     throw new EmulatorError(400, 'The request body is not valid JSON.')
   }
+  // Refused before the endpoint's schema (which recurses) or the config store sees it.
+  const tooDeep = findTooDeep(json)
+  if (tooDeep) {
+    const message = tooDeepMessage(tooDeep, 'The request body')
+    throw new EmulatorError(400, message, [{ path: tooDeep.field, message }])
+  }
+  return json
 }
 
 export function toEmulatorError(error: unknown): EmulatorError {
