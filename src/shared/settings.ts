@@ -25,13 +25,21 @@ export const RetentionSchema = z.strictObject({
 })
 export type Retention = z.output<typeof RetentionSchema>
 
+export const DEFAULT_MAX_AUTO_CREATED_BINS = 300
+const MaxAutoCreatedBinsSchema = z.number().int().min(0).max(100_000)
+
 /** User settings, stored in the configuration file and edited on the Settings page. */
 export const SettingsSchema = z.strictObject({
   theme: z.enum(themes).default('system'),
   notifications: z.boolean().default(true),
   retention: RetentionSchema.default(() => RetentionSchema.parse({})),
-  /** A request to /hooks/<unknown name>/ creates that bin, as request bins do (issue 5). */
+  /** A request to /hooks/<unknown name>/ creates that bin, as request bins do. */
   auto_create_bins: z.boolean().default(true),
+  /**
+   * At most this many bins created on first use (bins made in Hookbench do not count): anyone
+   * who can reach the receiver can name a new bin, and each one is kept in config.json.
+   */
+  max_auto_created_bins: MaxAutoCreatedBinsSchema.default(DEFAULT_MAX_AUTO_CREATED_BINS),
 })
 export type Settings = z.output<typeof SettingsSchema>
 
@@ -49,6 +57,7 @@ export const UpdateSettingsInputSchema = z.strictObject({
     })
     .optional(),
   auto_create_bins: z.boolean().optional(),
+  max_auto_created_bins: MaxAutoCreatedBinsSchema.optional(),
 })
 export type UpdateSettingsInput = z.output<typeof UpdateSettingsInputSchema>
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { receiverHostsPerTest } from '../helpers/receiver-host.ts'
+import { type ReceiverHost, receiverHostsPerTest } from '../helpers/receiver-host.ts'
 
 const start = receiverHostsPerTest()
 
@@ -123,5 +123,63 @@ describe('bins API', () => {
       basic: { password: 'pa55-w0rd-plain' },
       bearer: { token: 'tok-new' },
     })
+  })
+})
+
+describe('bins created on first use', () => {
+  const send = (hb: ReceiverHost, bin: string) => hb.hook(`/hooks/${bin}/x`, { method: 'POST', body: 'a' })
+  const binNames = async (hb: ReceiverHost) =>
+    (await hb.api<{ items: Array<{ name: string }> }>('GET', '/api/bins')).body.items
+      .map((bin) => bin.name)
+      .sort()
+
+  it('stops at max_auto_created_bins: a new name then gets 404 naming the setting, and nothing is created', async () => {
+    const hb = await start()
+    expect((await hb.api('GET', '/api/settings')).body.max_auto_created_bins).toBe(300)
+    const patched = await hb.api('PATCH', '/api/settings', { max_auto_created_bins: 2 })
+    expect(patched.body.max_auto_created_bins).toBe(2)
+
+    expect((await send(hb, 'one')).status).toBe(200)
+    expect((await send(hb, 'two')).status).toBe(200)
+    // Bins made in Hookbench do not count: the cap is on what strangers can make.
+    expect((await hb.api('POST', '/api/bins', { name: 'made-here' })).status).toBe(201)
+
+    const refused = await send(hb, 'three')
+    expect(refused.status).toBe(404)
+    const { error } = (await refused.json()) as { error: { code: string; message: string } }
+    expect(error.code).toBe('not_found')
+    expect(error.message).toContain('max_auto_created_bins')
+    expect(await binNames(hb)).toEqual(['made-here', 'one', 'two'])
+    const captured = await hb.api<{ items: Array<{ bin_name: string }> }>('GET', '/api/requests')
+    expect(captured.body.items.map((request) => request.bin_name).sort()).toEqual(['one', 'two'])
+
+    // Existing bins go on receiving; deleting one makes room for another.
+    expect((await send(hb, 'one')).status).toBe(200)
+    expect((await hb.api('DELETE', '/api/bins/one')).status).toBe(204)
+    expect((await send(hb, 'three')).status).toBe(200)
+    expect(await binNames(hb)).toEqual(['made-here', 'three', 'two'])
+  })
+
+  it('holds under concurrent first requests to many names', async () => {
+    const hb = await start()
+    await hb.api('PATCH', '/api/settings', { max_auto_created_bins: 3 })
+    const statuses = await Promise.all(Array.from({ length: 12 }, (_, i) => send(hb, `burst-${i}`))).then(
+      (responses) => responses.map((response) => response.status),
+    )
+    expect(statuses.filter((status) => status === 200)).toHaveLength(3)
+    expect(statuses.filter((status) => status === 404)).toHaveLength(9)
+    expect(await binNames(hb)).toHaveLength(3)
+  })
+
+  it.each([-1, 1.5, 100_001, '10'])('refuses max_auto_created_bins %j with 400', async (value) => {
+    const hb = await start()
+    const refused = await hb.api<{ error: { details: { issues: Array<{ path: string }> } } }>(
+      'PATCH',
+      '/api/settings',
+      { max_auto_created_bins: value },
+    )
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.details.issues[0]?.path).toBe('max_auto_created_bins')
+    expect((await hb.api('GET', '/api/settings')).body.max_auto_created_bins).toBe(300)
   })
 })

@@ -11,6 +11,7 @@ import {
   type UpdateBinInput,
 } from '../../../shared/receiver/bin.ts'
 import { REDACTED } from '../../../shared/redacted.ts'
+import type { Settings } from '../../../shared/settings.ts'
 import type { ConfigStore } from '../store/config/config-store.ts'
 
 /** A bin's checks with the secrets opened, for the moment a request is verified. */
@@ -30,8 +31,13 @@ export interface BinRegistry {
   create(input: CreateBinInput): Promise<StoredBin>
   update(input: UpdateBinInput): Promise<StoredBin>
   remove(idOrName: string): Promise<StoredBin>
-  /** The bin called `name`; created if unknown and the auto_create_bins setting allows it, else null. */
+  /**
+   * The bin called `name`; created if unknown and the settings allow it (auto_create_bins on,
+   * fewer than max_auto_created_bins created so far), else null.
+   */
   ensure(name: string): Promise<StoredBin | null>
+  /** Why `ensure(name)` answered null, for the 404. */
+  whyNotCreated(name: string): string
   openVerify(bin: StoredBin): OpenedVerify
 }
 
@@ -154,10 +160,12 @@ export function createBinRegistry(config: ConfigStore, clock: Clock): BinRegistr
       return bin
     },
     ensure(name) {
-      const existing = config.read().bins.find((bin) => bin.name === name)
+      const { bins, settings } = config.read()
+      const existing = bins.find((bin) => bin.name === name)
       if (existing) return Promise.resolve(existing)
-      if (!BIN_NAME_PATTERN.test(name) || !config.read().settings.auto_create_bins)
+      if (!BIN_NAME_PATTERN.test(name) || !settings.auto_create_bins || atCap(bins, settings)) {
         return Promise.resolve(null)
+      }
       // Concurrent first requests to a new name share one creation.
       let pending = creating.get(name)
       if (!pending) {
@@ -165,6 +173,17 @@ export function createBinRegistry(config: ConfigStore, clock: Clock): BinRegistr
         creating.set(name, pending)
       }
       return pending
+    },
+    whyNotCreated(name) {
+      const { bins, settings } = config.read()
+      if (BIN_NAME_PATTERN.test(name) && settings.auto_create_bins && atCap(bins, settings)) {
+        return (
+          `No bin "${name}": Hookbench already has ${autoCreatedCount(bins)} bins created on first use, ` +
+          `the most the max_auto_created_bins setting allows. Create this bin in Hookbench, delete ` +
+          `bins you no longer need, or raise the setting.`
+        )
+      }
+      return `No bin "${name}": create it in Hookbench, or turn on "create bins on first use".`
     },
     openVerify(bin) {
       const verify: OpenedVerify = { enforce: bin.verify.enforce }
@@ -204,9 +223,22 @@ export function createBinRegistry(config: ConfigStore, clock: Clock): BinRegistr
         created = other
         return
       }
+      // Checked again here, where writes run one at a time: a burst of new names cannot pass it.
+      if (atCap(draft.bins, draft.settings)) return
       draft.bins.push(bin)
       created = bin
     })
     return created
   }
+}
+
+function autoCreatedCount(bins: readonly StoredBin[]): number {
+  let count = 0
+  for (const bin of bins) if (bin.auto_created) count++
+  return count
+}
+
+/** Whether the bins created on first use have reached the max_auto_created_bins setting. */
+function atCap(bins: readonly StoredBin[], settings: Settings): boolean {
+  return autoCreatedCount(bins) >= settings.max_auto_created_bins
 }

@@ -55,10 +55,7 @@ export function createHooksRoute(deps: HooksRouteDeps): HooksRoute {
     const bin = await deps.bins.ensure(target.binName)
     if (!bin) {
       req.resume()
-      throw new HookbenchError(
-        'not_found',
-        `No bin "${target.binName}": create it in Hookbench, or turn on "create bins on first use".`,
-      )
+      throw new HookbenchError('not_found', deps.bins.whyNotCreated(target.binName))
     }
     let bytes: Buffer
     try {

@@ -33,6 +33,9 @@ export function workspaceHandlers(deps: WorkspaceDeps): WorkspaceHandlers {
         if (patch.theme !== undefined) draft.settings.theme = patch.theme
         if (patch.notifications !== undefined) draft.settings.notifications = patch.notifications
         if (patch.auto_create_bins !== undefined) draft.settings.auto_create_bins = patch.auto_create_bins
+        if (patch.max_auto_created_bins !== undefined) {
+          draft.settings.max_auto_created_bins = patch.max_auto_created_bins
+        }
         for (const kind of recordKinds) {
           const limit = patch.retention?.[kind]
           if (!limit) continue
