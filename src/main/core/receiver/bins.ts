@@ -178,7 +178,7 @@ export function createBinRegistry(config: ConfigStore, clock: Clock): BinRegistr
       const { bins, settings } = config.read()
       if (BIN_NAME_PATTERN.test(name) && settings.auto_create_bins && atCap(bins, settings)) {
         return (
-          `No bin "${name}": Hookbench already has ${autoCreatedCount(bins)} bins created on first use, ` +
+          `No bin "${name}": Hookbench already has ${count(autoCreatedCount(bins), 'bin')} created on first use, ` +
           `the most the max_auto_created_bins setting allows. Create this bin in Hookbench, delete ` +
           `bins you no longer need, or raise the setting.`
         )
@@ -241,4 +241,8 @@ function autoCreatedCount(bins: readonly StoredBin[]): number {
 /** Whether the bins created on first use have reached the max_auto_created_bins setting. */
 function atCap(bins: readonly StoredBin[], settings: Settings): boolean {
   return autoCreatedCount(bins) >= settings.max_auto_created_bins
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
