@@ -249,3 +249,59 @@ test('an invalid file dropped on the card is refused and changes nothing', async
   await expect(recordsOf(page, 'Events')).toHaveText('0')
   expect((await storedSettings(page, hookbench)).theme).toBe('system')
 })
+
+test('an import keeps stored secrets the file redacted, and a secret that is missing does not look set', async ({
+  page,
+  hookbench,
+}, testInfo) => {
+  const basic = (secret: { $secret: string | null }) => ({
+    ...SMALL_WORKSPACE,
+    includes: { history: false, secrets: secret.$secret !== null },
+    config: {
+      schema_version: 1,
+      auth_configs: [
+        {
+          id: 'basic-1',
+          auth_type: 'BASIC_AUTH',
+          key: 'generator',
+          secret,
+          scope: null,
+          token_url: null,
+          created_at: STAMP,
+          modified_at: STAMP,
+        },
+      ],
+    },
+    history: undefined,
+  })
+  const importFile = async (name: string, document: unknown) => {
+    const path = testInfo.outputPath(name)
+    await writeFile(path, JSON.stringify(document))
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: 'Choose file…' }).click()
+    await (await chooser).setFiles(path)
+    await page.getByRole('button', { name: 'Import', exact: true }).click()
+  }
+
+  // Into an empty workspace: nothing is stored, so the auth config's secret must be entered again.
+  await openSettings(page, hookbench)
+  await importFile('redacted.json', basic({ $secret: null }))
+  await expect(page.getByTestId('import-summary')).toContainText('1 secret was not in the file')
+  await page.goto(`${hookbench.apiUrl}/#/auth-configs`)
+  await page.getByRole('table', { name: 'Auth configs' }).getByText('generator', { exact: true }).click()
+  await expect(page.getByTestId('auth-secret-missing')).toContainText('No secret stored')
+  await expect(page.getByTestId('auth-secret')).toHaveCount(0)
+
+  // With the secret, then the redacted file again: the stored one is kept, not wiped.
+  await openSettings(page, hookbench)
+  await importFile('with-secret.json', basic({ $secret: 'pa55-word' }))
+  await expect(page.getByTestId('import-summary')).toContainText('Workspace merged.')
+  await importFile('redacted-again.json', basic({ $secret: null }))
+  await expect(page.getByTestId('import-summary')).toContainText(
+    '1 secret was redacted in the file: the one stored here was kept.',
+  )
+  await page.goto(`${hookbench.apiUrl}/#/auth-configs`)
+  await page.getByRole('table', { name: 'Auth configs' }).getByText('generator', { exact: true }).click()
+  await page.getByTestId('auth-secret').locator('..').getByRole('button', { name: 'Reveal' }).click()
+  await expect(page.getByTestId('auth-secret')).toHaveText('pa55-word')
+})

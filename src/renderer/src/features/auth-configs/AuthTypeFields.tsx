@@ -103,7 +103,7 @@ export function TypeFields({ draft, saved, errors, onChange }: TypeFieldsProps) 
           onChange={(event) => onChange({ secret: event.target.value })}
           {...invalidProps('secret', errors.secret)}
         />
-        {saved?.secret != null ? <SecretReveal id={saved.id} /> : null}
+        {saved?.secret != null ? <SecretReveal id={saved.id} missing={saved.secret === ''} /> : null}
       </FormRow>
     </>
   )

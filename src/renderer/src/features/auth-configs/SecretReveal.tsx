@@ -1,11 +1,21 @@
 import { CopyButton } from '../../components/CopyButton.tsx'
 import { useAppStore } from '../../stores/index.ts'
 
-/** The stored secret, masked until the user asks; fetched with ?reveal=true only then. */
-export function SecretReveal({ id }: { id: string }) {
+/**
+ * The stored secret, masked until the user asks; fetched with ?reveal=true only then. `missing`:
+ * nothing is stored (an imported workspace left it out), which must not look like a set secret.
+ */
+export function SecretReveal({ id, missing = false }: { id: string; missing?: boolean }) {
   const revealed = useAppStore((state) => state.revealedAuthSecrets[id])
   const reveal = useAppStore((state) => state.revealAuthSecret)
   const hide = useAppStore((state) => state.hideAuthSecret)
+  if (missing) {
+    return (
+      <p className="field-error" data-testid="auth-secret-missing">
+        No secret stored (the imported workspace left it out): enter it again and save.
+      </p>
+    )
+  }
   return (
     <div className="secret-line">
       <span className="muted">Stored:</span>

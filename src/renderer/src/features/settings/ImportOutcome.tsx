@@ -32,6 +32,16 @@ function ImportSummary({ result }: { result: ImportWorkspaceOutput }) {
       </p>
       <p>Configuration: {counts(result.config, CONFIG_NOUNS)}.</p>
       <p>History: {counts(result.history, HISTORY_NOUNS)}.</p>
+      {Object.values(result.history_skipped).some((count) => count > 0) ? (
+        <p>Already here, kept as they were: {counts(result.history_skipped, HISTORY_NOUNS)}.</p>
+      ) : null}
+      {result.secrets_kept.length > 0 ? (
+        <p>
+          {plural(result.secrets_kept.length, 'secret was', 'secrets were')} redacted in the file: the{' '}
+          {result.secrets_kept.length === 1 ? 'one' : 'ones'} stored here{' '}
+          {result.secrets_kept.length === 1 ? 'was' : 'were'} kept.
+        </p>
+      ) : null}
       {result.secrets_missing.length > 0 ? (
         <>
           <p className="notice-title">

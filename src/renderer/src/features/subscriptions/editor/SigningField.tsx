@@ -85,6 +85,14 @@ function SavedSecret({ subscription }: { subscription: Subscription }) {
   const busy = action.status === 'saving'
   const previous = subscription.signing?.previous ?? []
 
+  if (subscription.signing?.secret === '') {
+    return (
+      <p className="field-error" data-testid="signing-secret-missing">
+        No signing secret stored (the imported workspace left it out): deliveries fail until you choose
+        Replace and paste it.
+      </p>
+    )
+  }
   return (
     <div className="secret-box">
       <div className="secret-line">
