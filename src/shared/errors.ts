@@ -90,6 +90,10 @@ export function issuesOf(error: z.ZodError): Array<{ path: string; message: stri
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ path: [...at, key].join('.'), message: `unknown field "${key}"` }))
     }
+    // A refused record key (a header name): zod says only "Invalid key in record"; say why.
+    if (issue.code === 'invalid_key') {
+      return issue.issues.map((inner) => ({ path: at.join('.'), message: inner.message }))
+    }
     return [{ path: at.join('.'), message: issue.message }]
   })
 }

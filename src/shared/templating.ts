@@ -63,6 +63,11 @@ export function renderString(template: string, context: unknown): unknown {
   return template.replace(PLACEHOLDER, (_match, pointer: string) => asText(resolvePointer(context, pointer)))
 }
 
+/** The template with every placeholder replaced by `text`: to check what it renders to has the right shape. */
+export function fillPlaceholders(template: string, text: string): string {
+  return template.replace(PLACEHOLDER, text)
+}
+
 /** Text-only rendering, for URLs and header values. */
 export function renderText(template: string, context: unknown): string {
   return asText(renderString(template, context))

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Webhook } from 'standardwebhooks'
 import { describe, expect, it } from 'vitest'
@@ -190,8 +190,11 @@ describe('subscriptions', () => {
     const rotated = await call('POST', `/api/subscriptions/${created.body.id}/signing/rotate`, {})
     expect(rotated.body.signing.secret).toMatch(/^whsec_/)
     expect(rotated.body.signing.secret).not.toBe(secret)
-    expect(rotated.body.signing.previous).toEqual([{ secret, expires_at: expect.any(String) }])
+    // Only the new secret is answered in the clear: the previous one is known already.
+    expect(rotated.body.signing.previous).toEqual([{ secret: '••••', expires_at: expect.any(String) }])
     expect(rotated.body.version.versionNo).toBe('2.0')
+    const afterRotation = await call('GET', `/api/subscriptions/${created.body.id}?reveal=true`)
+    expect(afterRotation.body.signing.previous).toEqual([{ secret, expires_at: expect.any(String) }])
   })
 
   it.each([
@@ -287,5 +290,160 @@ describe('who gets an event', () => {
           '"user.created" is a topic of another system (IAM server): a contensis subscription never gets it',
       },
     ])
+  })
+})
+
+describe('subscriptions that could never be sent are refused', () => {
+  const base = { name: 'n', url: 'http://127.0.0.1:9/hook' }
+  const refusals: Array<[string, object, string]> = [
+    ['no host', { url: 'http://' }, 'url'],
+    ['no host but a port', { url: 'http://:8080/hook' }, 'url'],
+    ['an unclosed IPv6 host', { url: 'http://[::1' }, 'url'],
+    ['a port above 65535', { url: 'http://127.0.0.1:99999/hook' }, 'url'],
+    ['port 0', { url: 'http://127.0.0.1:0/hook' }, 'url'],
+    ['a space in the host', { url: 'http://local host/hook' }, 'url'],
+    ['a templated host with no scheme', { url: '{/host}/hook' }, 'url'],
+    [
+      'CR/LF in a header value',
+      { headers: { 'x-foo': { value: 'a\r\nx-injected: 1' } } },
+      'headers.x-foo.value',
+    ],
+    ['NUL in a header value', { headers: { 'x-foo': { value: 'a\u0000b' } } }, 'headers.x-foo.value'],
+    [
+      'CR/LF in a secret header value',
+      { headers: { 'x-key': { value: 'k\n', secret: true } } },
+      'headers.x-key.value',
+    ],
+    ['a space in a header name', { headers: { 'x foo': { value: 'a' } } }, 'headers.x foo'],
+    ['content-length', { headers: { 'Content-Length': { value: '5' } } }, 'headers.Content-Length'],
+    [
+      'transfer-encoding',
+      { headers: { 'transfer-encoding': { value: 'chunked' } } },
+      'headers.transfer-encoding',
+    ],
+    ['host', { headers: { host: { value: 'example.com' } } }, 'headers.host'],
+    ['connection', { headers: { connection: { value: 'close' } } }, 'headers.connection'],
+  ]
+
+  it.each(refusals)('POST: %s is a 400 naming the field', async (_what, fields, path) => {
+    const { call } = await start(tempDir())
+    const refused = await call('POST', '/api/subscriptions', { ...base, ...fields })
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.details.issues.map((i: { path: string }) => i.path)).toEqual([path])
+    expect((await call('GET', '/api/subscriptions')).body.items).toEqual([])
+  })
+
+  it.each(refusals)(
+    'PUT and PATCH: %s is a 400 naming the field, and changes nothing',
+    async (_what, fields, path) => {
+      const { call } = await start(tempDir())
+      const created = (await call('POST', '/api/subscriptions', base)).body
+      for (const [method, body] of [
+        ['PUT', { ...base, ...fields }],
+        ['PATCH', fields],
+      ] as const) {
+        const refused = await call(method, `/api/subscriptions/${created.id}`, body)
+        expect(refused.status, method).toBe(400)
+        expect(refused.body.error.details.issues.map((i: { path: string }) => i.path)).toEqual([path])
+      }
+      expect((await call('GET', `/api/subscriptions/${created.id}`)).body).toEqual(created)
+    },
+  )
+
+  it('says what is wrong in words a person can act on', async () => {
+    const { call } = await start(tempDir())
+    const issue = async (fields: object) =>
+      (await call('POST', '/api/subscriptions', { ...base, ...fields })).body.error.details.issues[0]
+    expect(await issue({ url: 'http://' })).toEqual({
+      path: 'url',
+      message: 'url needs a host, as in http://localhost:3000/hook',
+    })
+    expect(await issue({ url: 'http://127.0.0.1:99999/hook' })).toEqual({
+      path: 'url',
+      message: 'url has port 99999; a port is 1–65535',
+    })
+    expect(await issue({ url: 'http://[::1' })).toEqual({
+      path: 'url',
+      message: 'url is not a valid URL: check the host',
+    })
+    expect(await issue({ headers: { 'Content-Length': { value: '5' } } })).toEqual({
+      path: 'headers.Content-Length',
+      message: 'Content-Length is set by the HTTP client itself; it cannot be configured',
+    })
+    expect(await issue({ headers: { 'x foo': { value: 'a' } } })).toEqual({
+      path: 'headers.x foo',
+      message: 'not a valid HTTP header name',
+    })
+    expect(await issue({ headers: { 'x-foo': { value: 'a\r\nb' } } })).toEqual({
+      path: 'headers.x-foo.value',
+      message: 'a header value may not contain line breaks or control characters',
+    })
+  })
+
+  it('takes templated URLs whose fixed parts are valid, and header names the client does not set', async () => {
+    const { call } = await start(tempDir())
+    for (const url of [
+      'https://external.mywebsite.com/handlewebhooks/{/resource/sys.id}',
+      'http://{/tenant}.example.com:8080/{/id}?v={/version}',
+      'http://[::1]:65535/hook',
+      'HTTP://127.0.0.1/',
+    ]) {
+      const created = await call('POST', '/api/subscriptions', {
+        ...base,
+        url,
+        headers: { 'X-Tab': { value: 'a\tb' }, Authorization: { value: 'Bearer t', secret: true } },
+      })
+      expect(created.status, url).toBe(201)
+    }
+  })
+
+  it('still loads a stored subscription that is now refused; a PATCH that leaves its URL alone applies', async () => {
+    const dataDir = tempDir()
+    const first = await start(dataDir)
+    const created = (await first.call('POST', '/api/subscriptions', base)).body
+    await first.stop()
+    const path = join(dataDir, 'config.json')
+    const config = JSON.parse(readFileSync(path, 'utf8'))
+    config.subscriptions[0].url = 'http://127.0.0.1:99999/hook'
+    config.subscriptions[0].headers = { 'content-length': { value: '5' } }
+    writeFileSync(path, JSON.stringify(config))
+
+    const { call } = await start(dataDir)
+    expect((await call('GET', `/api/subscriptions/${created.id}`)).body.url).toBe(
+      'http://127.0.0.1:99999/hook',
+    )
+    const disabled = await call('PATCH', `/api/subscriptions/${created.id}`, { enabled: false })
+    expect(disabled.status).toBe(200)
+    expect(disabled.body).toMatchObject({ enabled: false, url: 'http://127.0.0.1:99999/hook' })
+    const fixed = await call('PATCH', `/api/subscriptions/${created.id}`, {
+      url: 'http://127.0.0.1:9/hook',
+      headers: {},
+    })
+    expect(fixed.status).toBe(200)
+    expect(fixed.body).toMatchObject({ url: 'http://127.0.0.1:9/hook', headers: {} })
+  })
+})
+
+describe('subscription bodies with prototype keys', () => {
+  const withProto = (fields: object) =>
+    JSON.parse(`{"__proto__": {"signing": null, "enabled": false}, ${JSON.stringify(fields).slice(1)}`)
+
+  it('POST, PUT and PATCH all refuse __proto__ by name, and change nothing', async () => {
+    const { call } = await start(tempDir())
+    const fields = { name: 'n', url: 'http://127.0.0.1:9/hook', signing: {} }
+    const created = (await call('POST', '/api/subscriptions', fields)).body
+    for (const [method, path, body] of [
+      ['POST', '/api/subscriptions', withProto(fields)],
+      ['PUT', `/api/subscriptions/${created.id}`, withProto({ name: 'n', url: 'http://127.0.0.1:9/hook' })],
+      ['PATCH', `/api/subscriptions/${created.id}`, withProto({ name: 'renamed' })],
+    ] as const) {
+      const refused = await call(method, path, body)
+      expect(refused.status, method).toBe(400)
+      expect(refused.body.error.details.issues, method).toEqual([
+        { path: '__proto__', message: 'unknown field "__proto__"' },
+      ])
+    }
+    const after = await call('GET', '/api/subscriptions')
+    expect(after.body.items).toEqual([created])
   })
 })

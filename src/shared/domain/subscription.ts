@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import { catalog } from '../catalog/index.ts'
+import { HeaderValueSchema, RequestHeaderNameSchema } from '../http-headers.ts'
+import { httpUrlProblem } from '../http-url.ts'
 import { REDACTED } from '../redacted.ts'
 import { DEFAULT_RETRY_SCHEDULE, DEFAULT_TIMEOUT_MS } from '../retry.ts'
+import { fillPlaceholders } from '../templating.ts'
 
 export const subscriptionProfiles = ['rustici', 'quicklysign', 'contensis', 'iam', 'standard'] as const
 export type SubscriptionProfile = (typeof subscriptionProfiles)[number]
@@ -26,11 +29,38 @@ export type TopicFilter = z.output<typeof TopicFilterSchema>
 
 /** Seed 002 headers: `{value}`, or `{value, secret: true}` whose value is write-only. */
 export const HeaderInputSchema = z.strictObject({
-  value: z.string().optional(),
+  value: HeaderValueSchema.optional(),
   secret: z.boolean().optional(),
 })
 
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+/** Headers sent with every delivery: names and values that can be sent, none the HTTP client sets. */
+const HeadersInputSchema = z.record(RequestHeaderNameSchema, HeaderInputSchema)
+
+/**
+ * Where deliveries go. Templates (`{/resource/sys/id}`) render per event, so the URL is checked
+ * with each one standing for a short value: a templated URL is valid when its fixed parts are.
+ */
+const SubscriptionUrlSchema = z
+  .string()
+  // An empty URL is only "empty": the other rules would just repeat it.
+  .min(1, { abort: true })
+  .superRefine((url, ctx) => {
+    const problem = httpUrlProblem(fillPlaceholders(url, '1'))
+    if (problem) ctx.addIssue({ code: 'custom', message: `url ${problem}` })
+  })
+
+/**
+ * As stored before URLs and headers were checked this closely: such a subscription still loads,
+ * and a PATCH that does not touch its URL or headers still applies.
+ */
+const StoredUrlSchema = z
+  .string()
+  .min(1)
+  .regex(/^https?:\/\//i, 'url must start with http:// or https://')
+const StoredHeadersSchema = z.record(
+  z.string(),
+  z.object({ value: z.string().optional(), secret: z.boolean().optional() }),
+)
 
 /**
  * null: unsigned; `{}`: generate a secret; `{secret}`: use this one; `{secret: "••••"}` (a GET
@@ -62,19 +92,13 @@ const NameSchema = z.union([
 const SubscriptionFieldsSchema = z.strictObject({
   name: NameSchema,
   description: LocalizedTextSchema.optional(),
-  url: z
-    .string()
-    // An empty URL is only "empty": the scheme rule would just repeat it.
-    .min(1, { abort: true })
-    .regex(/^https?:\/\//, 'url must start with http:// or https://'),
+  url: SubscriptionUrlSchema,
   enabled: z.boolean().default(true),
   profile: z.enum(subscriptionProfiles).default('standard'),
   topics: z.array(TopicFilterSchema).default([]),
   entity_key: z.string().min(1).nullable().optional(),
   tenant_id: z.string().min(1).nullable().optional(),
-  headers: z
-    .record(z.string().regex(HEADER_NAME, 'not a valid HTTP header name'), HeaderInputSchema)
-    .default({}),
+  headers: HeadersInputSchema.default({}),
   templates: z.record(z.string().min(1), z.json()).default({}),
   auth_config_id: z.string().min(1).nullable().default(null),
   signing: SigningInputSchema.default(null),
@@ -192,28 +216,37 @@ function checkProfileRules(
 export const CreateSubscriptionInputSchema = SubscriptionFieldsSchema.superRefine(checkProfileRules)
 export type CreateSubscriptionInput = z.output<typeof CreateSubscriptionInputSchema>
 
-const subscriptionFieldNames = new Set<string>(SubscriptionFieldsSchema.keyof().options)
-
 /**
- * PATCH: any subset of the fields. Only the names are checked here — a partial schema would fill
- * in defaults for fields the caller left out — and the merged whole is validated by the handler
- * with ReplaceSubscriptionInputSchema, so errors still name the field.
+ * PATCH: any subset of the fields. A new URL or headers are checked here; everything else is
+ * checked when the handler validates the merged whole (StoredSubscriptionMergeSchema), so errors
+ * still name the field — a partial schema would fill in defaults for fields the caller left out.
+ * Strict like every other body: an unknown key, `__proto__` included, is refused by name.
  */
-export const PatchSubscriptionInputSchema = z
-  .object({ id: z.string().min(1) })
-  .catchall(z.unknown())
-  .superRefine((input, ctx) => {
-    for (const key of Object.keys(input)) {
-      if (key !== 'id' && !subscriptionFieldNames.has(key)) {
-        ctx.addIssue({ code: 'custom', path: [key], message: `unknown field "${key}"` })
-      }
-    }
-  })
+export const PatchSubscriptionInputSchema = z.strictObject({
+  id: z.string().min(1),
+  ...(Object.fromEntries(
+    SubscriptionFieldsSchema.keyof().options.map((name) => [name, z.unknown().optional()]),
+  ) as { [Field in keyof typeof SubscriptionFieldsSchema.shape]: z.ZodOptional<z.ZodUnknown> }),
+  url: SubscriptionUrlSchema.optional(),
+  headers: HeadersInputSchema.optional(),
+})
+
 /** PUT: the whole subscription. A GET body can be sent back as is: its read-only fields are ignored. */
 export const ReplaceSubscriptionInputSchema = SubscriptionFieldsSchema.extend({
   id: z.string().min(1),
   version: z.unknown().optional(),
   disabled_reason: z.unknown().optional(),
+}).superRefine(checkProfileRules)
+
+/**
+ * A PATCH merged onto the stored subscription: the replace rules, but the URL and headers as the
+ * store takes them, so a subscription stored before they were checked this closely can still be
+ * disabled or renamed (a new URL or headers were checked by PatchSubscriptionInputSchema).
+ */
+export const MergedSubscriptionPatchSchema = SubscriptionFieldsSchema.extend({
+  id: z.string().min(1),
+  url: StoredUrlSchema,
+  headers: StoredHeadersSchema,
 }).superRefine(checkProfileRules)
 
 export const VersionSchema = z.object({
@@ -225,9 +258,10 @@ export const VersionSchema = z.object({
 })
 
 /** What the API answers. Secret header values and signing secrets are never returned in the clear. */
-export const SubscriptionSchema = SubscriptionFieldsSchema.omit({ signing: true, headers: true }).extend({
+export const SubscriptionSchema = SubscriptionFieldsSchema.omit({ signing: true }).extend({
   id: z.string(),
-  headers: z.record(z.string(), z.object({ value: z.string().optional(), secret: z.boolean().optional() })),
+  url: StoredUrlSchema,
+  headers: StoredHeadersSchema,
   signing: z
     .object({
       secret: z.string(),

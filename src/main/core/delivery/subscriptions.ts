@@ -5,7 +5,7 @@ import type { Handlers } from '../../../shared/contract/index.ts'
 import {
   type CreateSubscriptionInput,
   type HeaderInputSchema,
-  ReplaceSubscriptionInputSchema,
+  MergedSubscriptionPatchSchema,
   type Subscription,
 } from '../../../shared/domain/subscription.ts'
 import { HookbenchError, invalidInput } from '../../../shared/errors.ts'
@@ -134,9 +134,9 @@ export function subscriptionHandlers(config: ConfigStore, clock: Clock): Subscri
     patchSubscription: async ({ id, ...patch }) => {
       const current = findSubscription(config, id)
       // Re-validate the merged whole: a patch may break a rule that spans fields (profile ↔ topics).
-      const merged = ReplaceSubscriptionInputSchema.safeParse({ ...inputOf(current), ...patch, id })
+      const merged = MergedSubscriptionPatchSchema.safeParse({ ...inputOf(current), ...patch, id })
       if (!merged.success) throw invalidInput(merged.error)
-      const { id: _id, version: _version, disabled_reason: _reason, signing, ...input } = merged.data
+      const { id: _id, signing, ...input } = merged.data
       return save(build({ ...input, signing: 'signing' in patch ? signing : undefined }, current))
     },
     deleteSubscription: async ({ id }) => {
@@ -160,7 +160,18 @@ export function subscriptionHandlers(config: ConfigStore, clock: Clock): Subscri
         version: nextVersion(current.version, now()),
       }
       await save(stored)
-      return view(stored, true)
+      // The new secret is answered once in the clear, to configure the receiver with; the
+      // previous ones it already has (GET ?reveal=true shows them all).
+      const answer = view(stored, true)
+      return answer.signing
+        ? {
+            ...answer,
+            signing: {
+              ...answer.signing,
+              previous: answer.signing.previous.map((p) => ({ ...p, secret: REDACTED })),
+            },
+          }
+        : answer
     },
   }
 }
