@@ -246,3 +246,68 @@ test('ports show where Hookbench listens; the API token only on request', async 
   await card.getByRole('button', { name: 'Hide token' }).click()
   await expect(page.getByText(hookbench.token)).toHaveCount(0)
 })
+
+test('an OAuth client’s token opens the Contensis emulator, as the card says; no token gets 401', async ({
+  page,
+  hookbench,
+}) => {
+  const headers = { authorization: `Bearer ${hookbench.token}` }
+  const client = await page.request.post(`${hookbench.apiUrl}/api/oauth-clients`, {
+    headers,
+    data: { client_id: 'integration', client_secret: 's3cret' },
+  })
+  expect(client.status(), await client.text()).toBe(201)
+  await openSettings(page, hookbench)
+  const hint = page
+    .getByRole('region', { name: 'OAuth clients', exact: true })
+    .getByTestId('emulator-token-hint')
+  await expect(hint).toContainText(`${hookbench.receiverUrl}/emulate/contensis`)
+  await expect(hint).toContainText(`${hookbench.receiverUrl}/emulate/rustici`)
+  await expect(hint).toContainText('Authorization: Bearer <access_token>')
+
+  const issued = await page.request.post(`${hookbench.receiverUrl}/oauth2/token`, {
+    headers: { authorization: `Basic ${Buffer.from('integration:s3cret').toString('base64')}` },
+    form: { grant_type: 'client_credentials' },
+  })
+  const { access_token } = await issued.json()
+  const collection = `${hookbench.receiverUrl}/emulate/contensis/api/management/projects/movies/events/webhooks/subscriptions`
+  const subscription = { name: 'from the emulator', url: 'http://127.0.0.1:9/hook' }
+
+  const anonymous = await page.request.post(collection, { data: subscription })
+  expect(anonymous.status()).toBe(401)
+  expect(anonymous.headers()['www-authenticate']).toBe('Bearer')
+  const created = await page.request.post(collection, {
+    headers: { authorization: `Bearer ${access_token}` },
+    data: subscription,
+  })
+  expect(created.status(), await created.text()).toBe(201)
+  const asText = await page.request.post(collection, {
+    headers: { authorization: `Bearer ${access_token}`, 'content-type': 'text/plain' },
+    data: JSON.stringify(subscription),
+  })
+  expect(asText.status()).toBe(415)
+})
+
+test('the cap on bins created on first use is set on the Settings page and holds', async ({
+  page,
+  hookbench,
+}) => {
+  await openSettings(page, hookbench)
+  const card = page.getByRole('region', { name: 'Bins created on first use' })
+  await expect(card.getByLabel('Create a bin when a request names an unknown one')).toBeChecked()
+  const max = card.getByLabel('At most')
+  await expect(max).toHaveValue('300')
+
+  await max.fill('-1')
+  await card.getByRole('button', { name: 'Save' }).click()
+  await expect(max).toHaveAccessibleDescription(/whole number/)
+  await max.fill('1')
+  await card.getByRole('button', { name: 'Save' }).click()
+  await expect(card.getByRole('status')).toHaveText('Saved.')
+
+  const first = await page.request.post(`${hookbench.receiverUrl}/hooks/first-name/x`, { data: 'a' })
+  expect(first.status()).toBe(200)
+  const second = await page.request.post(`${hookbench.receiverUrl}/hooks/second-name/x`, { data: 'a' })
+  expect(second.status()).toBe(404)
+  expect((await second.json()).error.message).toContain('max_auto_created_bins')
+})

@@ -32,6 +32,7 @@ export interface SettingsSlice {
   storage: Loadable<StorageStats>
   themeSave: SaveState
   retentionSave: SaveState
+  binCreationSave: SaveState
   /** Loads the settings and applies their theme; a call while one is in flight is a no-op. */
   loadSettings: () => Promise<void>
   /** Applies the theme at once, then stores it; a refused change puts the previous theme back. */
@@ -40,8 +41,12 @@ export interface SettingsSlice {
   saveRetention: (patch: RetentionPatch) => Promise<void>
   /** Forgets the last save result, e.g. when the user edits the form again. */
   resetRetentionSave: () => void
+  /** Stores whether bins are created on first use and how many at most. */
+  saveBinCreation: (patch: BinCreationPatch) => Promise<void>
   loadStorage: () => Promise<void>
 }
+
+export type BinCreationPatch = Partial<Pick<Settings, 'auto_create_bins' | 'max_auto_created_bins'>>
 
 const idleSave: SaveState = { status: 'idle', error: null }
 
@@ -57,6 +62,7 @@ export function createSettingsSlice(api: Api): SliceCreator<SettingsSlice> {
       storage: { value: null, status: 'idle', error: null },
       themeSave: idleSave,
       retentionSave: idleSave,
+      binCreationSave: idleSave,
 
       loadSettings: async () => {
         if (get().settings.status === 'loading') return
@@ -95,6 +101,17 @@ export function createSettingsSlice(api: Api): SliceCreator<SettingsSlice> {
 
       resetRetentionSave: () => {
         if (get().retentionSave.status !== 'idle') set({ retentionSave: idleSave })
+      },
+
+      saveBinCreation: async (patch) => {
+        if (get().binCreationSave.status === 'saving') return
+        set({ binCreationSave: { status: 'saving', error: null } })
+        try {
+          storeSettings(await api.updateSettings(patch))
+          set({ binCreationSave: { status: 'saved', error: null } })
+        } catch (error) {
+          set({ binCreationSave: { status: 'error', error: toErrorBody(error) } })
+        }
       },
 
       loadStorage: async () => {

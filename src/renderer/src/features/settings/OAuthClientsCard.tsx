@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { OAuthClient } from '../../../../shared/domain/oauth-client.ts'
 import { hrefOf, useAppStore } from '../../stores/index.ts'
 import { ClientTable } from './ClientTable.tsx'
-import { tokenUrlOf } from './emulator-urls.ts'
+import { emulatorUrlOf, tokenUrlOf } from './emulator-urls.ts'
 import { OAuthClientForm } from './OAuthClientForm.tsx'
 import { SettingsCard } from './SettingsCard.tsx'
 
@@ -59,6 +59,13 @@ export function OAuthClientsCard() {
         <code>OAUTH_2_CLIENT_CREDENTIALS</code> with token URL{' '}
         <code>{receiverUrl ? tokenUrlOf(receiverUrl) : '<receiver>/oauth2/token'}</code>, the client ID and
         secret as key and secret, and one of its scopes.
+      </p>
+      <p className="field-hint" data-testid="emulator-token-hint">
+        Its tokens also open the Contensis and Rustici Generator emulators at{' '}
+        <code>{emulatorUrlOf(receiverUrl ?? '<receiver>', 'contensis')}</code> and{' '}
+        <code>{emulatorUrlOf(receiverUrl ?? '<receiver>', 'rustici')}</code>: send{' '}
+        <code>Authorization: Bearer &lt;access_token&gt;</code> with every call, and bodies as{' '}
+        <code>application/json</code>.
       </p>
       {form && (form.kind === 'new' || editing) ? (
         <OAuthClientForm key={form.kind === 'edit' ? form.id : 'new'} client={editing} onDone={close} />

@@ -3,6 +3,7 @@ import { PageLayout } from '../../components/PageLayout.tsx'
 import { useAppStore } from '../../stores/index.ts'
 import { AboutCard } from './AboutCard.tsx'
 import { AppearanceCard } from './AppearanceCard.tsx'
+import { BinCreationCard } from './BinCreationCard.tsx'
 import { OAuthClientsCard } from './OAuthClientsCard.tsx'
 import { OAuthServerCard } from './OAuthServerCard.tsx'
 import { PortsCard } from './PortsCard.tsx'
@@ -34,6 +35,7 @@ export function SettingsPage() {
         <PortsCard />
         <StorageCard />
         <RetentionCard />
+        <BinCreationCard />
         <WorkspaceCard />
         <OAuthServerCard />
         <OAuthClientsCard />

@@ -4,6 +4,11 @@ export function tokenUrlOf(receiverUrl: string): string {
   return `${trimSlash(receiverUrl)}/oauth2/token`
 }
 
+/** Where an emulator's management API is mounted: `<receiver>/emulate/<system>`. */
+export function emulatorUrlOf(receiverUrl: string, system: 'contensis' | 'rustici' | 'quicklysign'): string {
+  return `${trimSlash(receiverUrl)}/emulate/${system}`
+}
+
 export function quicklySignSubscriptionsUrlOf(receiverUrl: string): string {
   return `${trimSlash(receiverUrl)}/emulate/quicklysign/subscriptions`
 }
