@@ -97,7 +97,9 @@ test('retention limits are saved, kept across a reload, and agree with the API',
   hookbench,
 }) => {
   await openSettings(page, hookbench)
-  const save = page.getByRole('button', { name: 'Save', exact: true })
+  const save = page
+    .getByRole('region', { name: 'Retention' })
+    .getByRole('button', { name: 'Save', exact: true })
   const maxAge = page.getByLabel('Messages max age (days)')
   const maxCount = page.getByLabel('Messages max count')
   await expect(maxAge).toHaveValue('30')
@@ -128,7 +130,10 @@ test('an invalid limit is refused with the message next to its field', async ({ 
   const maxAge = page.getByLabel('Events max age (days)')
   await maxAge.fill('0')
   await page.getByLabel('Requests max count').fill('-5')
-  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await page
+    .getByRole('region', { name: 'Retention' })
+    .getByRole('button', { name: 'Save', exact: true })
+    .click()
 
   await expect(maxAge).toHaveAttribute('aria-invalid', 'true')
   await expect(maxAge).toHaveAccessibleDescription(/too small/i)
@@ -138,7 +143,10 @@ test('an invalid limit is refused with the message next to its field', async ({ 
 
   // An empty box is neither a number nor "no limit": said before anything is sent.
   await maxAge.fill('')
-  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await page
+    .getByRole('region', { name: 'Retention' })
+    .getByRole('button', { name: 'Save', exact: true })
+    .click()
   await expect(maxAge).toHaveAccessibleDescription('Enter a number, or tick “No limit”.')
 })
 
