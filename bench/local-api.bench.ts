@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Pool } from 'undici'
-import { startHost } from '../src/main/host/start.ts'
+import { startHost } from '../src/server/host.ts'
 import { report } from './report.ts'
 
 const CONNECTIONS = 50

@@ -13,7 +13,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startHost } from '../src/main/host/start.ts'
+import { startHost } from '../src/server/host.ts'
 import { median, report } from './report.ts'
 
 const CONNECTIONS = 50

@@ -11,7 +11,7 @@ import { open } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { RecordLog } from '../src/main/core/store/log/record-log.ts'
+import { RecordLog } from '../src/core/store/log/record-log.ts'
 import { median, report } from './report.ts'
 
 const clock = { now: () => Date.now() }

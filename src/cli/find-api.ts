@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import type { z } from 'zod'
-import { type DiscoveryLookup, readDiscovery } from '../main/host/discovery.ts'
+import { type DiscoveryLookup, readDiscovery } from '../server/discovery.ts'
 import { HookbenchError } from '../shared/errors.ts'
 import { type ApiTarget, CommandFailed } from './api-client.ts'
 import type { ConnectionOptions } from './client-args.ts'

@@ -1,6 +1,6 @@
 import { isIPv4 } from 'node:net'
 import { resolve } from 'node:path'
-import { type Host, startHost } from '../main/host/start.ts'
+import { type Host, startHost } from '../server/host.ts'
 import type { ServeOptions } from './args.ts'
 import { builtRendererDir, defaultDataDir, packageVersion } from './paths.ts'
 import { type StartAttempt, StartFailed } from './start-failure.ts'

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs'
 import { dirname, relative } from 'node:path'
-import { StoreError } from '../main/core/store/store-error.ts'
+import { StoreError } from '../core/index.ts'
 
 /** What `serve` tried to open, so a failure can name the option the user has to change. */
 export interface StartAttempt {

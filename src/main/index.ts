@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { app, type BrowserWindow, dialog, screen, session, shell } from 'electron'
+import { type Host, startHost } from '../server/host.ts'
 import type { MenuAction } from '../shared/contract/bridge.ts'
 import { DEEP_LINK_SCHEME, deepLinkArgument, parseDeepLink } from './app/deep-link.ts'
 import { installApplicationMenu } from './app/menu.ts'
@@ -17,7 +18,6 @@ import { hardenSession } from './app/security.ts'
 import { createStreamEventSender } from './app/stream-events.ts'
 import { createMainWindow } from './app/window.ts'
 import { createWindowStateKeeper, fitToDisplays, WINDOW_STATE_FILE } from './app/window-state.ts'
-import { type Host, startHost } from './host/start.ts'
 import { createSenderCheck, registerIpcHandlers } from './ipc/handle.ts'
 
 /** Next to the built main bundle: out/main/index.js → out/renderer. */

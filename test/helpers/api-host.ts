@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest'
-import { type Host, startHost } from '../../src/main/host/start.ts'
+import { type Host, startHost } from '../../src/server/host.ts'
 
 export interface ApiResponse {
   status: number

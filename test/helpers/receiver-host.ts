@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
-import { type Host, startHost } from '../../src/main/host/start.ts'
+import { type Host, startHost } from '../../src/server/host.ts'
 import { tempDirsPerTest } from './temp-dir.ts'
 
 export interface ApiAnswer<T = Record<string, unknown>> {

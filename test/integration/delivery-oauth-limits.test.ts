@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { type Core, openCore } from '../../src/main/core/index.ts'
-import { inProcessApi } from '../../src/main/core/invoke.ts'
+import { type Core, openCore } from '../../src/core/index.ts'
+import { inProcessApi } from '../../src/core/invoke.ts'
 import { eventually, sinksPerTest } from '../helpers/sink.ts'
 import { tempDirsPerTest } from '../helpers/temp-dir.ts'
 

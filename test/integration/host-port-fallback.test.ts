@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { candidatePorts, type Host, type HostOptions, startHost } from '../../src/main/host/start.ts'
+import { candidatePorts, type Host, type HostOptions, startHost } from '../../src/server/host.ts'
 import { tempDirsPerTest } from '../helpers/temp-dir.ts'
 
 const tempDir = tempDirsPerTest()

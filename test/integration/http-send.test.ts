@@ -2,7 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Agent } from 'undici'
 import { afterEach, describe, expect, it } from 'vitest'
-import { RESPONSE_BODY_LIMIT, sendRequest } from '../../src/main/core/delivery/http-send.ts'
+import { RESPONSE_BODY_LIMIT, sendRequest } from '../../src/core/delivery/http-send.ts'
 
 const servers: Server[] = []
 const agents: Agent[] = []

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { OAuthServerState } from '../../src/main/core/oauth-server/server-state.ts'
+import { OAuthServerState } from '../../src/core/oauth-server/server-state.ts'
 import { type ReceiverHost, receiverHostsPerTest } from '../helpers/receiver-host.ts'
 import { eventually, sinksPerTest } from '../helpers/sink.ts'
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { type Host, startHost } from '../../src/main/host/start.ts'
+import { type Host, startHost } from '../../src/server/host.ts'
 import { appSinksPerTest } from '../helpers/app-sink.ts'
 import { receiverHostsPerTest } from '../helpers/receiver-host.ts'
 import { tempDirsPerTest } from '../helpers/temp-dir.ts'

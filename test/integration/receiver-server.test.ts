@@ -1,6 +1,6 @@
 import { connect } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createReceiverServer, type ReceiverServer } from '../../src/main/core/receiver/receiver-server.ts'
+import { createReceiverServer, type ReceiverServer } from '../../src/core/receiver/receiver-server.ts'
 
 const servers: ReceiverServer[] = []
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createEventBus } from '../../src/main/core/events/event-bus.ts'
-import { type ApiServer, createApiServer } from '../../src/main/http/api-server.ts'
+import { createEventBus } from '../../src/core/events/event-bus.ts'
+import { type ApiServer, createApiServer } from '../../src/server/api-server.ts'
 import type { StreamEvent } from '../../src/shared/stream.ts'
 import { receiverHostsPerTest } from '../helpers/receiver-host.ts'
 

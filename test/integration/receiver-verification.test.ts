@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { signHeaders } from '../../src/main/core/signing/standard-webhooks.ts'
+import { signHeaders } from '../../src/core/signing/standard-webhooks.ts'
 import { receiverHostsPerTest } from '../helpers/receiver-host.ts'
 
 const start = receiverHostsPerTest()

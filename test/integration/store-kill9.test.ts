@@ -3,7 +3,7 @@ import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { RecordLog } from '../../src/main/core/store/log/record-log.ts'
+import { RecordLog } from '../../src/core/store/log/record-log.ts'
 import { tempDirsPerTest } from '../helpers/temp-dir.ts'
 
 const tempDir = tempDirsPerTest()

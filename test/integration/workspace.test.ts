@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { StoreError } from '../../src/main/core/store/store-error.ts'
+import { StoreError } from '../../src/core/store/store-error.ts'
 import { apiHostsPerTest } from '../helpers/api-host.ts'
 import { tempDirsPerTest } from '../helpers/temp-dir.ts'
 

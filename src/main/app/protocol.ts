@@ -1,5 +1,5 @@
 import { protocol } from 'electron'
-import { readStaticFile } from '../http/static-files.ts'
+import { readStaticFile } from '../../server/static-files.ts'
 import { type AppUrlCheck, CONTENT_SECURITY_POLICY } from './security.ts'
 
 /**

@@ -1,6 +1,5 @@
 import { safeStorage } from 'electron'
-import { type SecretBox, sealedPrefixes } from '../core/secrets/secret-box.ts'
-import { StoreError } from '../core/store/store-error.ts'
+import { type SecretBox, StoreError, sealedPrefixes } from '../../core/index.ts'
 
 const PREFIX = sealedPrefixes['os-keychain']
 

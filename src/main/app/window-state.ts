@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { BrowserWindow, Rectangle } from 'electron'
 import { z } from 'zod'
-import { writeFileAtomic } from '../core/store/atomic-write.ts'
+import { writeFileAtomic } from '../../core/index.ts'
 
 /** Kept in the userData folder, next to (not inside) the workspace files. */
 export const WINDOW_STATE_FILE = 'window-state.json'

@@ -1,4 +1,5 @@
 import { type BrowserWindow, type IpcMain, type IpcMainInvokeEvent, ipcMain } from 'electron'
+import { invokeOperation } from '../../core/index.ts'
 import {
   type Handlers,
   IPC_PREFIX,
@@ -9,7 +10,6 @@ import {
 import type { IpcResult } from '../../shared/contract/ipc.ts'
 import { HookbenchError, toErrorBody } from '../../shared/errors.ts'
 import type { AppUrlCheck } from '../app/security.ts'
-import { invokeOperation } from '../core/invoke.ts'
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean
 type IpcRegistry = Pick<IpcMain, 'handle' | 'removeHandler'>

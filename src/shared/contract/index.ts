@@ -10,7 +10,7 @@ export { type Health, HealthSchema } from './system.ts'
 
 /**
  * The one table of operations (STYLE habit 1), assembled from one file per area. Add an operation
- * to an area's table, implement its handler in src/main/core, and the IPC channel, preload bridge,
+ * to an area's table, implement its handler in src/core, and the IPC channel, preload bridge,
  * renderer client and HTTP route follow from it.
  */
 export const contract = {

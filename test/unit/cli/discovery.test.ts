@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { processIsAlive } from '../../../src/main/core/store/data-dir-lock.ts'
-import { discoveryPath, publishDiscovery, readDiscovery } from '../../../src/main/host/discovery.ts'
+import { processIsAlive } from '../../../src/core/store/data-dir-lock.ts'
+import { discoveryPath, publishDiscovery, readDiscovery } from '../../../src/server/discovery.ts'
 import { tempDirsPerTest } from '../../helpers/temp-dir.ts'
 
 const tempDir = tempDirsPerTest()

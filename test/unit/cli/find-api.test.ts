@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CommandFailed } from '../../../src/cli/api-client.ts'
 import { findApi, START_HINT } from '../../../src/cli/find-api.ts'
-import type { DiscoveryLookup } from '../../../src/main/host/discovery.ts'
+import type { DiscoveryLookup } from '../../../src/server/discovery.ts'
 import { HookbenchError } from '../../../src/shared/errors.ts'
 
 const FILE_TOKEN = 'hb_from-the-discovery-file'

@@ -10,7 +10,7 @@ import {
   type StartAttempt,
   StartFailed,
 } from '../../../src/cli/start-failure.ts'
-import { StoreError } from '../../../src/main/core/store/store-error.ts'
+import { StoreError } from '../../../src/core/store/store-error.ts'
 import { tempDirsPerTest } from '../../helpers/temp-dir.ts'
 
 const tempDir = tempDirsPerTest()

@@ -95,7 +95,7 @@ const electron = await vi.hoisted(async () => {
 vi.mock('electron', () => electron)
 
 const hostModule = vi.hoisted(() => ({ startHost: vi.fn() }))
-vi.mock('../../../src/main/host/start.ts', () => hostModule)
+vi.mock('../../../src/server/host.ts', () => hostModule)
 
 const MESSAGE_ID = '6bc76399-92dd-42ee-a7fa-20fc355e30bc'
 const LINK = `hookbench://message/${MESSAGE_ID}`

@@ -1,0 +1,502 @@
+import { randomUUID } from 'node:crypto'
+import { Agent, type Dispatcher } from 'undici'
+import type {
+  AttemptRecord,
+  EventRecord,
+  MessageRecord,
+  SendEventInput,
+  StoredAttempt,
+} from '../../shared/domain/message.ts'
+import type { Subscription } from '../../shared/domain/subscription.ts'
+import { HookbenchError } from '../../shared/errors.ts'
+import { nextAttemptAt, parseRetryAfter } from '../../shared/retry.ts'
+import { type SecretBox, withOpenCache } from '../secrets/secret-box.ts'
+import type { ConfigStore } from '../store/config/config-store.ts'
+import type { RecordLog } from '../store/log/record-log.ts'
+import { runAttempt, unsentAttempt } from './attempt-runner.ts'
+import { Fifo } from './fifo.ts'
+import { subscriptionMatches } from './matching.ts'
+import { MinHeap } from './min-heap.ts'
+import { OAuthTokens } from './oauth-tokens.ts'
+import { renderMessage, renderUrl } from './payloads.ts'
+import type { Scheduler } from './scheduler.ts'
+import { toStoredAttempt } from './stored-attempt.ts'
+
+/** HTTP connections to one endpoint at most, whatever the subscription's concurrency. */
+const CONNECTIONS_PER_ORIGIN = 50
+
+export type DeliveryChange =
+  | { type: 'message.updated'; message: MessageRecord }
+  | { type: 'attempt.completed'; attempt: AttemptRecord }
+  | { type: 'subscription.disabled'; subscription: { subscription_id: string; name: string; reason: string } }
+
+export interface DeliveryEngineDeps {
+  config: ConfigStore
+  secrets: SecretBox
+  events: RecordLog<EventRecord>
+  messages: RecordLog<MessageRecord>
+  attempts: RecordLog<StoredAttempt>
+  scheduler: Scheduler
+  random?: () => number
+  userAgent: string
+  /** Called after each change is on disk (the live stream, the message index). */
+  onChange?: (change: DeliveryChange) => void
+  dispatcher?: Dispatcher
+}
+
+/**
+ * The durable at-least-once delivery queue. Pending messages live in the messages log (a restart
+ * resumes them), wait in a heap ordered by when they are due, and run within each subscription's
+ * concurrency limit. Every attempt is recorded before the message's new state, so what the UI
+ * shows as sent really was.
+ */
+export class DeliveryEngine {
+  private readonly deps: DeliveryEngineDeps
+  private readonly tokens: OAuthTokens
+  /** Signing and header secrets are opened on every attempt: decrypt each sealed value once. */
+  private readonly openedSecrets: SecretBox
+  private readonly dispatcher: Dispatcher
+  private readonly random: () => number
+  private readonly waiting = new MinHeap<MessageRecord>((m) => m.next_attempt_at ?? 0)
+  /** Due messages of a subscription that is at its concurrency limit, in order. */
+  private readonly blocked = new Map<string, Fifo<MessageRecord>>()
+  private readonly runningPerSubscription = new Map<string, number>()
+  private readonly inFlight = new Map<string, Promise<void>>()
+  /**
+   * The current version of every pending message (waiting, blocked or in flight). A heap or queue
+   * entry that is not the current version was superseded (a same-id replay brought it forward, or
+   * its subscription went away) and is skipped when it comes up.
+   */
+  private readonly pending = new Map<string, MessageRecord>()
+  private readonly failingSince = new Map<string, number>()
+  private cancelWake: (() => void) | null = null
+  private wakeAt: number | null = null
+  private stopped = false
+  private unsubscribeConfig: (() => void) | null = null
+
+  constructor(deps: DeliveryEngineDeps) {
+    this.deps = deps
+    this.random = deps.random ?? Math.random
+    this.tokens = new OAuthTokens(deps.scheduler, deps.secrets)
+    this.openedSecrets = withOpenCache(deps.secrets)
+    // Deliveries waiting on the disk hold no connection, so a subscription may have more messages
+    // in flight than it has connections; this caps what any one endpoint sees at once.
+    this.dispatcher = deps.dispatcher ?? new Agent({ connections: CONNECTIONS_PER_ORIGIN })
+  }
+
+  /** Resumes the messages that were pending when Hookbench last stopped (read by the message index). */
+  async start(pending: readonly MessageRecord[]): Promise<void> {
+    this.unsubscribeConfig = this.deps.config.subscribe(() => {
+      this.settleOrphans().catch((error: unknown) =>
+        console.error('[hookbench] could not settle the messages of a removed subscription:', error),
+      )
+    })
+    await this.resume(pending)
+  }
+
+  /**
+   * Takes on pending messages read from the log — at start, and after a workspace import brought
+   * some in (they go on as they would after a restart, not only at the next one). Messages it
+   * already has queued or in flight stay as they are.
+   */
+  async resume(pending: readonly MessageRecord[]): Promise<void> {
+    for (const message of pending) if (!this.pending.has(message.message_id)) this.enqueue(message)
+    await this.settleOrphans()
+    this.pump()
+  }
+
+  /** Stops scheduling and waits for attempts in flight, so their results are written. */
+  async stop(): Promise<void> {
+    this.stopped = true
+    this.unsubscribeConfig?.()
+    this.cancelWake?.()
+    await Promise.allSettled([...this.inFlight.values()])
+    if (!this.deps.dispatcher) await this.dispatcher.close()
+  }
+
+  get pendingCount(): number {
+    return this.pending.size
+  }
+
+  async sendEvent(input: SendEventInput): Promise<{ event_id: string; messages: MessageRecord[] }> {
+    const now = this.deps.scheduler.now()
+    const event: EventRecord = {
+      event_id: randomUUID(),
+      topic: input.topic,
+      data: input.data,
+      tenant_id: input.tenant_id ?? null,
+      entity_key: input.entity_key ?? null,
+      resource_id: input.resource_id ?? null,
+      created_at: new Date(now).toISOString(),
+    }
+    const subscriptions = this.deps.config.read().subscriptions.filter((s) => subscriptionMatches(s, event))
+    const messages = subscriptions.map((subscription) => this.newMessage(subscription, event, null))
+    await this.deps.events.append([{ id: event.event_id, value: event, at: now }])
+    await this.save(messages)
+    for (const message of messages) this.enqueue(message)
+    this.pump()
+    return { event_id: event.event_id, messages }
+  }
+
+  /**
+   * same-id: the same message again (same message_id, fresh signature timestamp), as a new
+   * delivery cycle; new-id: a new message for the same event and subscription. `url` sends it
+   * elsewhere, e.g. to the app under development.
+   */
+  async replay(
+    messageId: string,
+    mode: 'same-id' | 'new-id',
+    url: string | undefined,
+  ): Promise<MessageRecord> {
+    const original = (await this.deps.messages.get(messageId))?.value
+    if (!original) throw new HookbenchError('not_found', `No message ${messageId}.`)
+    const subscription = this.subscription(original.subscription_id)
+    if (!subscription) {
+      throw new HookbenchError(
+        'conflict',
+        `Subscription ${original.subscription_id} of this message was deleted.`,
+      )
+    }
+    if (!subscription.enabled && url === undefined) {
+      throw new HookbenchError(
+        'conflict',
+        `Subscription ${subscription.id} is disabled (${subscription.disabled_reason ?? 'by the user'}): enable it, or replay to another url.`,
+      )
+    }
+    const now = this.deps.scheduler.now()
+    let replayed: MessageRecord
+    if (mode === 'same-id') {
+      if (this.inFlight.has(messageId)) {
+        throw new HookbenchError(
+          'conflict',
+          `An attempt of message ${messageId} is running right now; replay it once it ends, or with new-id.`,
+        )
+      }
+      // A message waiting for its next retry starts its new cycle now instead.
+      const waiting = this.pending.get(messageId)
+      const current = waiting ?? original
+      replayed = {
+        ...current,
+        status: 'pending',
+        status_reason: null,
+        url_override: url ?? null,
+        cycle_offset: current.attempt_ids.length,
+        next_attempt_at: now,
+        updated_at: new Date(now).toISOString(),
+      }
+      // Current from now on, so the waiting version cannot start while this one is written.
+      this.pending.set(messageId, replayed)
+      try {
+        await this.save([replayed])
+      } catch (error) {
+        if (waiting) this.pending.set(messageId, waiting)
+        else this.pending.delete(messageId)
+        throw error
+      }
+      if (this.isCurrent(replayed)) this.waiting.push(replayed)
+    } else {
+      const event = (await this.deps.events.get(original.event_id))?.value
+      if (!event)
+        throw new HookbenchError('conflict', `The event of message ${messageId} is no longer stored.`)
+      replayed = { ...this.newMessage(subscription, event, original.message_id), url_override: url ?? null }
+      await this.save([replayed])
+      this.enqueue(replayed)
+    }
+    this.pump()
+    return replayed
+  }
+
+  private newMessage(subscription: Subscription, event: EventRecord, replayOf: string | null): MessageRecord {
+    const now = this.deps.scheduler.now()
+    const messageId = randomUUID()
+    const createdAt = new Date(now).toISOString()
+    const rendered = renderMessage(subscription, event, messageId, createdAt)
+    return {
+      message_id: messageId,
+      event_id: event.event_id,
+      subscription_id: subscription.id,
+      profile: subscription.profile,
+      topic: event.topic,
+      url: rendered.url,
+      url_override: null,
+      body: rendered.body,
+      status: 'pending',
+      status_reason: null,
+      attempt_ids: [],
+      cycle_offset: 0,
+      next_attempt_at: nextAttemptAt({
+        schedule: subscription.retry_schedule,
+        attemptsMade: 0,
+        now,
+        random: this.random,
+        timeScale: subscription.time_scale,
+      }),
+      last_status_code: null,
+      last_latency_ms: null,
+      created_at: createdAt,
+      updated_at: createdAt,
+      replay_of: replayOf,
+    }
+  }
+
+  // ---- scheduling ----------------------------------------------------------------------------
+
+  private enqueue(message: MessageRecord): void {
+    this.pending.set(message.message_id, message)
+    this.waiting.push(message)
+  }
+
+  private isCurrent(message: MessageRecord): boolean {
+    return this.pending.get(message.message_id) === message
+  }
+
+  private pump(): void {
+    if (this.stopped) return
+    const now = this.deps.scheduler.now()
+    for (
+      let next = this.waiting.peek();
+      next && (next.next_attempt_at ?? 0) <= now;
+      next = this.waiting.peek()
+    ) {
+      this.waiting.pop()
+      if (this.isCurrent(next)) this.startOrBlock(next)
+    }
+    this.armWake()
+  }
+
+  private startOrBlock(message: MessageRecord): void {
+    const subscription = this.subscription(message.subscription_id)
+    const limit = subscription?.concurrency ?? 1
+    const running = this.runningPerSubscription.get(message.subscription_id) ?? 0
+    if (running >= limit) {
+      let queue = this.blocked.get(message.subscription_id)
+      if (!queue) {
+        queue = new Fifo()
+        this.blocked.set(message.subscription_id, queue)
+      }
+      queue.push(message)
+      return
+    }
+    this.runningPerSubscription.set(message.subscription_id, running + 1)
+    const run = this.deliver(message)
+      .catch((error: unknown) => console.error('[hookbench] delivery failed unexpectedly:', error))
+      .finally(() => {
+        this.inFlight.delete(message.message_id)
+        this.runningPerSubscription.set(
+          message.subscription_id,
+          (this.runningPerSubscription.get(message.subscription_id) ?? 1) - 1,
+        )
+        const queued = this.blocked.get(message.subscription_id)
+        let unblocked = queued?.shift()
+        while (unblocked && !this.isCurrent(unblocked)) unblocked = queued?.shift()
+        if (queued && queued.size === 0) this.blocked.delete(message.subscription_id)
+        if (unblocked && !this.stopped) this.startOrBlock(unblocked)
+        this.pump()
+      })
+    this.inFlight.set(message.message_id, run)
+  }
+
+  private armWake(): void {
+    const next = this.waiting.peek()?.next_attempt_at ?? null
+    if (next === this.wakeAt) return
+    this.cancelWake?.()
+    this.wakeAt = next
+    this.cancelWake =
+      next === null
+        ? null
+        : this.deps.scheduler.at(next, () => {
+            this.wakeAt = null
+            this.cancelWake = null
+            this.pump()
+          })
+  }
+
+  // ---- one delivery step ---------------------------------------------------------------------
+
+  private async deliver(due: MessageRecord): Promise<void> {
+    const subscription = this.subscription(due.subscription_id)
+    const orphaned = orphanReason(subscription, due)
+    if (orphaned !== null || !subscription) {
+      await this.finish(due, { status: 'failed', status_reason: orphaned, next_attempt_at: null }, [])
+      return
+    }
+    const authConfig = subscription.auth_config_id
+      ? (this.deps.config.read().auth_configs.find((c) => c.id === subscription.auth_config_id) ?? null)
+      : null
+    const runner = {
+      secrets: this.openedSecrets,
+      tokens: this.tokens,
+      scheduler: this.deps.scheduler,
+      userAgent: this.deps.userAgent,
+      dispatcher: this.dispatcher,
+    }
+    const trigger = triggerOf(due)
+    let message = due
+    let attempts: AttemptRecord[]
+    try {
+      // Templated headers and URLs read the event's data; most subscriptions have none, so skip the read then.
+      const templated =
+        (due.url_override === null && subscription.url.includes('{')) ||
+        Object.values(subscription.headers).some((h) => !h.secret && h.value?.includes('{'))
+      const event = templated ? ((await this.deps.events.get(due.event_id))?.value ?? null) : null
+      const url = urlNow(subscription, due, event)
+      message = url === due.url ? due : { ...due, url }
+      attempts = await runAttempt(runner, { subscription, authConfig, message, event, trigger })
+    } catch (error) {
+      // runAttempt records its own failures; this is for whatever else stops an attempt. The
+      // message gets a failed attempt saying why and follows its retry schedule: it never stays
+      // pending with no attempt and no reason.
+      attempts = [unsentAttempt(runner, { subscription, authConfig, message, event: null, trigger }, error)]
+    }
+    const last = attempts.at(-1) as AttemptRecord
+    const now = this.deps.scheduler.now()
+    const attemptsMade = message.attempt_ids.length + attempts.length - message.cycle_offset
+    const status = last.response?.status ?? null
+
+    if (last.outcome === 'success') {
+      this.failingSince.delete(subscription.id)
+      await this.finish(
+        message,
+        { status: 'delivered', status_reason: null, next_attempt_at: null },
+        attempts,
+      )
+      return
+    }
+    if (status === 410) {
+      await this.disable(subscription.id, 'the endpoint answered 410 Gone')
+      await this.finish(
+        message,
+        { status: 'failed', status_reason: '410 Gone: the subscription was disabled', next_attempt_at: null },
+        attempts,
+      )
+      return
+    }
+    const since = this.failingSince.get(subscription.id) ?? now
+    this.failingSince.set(subscription.id, since)
+    if (now - since >= subscription.disable_after_failing_ms / subscription.time_scale) {
+      await this.disable(subscription.id, `every delivery failed since ${new Date(since).toISOString()}`)
+    }
+    const retryAfter =
+      status === 429 || status === 503
+        ? parseRetryAfter(last.response?.headers.find(([name]) => name === 'retry-after')?.[1], now)
+        : null
+    const next = nextAttemptAt({
+      schedule: subscription.retry_schedule,
+      attemptsMade,
+      now,
+      random: this.random,
+      retryAfterMs: retryAfter === null ? null : retryAfter / subscription.time_scale,
+      timeScale: subscription.time_scale,
+    })
+    const updated =
+      next === null
+        ? {
+            status: 'exhausted' as const,
+            status_reason: `all ${attemptsMade} attempts failed`,
+            next_attempt_at: null,
+          }
+        : { status: 'pending' as const, status_reason: null, next_attempt_at: next }
+    const saved = await this.finish(message, updated, attempts)
+    if (saved.status !== 'pending' || !this.isCurrent(saved)) return
+    // Disabled or deleted while this attempt ran (settleOrphans skipped it then): fail it now.
+    const orphanedNow = orphanReason(this.subscription(saved.subscription_id), saved)
+    if (orphanedNow === null) this.waiting.push(saved)
+    else await this.finish(saved, { status: 'failed', status_reason: orphanedNow, next_attempt_at: null }, [])
+  }
+
+  /** Writes the attempts, then the message's new state; emits both once they are on disk. */
+  private async finish(
+    message: MessageRecord,
+    change: Pick<MessageRecord, 'status' | 'status_reason' | 'next_attempt_at'>,
+    attempts: AttemptRecord[],
+  ): Promise<MessageRecord> {
+    const last = attempts.at(-1)
+    const updated: MessageRecord = {
+      ...message,
+      ...change,
+      attempt_ids: [...message.attempt_ids, ...attempts.map((a) => a.attempt_id)],
+      last_status_code: last ? (last.response?.status ?? null) : message.last_status_code,
+      last_latency_ms: last ? last.duration_ms : message.last_latency_ms,
+      updated_at: new Date(this.deps.scheduler.now()).toISOString(),
+    }
+    if (attempts.length > 0)
+      await this.deps.attempts.append(attempts.map((a) => ({ id: a.attempt_id, value: toStoredAttempt(a) })))
+    await this.save([updated])
+    if (updated.status !== 'pending') this.pending.delete(updated.message_id)
+    else this.pending.set(updated.message_id, updated)
+    for (const attempt of attempts) this.deps.onChange?.({ type: 'attempt.completed', attempt })
+    return updated
+  }
+
+  private async save(messages: MessageRecord[]): Promise<void> {
+    if (messages.length === 0) return
+    await this.deps.messages.append(messages.map((m) => ({ id: m.message_id, value: m })))
+    for (const message of messages) this.deps.onChange?.({ type: 'message.updated', message })
+  }
+
+  /**
+   * Fails, now rather than at their next retry, the waiting messages whose subscription was deleted
+   * or disabled (runs after every configuration change). Attempts in flight finish first.
+   */
+  private async settleOrphans(): Promise<void> {
+    const orphans: Array<{ message: MessageRecord; reason: string }> = []
+    for (const message of this.pending.values()) {
+      if (this.inFlight.has(message.message_id)) continue
+      const reason = orphanReason(this.subscription(message.subscription_id), message)
+      if (reason !== null) orphans.push({ message, reason })
+    }
+    for (const { message } of orphans) this.pending.delete(message.message_id)
+    await Promise.all(
+      orphans.map(({ message, reason }) =>
+        this.finish(message, { status: 'failed', status_reason: reason, next_attempt_at: null }, []),
+      ),
+    )
+  }
+
+  private subscription(id: string): Subscription | undefined {
+    return this.deps.config.read().subscriptions.find((s) => s.id === id)
+  }
+
+  private async disable(subscriptionId: string, reason: string): Promise<void> {
+    let disabled: { subscription_id: string; name: string; reason: string } | null = null
+    await this.deps.config.update((draft) => {
+      const target = draft.subscriptions.find((s) => s.id === subscriptionId)
+      if (target?.enabled) {
+        target.enabled = false
+        target.disabled_reason = reason
+        disabled = { subscription_id: target.id, name: displayName(target.name), reason }
+      }
+    })
+    this.failingSince.delete(subscriptionId)
+    if (disabled) this.deps.onChange?.({ type: 'subscription.disabled', subscription: disabled })
+  }
+}
+
+/**
+ * Where an attempt goes: the subscription's URL as it is now (retries follow a URL the user fixed),
+ * rendered against the event. A replay's url is kept as the message has it, and a templated URL
+ * whose event retention dropped stays as it was first rendered.
+ */
+function urlNow(subscription: Subscription, message: MessageRecord, event: EventRecord | null): string {
+  if (message.url_override !== null) return message.url
+  if (!subscription.url.includes('{')) return subscription.url
+  return event ? renderUrl(subscription, event) : message.url
+}
+
+/** Why a message can no longer be delivered, or null. A replay to another url goes even while disabled. */
+function orphanReason(subscription: Subscription | undefined, message: MessageRecord): string | null {
+  if (!subscription) return 'subscription deleted'
+  if (subscription.enabled || message.url_override !== null) return null
+  return `subscription disabled: ${subscription.disabled_reason ?? 'by the user'}`
+}
+
+/** A localized name (seed 002) shows its first locale. */
+function displayName(name: Subscription['name']): string {
+  return typeof name === 'string' ? name : (Object.values(name)[0] ?? '')
+}
+
+/** Why this attempt happens: the first of a delivery cycle (scheduled, or a replay), or a retry. */
+function triggerOf(message: MessageRecord): AttemptRecord['trigger'] {
+  if (message.attempt_ids.length > message.cycle_offset) return 'retry'
+  return message.replay_of !== null || message.cycle_offset > 0 ? 'replay' : 'scheduled'
+}
