@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openKeyFileBox } from '../../../../src/core/secrets/key-file-box.ts'
-import { type ConfigStore, openConfigStore } from '../../../../src/core/store/config/config-store.ts'
-import type { ConfigMigration } from '../../../../src/core/store/config/migrations.ts'
-import { defaultConfig } from '../../../../src/core/store/config/schema.ts'
-import { StoreError } from '../../../../src/core/store/store-error.ts'
-import { SubscriptionSchema } from '../../../../src/shared/domain/subscription.ts'
-import { HookbenchError } from '../../../../src/shared/errors.ts'
-import { tempDirsPerTest } from '../../../helpers/temp-dir.ts'
+import { openKeyFileBox } from '../../../../../src/core/secrets/key-file-box.ts'
+import { type ConfigStore, openConfigStore } from '../../../../../src/core/store/config/config-store.ts'
+import type { ConfigMigration } from '../../../../../src/core/store/config/migrations.ts'
+import { defaultConfig } from '../../../../../src/core/store/config/schema.ts'
+import { StoreError } from '../../../../../src/core/store/store-error.ts'
+import { SubscriptionSchema } from '../../../../../src/shared/domain/subscription.ts'
+import { HookbenchError } from '../../../../../src/shared/errors.ts'
+import { tempDirsPerTest } from '../../../../helpers/temp-dir.ts'
 
 /** A minimal valid stored subscription. */
 function subscription(id: string) {

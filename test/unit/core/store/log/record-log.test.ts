@@ -2,9 +2,9 @@ import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileS
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { RecordLog } from '../../../../src/core/store/log/record-log.ts'
-import { StoreError } from '../../../../src/core/store/store-error.ts'
-import { tempDirsPerTest } from '../../../helpers/temp-dir.ts'
+import { RecordLog } from '../../../../../src/core/store/log/record-log.ts'
+import { StoreError } from '../../../../../src/core/store/store-error.ts'
+import { tempDirsPerTest } from '../../../../helpers/temp-dir.ts'
 
 const MessageSchema = z.object({ status: z.enum(['pending', 'delivered', 'failed']), body: z.string() })
 type Message = z.infer<typeof MessageSchema>

@@ -1,12 +1,12 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
-import { MenuActionSchema } from '../../../src/shared/contract/bridge.ts'
+import { MenuActionSchema } from '../../../../src/shared/contract/bridge.ts'
 
 const electron = vi.hoisted(() => ({
   Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
 }))
 vi.mock('electron', () => electron)
-const { buildMenuTemplate, installApplicationMenu } = await import('../../../src/main/app/menu.ts')
+const { buildMenuTemplate, installApplicationMenu } = await import('../../../../src/main/app/menu.ts')
 
 type Item = MenuItemConstructorOptions
 

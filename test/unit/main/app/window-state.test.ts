@@ -9,8 +9,8 @@ import {
   fitToDisplays,
   readWindowState,
   type WindowState,
-} from '../../../src/main/app/window-state.ts'
-import { tempDirsPerTest } from '../../helpers/temp-dir.ts'
+} from '../../../../src/main/app/window-state.ts'
+import { tempDirsPerTest } from '../../../helpers/temp-dir.ts'
 
 const tempDir = tempDirsPerTest()
 

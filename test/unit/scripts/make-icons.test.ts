@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ICNS_TYPES } from '../../scripts/icons/icns.ts'
-import { buildIconFiles, ICO_SIZES, LINUX_SIZES } from '../../scripts/make-icons.ts'
-import { PROJECT_ROOT } from '../../scripts/packing/builder.ts'
-import { decodePng } from '../helpers/png.ts'
+import { ICNS_TYPES } from '../../../scripts/icons/icns.ts'
+import { buildIconFiles, ICO_SIZES, LINUX_SIZES } from '../../../scripts/make-icons.ts'
+import { PROJECT_ROOT } from '../../../scripts/packing/builder.ts'
+import { decodePng } from '../../helpers/png.ts'
 
 const root = PROJECT_ROOT
 

@@ -2,8 +2,8 @@ import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:f
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { RecordLog } from '../../../../src/core/store/log/record-log.ts'
-import { tempDirsPerTest } from '../../../helpers/temp-dir.ts'
+import { RecordLog } from '../../../../../src/core/store/log/record-log.ts'
+import { tempDirsPerTest } from '../../../../helpers/temp-dir.ts'
 
 const MessageSchema = z.object({ status: z.enum(['pending', 'delivered', 'failed']), body: z.string() })
 type Message = z.infer<typeof MessageSchema>

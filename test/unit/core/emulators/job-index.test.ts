@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { JobIndex } from '../../../src/core/emulators/job-index.ts'
-import { RecordLog } from '../../../src/core/store/log/record-log.ts'
-import { type EventRecord, EventRecordSchema } from '../../../src/shared/domain/message.ts'
-import { tempDirsPerTest } from '../../helpers/temp-dir.ts'
+import { JobIndex } from '../../../../src/core/emulators/job-index.ts'
+import { RecordLog } from '../../../../src/core/store/log/record-log.ts'
+import { type EventRecord, EventRecordSchema } from '../../../../src/shared/domain/message.ts'
+import { tempDirsPerTest } from '../../../helpers/temp-dir.ts'
 
 const tempDir = tempDirsPerTest()
 const open: Array<RecordLog<EventRecord>> = []

@@ -1,11 +1,11 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
-import { type Handlers, operationNames } from '../../../src/shared/contract/index.ts'
-import type { IpcResult } from '../../../src/shared/contract/ipc.ts'
-import { MAX_JSON_DEPTH } from '../../../src/shared/json-depth.ts'
+import { type Handlers, operationNames } from '../../../../src/shared/contract/index.ts'
+import type { IpcResult } from '../../../../src/shared/contract/ipc.ts'
+import { MAX_JSON_DEPTH } from '../../../../src/shared/json-depth.ts'
 
 vi.mock('electron', () => ({ ipcMain: { handle: vi.fn(), removeHandler: vi.fn() } }))
-const { registerContractHandlers } = await import('../../../src/main/ipc/handle.ts')
+const { registerContractHandlers } = await import('../../../../src/main/ipc/handle.ts')
 
 type Listener = (event: IpcMainInvokeEvent, input?: unknown) => Promise<IpcResult<unknown>>
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 
 vi.mock('electron', () => ({ Notification: class {} }))
-const { notificationFor } = await import('../../../src/main/app/notifications.ts')
+const { notificationFor } = await import('../../../../src/main/app/notifications.ts')
 
 const summary = {
   message_id: 'm1',

@@ -1,8 +1,8 @@
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { type Handlers, type Health, operationNames } from '../../../src/shared/contract/index.ts'
-import type { IpcResult } from '../../../src/shared/contract/ipc.ts'
-import { HookbenchError } from '../../../src/shared/errors.ts'
+import { type Handlers, type Health, operationNames } from '../../../../src/shared/contract/index.ts'
+import type { IpcResult } from '../../../../src/shared/contract/ipc.ts'
+import { HookbenchError } from '../../../../src/shared/errors.ts'
 
 const electron = vi.hoisted(() => ({
   ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
@@ -12,9 +12,9 @@ const electron = vi.hoisted(() => ({
 vi.mock('electron', () => electron)
 
 const { createSenderCheck, registerContractHandlers, registerIpcHandlers } = await import(
-  '../../../src/main/ipc/handle.ts'
+  '../../../../src/main/ipc/handle.ts'
 )
-const { appUrlCheck } = await import('../../../src/main/app/protocol.ts')
+const { appUrlCheck } = await import('../../../../src/main/app/protocol.ts')
 
 type Listener = (event: IpcMainInvokeEvent, input?: unknown) => Promise<IpcResult<unknown>>
 

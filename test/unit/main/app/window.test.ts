@@ -62,8 +62,8 @@ const electron = vi.hoisted(() => {
 })
 vi.mock('electron', () => electron)
 
-const { createMainWindow } = await import('../../../src/main/app/window.ts')
-const { appUrlCheck } = await import('../../../src/main/app/protocol.ts')
+const { createMainWindow } = await import('../../../../src/main/app/window.ts')
+const { appUrlCheck } = await import('../../../../src/main/app/protocol.ts')
 
 const APP_URL = 'hookbench-app://bundle/index.html'
 

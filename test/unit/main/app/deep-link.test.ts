@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deepLinkArgument, parseDeepLink } from '../../../src/main/app/deep-link.ts'
+import { deepLinkArgument, parseDeepLink } from '../../../../src/main/app/deep-link.ts'
 
 const ID = '6bc76399-92dd-42ee-a7fa-20fc355e30bc'
 

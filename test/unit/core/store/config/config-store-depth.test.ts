@@ -1,13 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openKeyFileBox } from '../../../../src/core/secrets/key-file-box.ts'
-import { type ConfigStore, openConfigStore } from '../../../../src/core/store/config/config-store.ts'
-import { StoreError } from '../../../../src/core/store/store-error.ts'
-import { SubscriptionSchema } from '../../../../src/shared/domain/subscription.ts'
-import { HookbenchError } from '../../../../src/shared/errors.ts'
-import { MAX_STORED_JSON_DEPTH } from '../../../../src/shared/json-depth.ts'
-import { tempDirsPerTest } from '../../../helpers/temp-dir.ts'
+import { openKeyFileBox } from '../../../../../src/core/secrets/key-file-box.ts'
+import { type ConfigStore, openConfigStore } from '../../../../../src/core/store/config/config-store.ts'
+import { StoreError } from '../../../../../src/core/store/store-error.ts'
+import { SubscriptionSchema } from '../../../../../src/shared/domain/subscription.ts'
+import { HookbenchError } from '../../../../../src/shared/errors.ts'
+import { MAX_STORED_JSON_DEPTH } from '../../../../../src/shared/json-depth.ts'
+import { tempDirsPerTest } from '../../../../helpers/temp-dir.ts'
 
 const tempDir = tempDirsPerTest()
 

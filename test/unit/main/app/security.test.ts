@@ -8,14 +8,14 @@ const electron = vi.hoisted(() => ({
 }))
 vi.mock('electron', () => electron)
 
-const { appUrlCheck } = await import('../../../src/main/app/protocol.ts')
+const { appUrlCheck } = await import('../../../../src/main/app/protocol.ts')
 const {
   CONTENT_SECURITY_POLICY,
   hardenSession,
   hardenWebContents,
   isOpenableExternally,
   secureWebPreferences,
-} = await import('../../../src/main/app/security.ts')
+} = await import('../../../../src/main/app/security.ts')
 
 type WindowOpenHandler = (details: { url: string }) => { action: string }
 

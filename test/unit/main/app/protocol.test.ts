@@ -16,8 +16,8 @@ const {
   createAppProtocolHandler,
   registerAppSchemeAsPrivileged,
   serveRendererOnAppScheme,
-} = await import('../../../src/main/app/protocol.ts')
-const { CONTENT_SECURITY_POLICY } = await import('../../../src/main/app/security.ts')
+} = await import('../../../../src/main/app/protocol.ts')
+const { CONTENT_SECURITY_POLICY } = await import('../../../../src/main/app/security.ts')
 
 const INDEX_HTML = '<!doctype html><html><head><title>Hookbench</title></head><body></body></html>'
 let root: string

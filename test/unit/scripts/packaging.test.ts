@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import viteConfig from '../../electron.vite.config.ts'
-import { compareWithAsar } from '../../scripts/packing/asar.ts'
+import viteConfig from '../../../electron.vite.config.ts'
+import { compareWithAsar } from '../../../scripts/packing/asar.ts'
 import {
   appFilePatterns,
   type BuilderConfig,
@@ -12,11 +12,11 @@ import {
   PROJECT_ROOT,
   readBuilderConfig,
   validateBuilderConfig,
-} from '../../scripts/packing/builder.ts'
-import { globToRegExp } from '../../scripts/packing/glob.ts'
-import { type PackageLock, productionPackages, readPackageLock } from '../../scripts/packing/lockfile.ts'
-import { parsePlist } from '../helpers/plist.ts'
-import { tempDirsPerTest } from '../helpers/temp-dir.ts'
+} from '../../../scripts/packing/builder.ts'
+import { globToRegExp } from '../../../scripts/packing/glob.ts'
+import { type PackageLock, productionPackages, readPackageLock } from '../../../scripts/packing/lockfile.ts'
+import { parsePlist } from '../../helpers/plist.ts'
+import { tempDirsPerTest } from '../../helpers/temp-dir.ts'
 
 const root = PROJECT_ROOT
 const tempDir = tempDirsPerTest()

@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events'
 import type { WebContents } from 'electron'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { MenuAction } from '../../../src/shared/contract/bridge.ts'
+import type { MenuAction } from '../../../../src/shared/contract/bridge.ts'
 
 vi.mock('electron', () => ({}))
-const { createMenuActionSender } = await import('../../../src/main/app/menu-actions.ts')
+const { createMenuActionSender } = await import('../../../../src/main/app/menu-actions.ts')
 
 class FakeWebContents extends EventEmitter {
   destroyed = false
