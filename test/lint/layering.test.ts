@@ -29,6 +29,10 @@ const fixtures: Record<string, string> = {
   'src/main/app/imports-core-internals.ts':
     "import { StoreError } from '../../core/store/store-error.ts'\nexport const p = StoreError\n",
   'src/core/imports-server.ts': "import { startHost } from '../server/host.ts'\nexport const q = startHost\n",
+  'src/renderer/src/features/inbox/imports-messages.ts':
+    "import { x } from '../messages/x.ts'\nexport const s = x\n",
+  'src/renderer/src/features/subscriptions/editor/imports-inbox.ts':
+    "import { x } from '../../inbox/x.ts'\nexport const t = x\n",
   'src/core/cycle-a.ts': "import { b } from './cycle-b.ts'\nexport const a = () => b\n",
   'src/core/cycle-b.ts': "import { a } from './cycle-a.ts'\nexport const b = () => a\n",
   // Allowed: these must produce no diagnostic.
@@ -79,6 +83,8 @@ describe('layering rules (biome.jsonc + lint/*.grit)', () => {
     ['src/main/app/imports-core-internals.ts', 'plugin'],
     ['src/core/imports-server.ts', 'lint/style/noRestrictedImports'],
     ['src/core/cycle-a.ts', 'lint/suspicious/noImportCycles'],
+    ['src/renderer/src/features/inbox/imports-messages.ts', 'lint/style/noRestrictedImports'],
+    ['src/renderer/src/features/subscriptions/editor/imports-inbox.ts', 'lint/style/noRestrictedImports'],
   ])('%s breaks the layering (%s)', (path, category) => {
     expect(categoriesOf(path)).toContain(category)
   })
@@ -89,6 +95,7 @@ describe('layering rules (biome.jsonc + lint/*.grit)', () => {
     'src/main/app/clean.ts',
     'src/main/ipc/clean.ts',
     'src/server/clean.ts',
+    'src/renderer/src/features/inbox/clean.ts',
   ])('%s is allowed', (path) => {
     expect(categoriesOf(path)).toEqual([])
   })

@@ -1,9 +1,5 @@
 import type { z } from 'zod'
-import type {
-  ListMessagesInputSchema,
-  MessageRecord,
-  MessageSummary,
-} from '../../shared/domain/message.ts'
+import type { ListMessagesInputSchema, MessageRecord, MessageSummary } from '../../shared/domain/message.ts'
 import { HookbenchError } from '../../shared/errors.ts'
 import type { RecordLog } from '../store/log/record-log.ts'
 

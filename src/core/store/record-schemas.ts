@@ -1,8 +1,4 @@
-import {
-  EventRecordSchema,
-  MessageRecordSchema,
-  StoredAttemptSchema,
-} from '../../shared/domain/message.ts'
+import { EventRecordSchema, MessageRecordSchema, StoredAttemptSchema } from '../../shared/domain/message.ts'
 import { RequestRecordSchema } from '../receiver/request-record.ts'
 import type { RecordSchemas } from './record-store.ts'
 

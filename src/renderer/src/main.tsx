@@ -4,9 +4,9 @@ import '@vitejs/plugin-react/preamble'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { onMenuAction } from './api/index.ts'
-import { App } from './components/App.tsx'
-import { applyTheme, cachedTheme, useAppStore } from './stores/index.ts'
-import { runMenuAction } from './stores/menu-actions.ts'
+import { App } from './app/App.tsx'
+import { applyTheme, cachedTheme, useAppStore } from './state/index.ts'
+import { runMenuAction } from './state/menu-actions.ts'
 import './styles.css'
 
 // First paint in the theme this profile used last; the stored setting, once loaded, has the last word.

@@ -7,24 +7,23 @@ import {
   topicKey,
 } from '../../../src/renderer/src/features/events/catalog-view.ts'
 import { checkJson } from '../../../src/renderer/src/features/events/json-validity.ts'
+import { clientErrors } from '../../../src/renderer/src/features/settings/client-form.ts'
+import { parseTemplate } from '../../../src/renderer/src/features/subscriptions/preview.ts'
+import { errorAt, errorsOf } from '../../../src/renderer/src/ui/field-errors.ts'
 import {
   bytesOf,
-  hexDump,
-  prettyJson,
-  sizeOf,
-  timeOf,
-} from '../../../src/renderer/src/features/inbox/format.ts'
-import { clientErrors } from '../../../src/renderer/src/features/settings/client-form.ts'
-import { formatBytes, plural } from '../../../src/renderer/src/features/settings/format.ts'
-import { errorAt, errorsOf } from '../../../src/renderer/src/features/subscriptions/field-errors.ts'
-import {
+  formatBytes,
   formatSeconds,
+  hexDump,
+  plural,
+  prettyJson,
   relativeTime,
   schedulePreview,
   scheduleSpan,
+  sizeOf,
   textOf,
-} from '../../../src/renderer/src/features/subscriptions/format.ts'
-import { parseTemplate } from '../../../src/renderer/src/features/subscriptions/preview.ts'
+  timeOf,
+} from '../../../src/renderer/src/ui/format.ts'
 import { catalog } from '../../../src/shared/catalog/index.ts'
 
 describe('the Events catalog view', () => {

@@ -1,15 +1,15 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { type AuthConfig, type AuthType, authTypes } from '../../../../shared/domain/auth-config.ts'
-import { SideEditorFooter } from '../../components/SideEditorFooter.tsx'
-import { useAppStore } from '../../stores/index.ts'
-import { errorsOf } from '../subscriptions/field-errors.ts'
-import { formatDateTime } from '../subscriptions/format.ts'
-import { FormRow } from '../subscriptions/ui/FormRow.tsx'
+import { useAppStore } from '../../state/index.ts'
+import { authConfigLabel, authTypeLabels } from '../../ui/auth-labels.ts'
+import { FormRow } from '../../ui/FormRow.tsx'
+import { errorsOf } from '../../ui/field-errors.ts'
+import { formatDateTime } from '../../ui/format.ts'
+import { SideEditorFooter } from '../../ui/SideEditorFooter.tsx'
 import { AuthConfigTest } from './AuthConfigTest.tsx'
 import { TypeFields } from './AuthTypeFields.tsx'
 import { type AuthDraft, authDraftOf, authPayloadOf, keepsSecret, newAuthDraft } from './auth-draft.ts'
 import { DeleteError } from './DeleteError.tsx'
-import { authConfigLabel, authTypeLabels } from './labels.ts'
 
 const FIELDS = ['auth_type', 'key', 'secret', 'scope', 'token_url'] as const
 

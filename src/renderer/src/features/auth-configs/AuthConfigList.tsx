@@ -1,9 +1,9 @@
 import type { AuthConfig } from '../../../../shared/domain/auth-config.ts'
 import type { Subscription } from '../../../../shared/domain/subscription.ts'
-import { rowOpener } from '../../components/row-opener.ts'
-import { type EditorTarget, useAppStore } from '../../stores/index.ts'
-import { relativeTime } from '../subscriptions/format.ts'
-import { authTypeLabels, shortId } from './labels.ts'
+import { type EditorTarget, useAppStore } from '../../state/index.ts'
+import { authTypeLabels, shortId } from '../../ui/auth-labels.ts'
+import { relativeTime } from '../../ui/format.ts'
+import { rowOpener } from '../../ui/row-opener.ts'
 
 const NO_SUBSCRIPTIONS: Subscription[] = []
 

@@ -1,6 +1,6 @@
 import type { TokenExchange } from '../../../../shared/domain/message.ts'
-import { useAppStore } from '../../stores/index.ts'
-import { FormRow } from '../subscriptions/ui/FormRow.tsx'
+import { useAppStore } from '../../state/index.ts'
+import { FormRow } from '../../ui/FormRow.tsx'
 
 /** "Test": asks the token endpoint for a token with the saved config, and shows the exchange as made. */
 export function AuthConfigTest({ id, dirty }: { id: string; dirty: boolean }) {

@@ -1,8 +1,8 @@
 import { useEffect } from 'react'
-import { ErrorState } from '../../components/ErrorState.tsx'
-import { KeyIcon } from '../../components/icons.tsx'
-import { PageLayout } from '../../components/PageLayout.tsx'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
+import { ErrorState } from '../../ui/ErrorState.tsx'
+import { KeyIcon } from '../../ui/icons.tsx'
+import { PageLayout } from '../../ui/PageLayout.tsx'
 import { AuthConfigEditor } from './AuthConfigEditor.tsx'
 import { AuthConfigList } from './AuthConfigList.tsx'
 

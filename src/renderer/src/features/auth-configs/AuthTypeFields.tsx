@@ -1,6 +1,6 @@
 import type { AuthConfig } from '../../../../shared/domain/auth-config.ts'
-import { useAppStore } from '../../stores/index.ts'
-import { FormRow, invalidProps } from '../subscriptions/ui/FormRow.tsx'
+import { useAppStore } from '../../state/index.ts'
+import { FormRow, invalidProps } from '../../ui/FormRow.tsx'
 import type { AuthDraft } from './auth-draft.ts'
 import { SecretReveal } from './SecretReveal.tsx'
 

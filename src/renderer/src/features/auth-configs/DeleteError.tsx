@@ -1,6 +1,6 @@
 import type { ErrorBody } from '../../../../shared/errors.ts'
-import { useAppStore } from '../../stores/index.ts'
-import { textOf } from '../subscriptions/format.ts'
+import { useAppStore } from '../../state/index.ts'
+import { textOf } from '../../ui/format.ts'
 
 /** The subscriptions a 409 names (`details.subscription_ids`). */
 export function conflictingIds(error: ErrorBody | null): string[] {

@@ -1,5 +1,5 @@
-import { CopyButton } from '../../components/CopyButton.tsx'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
+import { CopyButton } from '../../ui/CopyButton.tsx'
 
 /**
  * The stored secret, masked until the user asks; fetched with ?reveal=true only then. `missing`:

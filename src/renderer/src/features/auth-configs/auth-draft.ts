@@ -1,5 +1,5 @@
 import type { AuthConfig, AuthType } from '../../../../shared/domain/auth-config.ts'
-import type { AuthConfigPayload } from '../../stores/index.ts'
+import type { AuthConfigPayload } from '../../state/index.ts'
 
 export interface AuthDraft {
   auth_type: AuthType

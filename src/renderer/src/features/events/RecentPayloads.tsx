@@ -1,5 +1,5 @@
-import { useAppStore } from '../../stores/index.ts'
-import { RECENT_LIMIT } from '../../stores/recent-payloads.ts'
+import { useAppStore } from '../../state/index.ts'
+import { RECENT_LIMIT } from './recent-payloads.ts'
 
 /** The last payloads sent for this topic (this browser profile), each restorable into the editor. */
 export function RecentPayloads({ topicKey }: { topicKey: string }) {

@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
 import type { SelectedTopic } from './catalog-view.ts'
 import { fieldsOf } from './event-fields.ts'
 import { checkJson } from './json-validity.ts'

@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react'
-import { hrefOf, useAppStore } from '../../stores/index.ts'
-import { errorText } from '../settings/error-issues.ts'
+import { hrefOf, useAppStore } from '../../state/index.ts'
+import { errorText } from '../../ui/error-issues.ts'
 
 /** What the last Send of this topic did: N messages (a link to them), none, or why it failed. */
 export function SendResult({ topicKey }: { topicKey: string }) {

@@ -1,4 +1,4 @@
-import { BracesIcon } from '../../components/icons.tsx'
+import { BracesIcon } from '../../ui/icons.tsx'
 import { type SelectedTopic, successRuleLabel } from './catalog-view.ts'
 import { SendPanel } from './SendPanel.tsx'
 

@@ -1,5 +1,5 @@
 import type { Profile } from '../../../../shared/catalog/schema.ts'
-import type { EventFields } from '../../stores/recent-payloads.ts'
+import type { EventFields } from './recent-payloads.ts'
 
 export type EventFieldName = keyof EventFields
 

@@ -1,8 +1,8 @@
 import { useMemo } from 'react'
-import type { EventDraft } from '../../stores/events-slice.ts'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
 import { type SelectedTopic, topicKey } from './catalog-view.ts'
 import { defaultFields } from './event-fields.ts'
+import type { EventDraft } from './events-slice.ts'
 
 /** The example as the editor first shows it. */
 export function exampleDraft({ profile, eventType }: SelectedTopic): EventDraft {

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
 import {
   type BinDraft,
   draftOf,

@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react'
-import { CopyButton } from '../../components/CopyButton.tsx'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
+import { CopyButton } from '../../ui/CopyButton.tsx'
 
 interface BinListProps {
   onCreate: () => void

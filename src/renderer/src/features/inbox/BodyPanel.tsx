@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react'
-import { CopyButton } from '../../components/CopyButton.tsx'
-import { highlightJson } from '../events/json-highlight.tsx'
-import { bytesOf, hexDump, prettyJson, sizeOf } from './format.ts'
+import { CopyButton } from '../../ui/CopyButton.tsx'
+import { bytesOf, hexDump, prettyJson, sizeOf } from '../../ui/format.ts'
+import { highlightJson } from '../../ui/json-highlight.tsx'
 
 type View = 'pretty' | 'raw' | 'hex'
 

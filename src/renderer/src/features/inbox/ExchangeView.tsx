@@ -1,5 +1,5 @@
 import type { Exchange } from '../../../../shared/receiver/captured-request.ts'
-import { sizeOf, timeOf } from './format.ts'
+import { sizeOf, timeOf } from '../../ui/format.ts'
 
 /** What came back from a forward or a replay. */
 export function ExchangeView({ exchange }: { exchange: Exchange }) {

@@ -1,6 +1,6 @@
 import { type ChangeEvent, useRef, useState } from 'react'
 import { toErrorBody } from '../../api/index.ts'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
 
 /** Export the listed captures as a HAR file; import one (into this bin, or a bin named "imported"). */
 export function HarButtons({ binName }: { binName: string | null }) {

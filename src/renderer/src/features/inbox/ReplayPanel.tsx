@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react'
 import type { CapturedRequest } from '../../../../shared/receiver/captured-request.ts'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
 import { ExchangeView } from './ExchangeView.tsx'
 
 const LAST_URL_KEY = 'hookbench.inbox.replay-url'

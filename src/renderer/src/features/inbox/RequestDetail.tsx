@@ -1,10 +1,10 @@
 import type { CapturedRequest } from '../../../../shared/receiver/captured-request.ts'
 import { REDACTED } from '../../../../shared/redacted.ts'
-import { CopyButton } from '../../components/CopyButton.tsx'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
+import { CopyButton } from '../../ui/CopyButton.tsx'
+import { sizeOf, timeOf } from '../../ui/format.ts'
 import { BodyPanel } from './BodyPanel.tsx'
 import { ExchangeView } from './ExchangeView.tsx'
-import { sizeOf, timeOf } from './format.ts'
 import { HeaderPairsTable } from './HeaderPairsTable.tsx'
 import { ReplayPanel } from './ReplayPanel.tsx'
 

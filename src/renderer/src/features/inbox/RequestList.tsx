@@ -1,9 +1,9 @@
 import { type KeyboardEvent, useEffect, useState } from 'react'
 import type { RequestSummary } from '../../../../shared/receiver/captured-request.ts'
-import { CopyButton } from '../../components/CopyButton.tsx'
-import { SearchIcon } from '../../components/icons.tsx'
-import { useAppStore } from '../../stores/index.ts'
-import { sampleCurl, sizeOf, timeOf } from './format.ts'
+import { useAppStore } from '../../state/index.ts'
+import { CopyButton } from '../../ui/CopyButton.tsx'
+import { sampleCurl, sizeOf, timeOf } from '../../ui/format.ts'
+import { SearchIcon } from '../../ui/icons.tsx'
 import { HarButtons } from './HarButtons.tsx'
 
 const ROW_SELECTOR = 'button[data-request-id]'

@@ -1,7 +1,7 @@
 import type { ErrorBody } from '../../../../shared/errors.ts'
 import type { Bin, ResponseStep } from '../../../../shared/receiver/bin.ts'
-import type { BinPayload } from '../../stores/index.ts'
-import { byPrefix, placeIssues } from '../settings/error-issues.ts'
+import type { BinPayload } from '../../state/index.ts'
+import { byPrefix, placeIssues } from '../../ui/error-issues.ts'
 
 /** One response step as the form edits it: text fields, parsed on save. */
 export interface StepDraft {

@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from 'react'
 import type { AttemptRecord } from '../../../../shared/domain/message.ts'
-import { formatLatency, formatTime } from './format.ts'
+import { formatLatency, formatTime } from '../../ui/format.ts'
 
 interface AttemptTimelineProps {
   attempts: readonly AttemptRecord[]

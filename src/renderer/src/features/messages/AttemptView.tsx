@@ -1,5 +1,5 @@
 import type { AttemptRecord } from '../../../../shared/domain/message.ts'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
 import { BodyView } from './BodyView.tsx'
 import { HeaderDiff } from './HeaderDiff.tsx'
 import { HeaderTable, hasMaskedHeader } from './HeaderTable.tsx'

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react'
-import { CopyButton } from '../../components/CopyButton.tsx'
-import { highlightJson } from '../events/json-highlight.tsx'
+import { CopyButton } from '../../ui/CopyButton.tsx'
+import { highlightJson } from '../../ui/json-highlight.tsx'
 
 type BodyMode = 'pretty' | 'raw'
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
 import { type MinuteBucket, ratePolylines, summarize } from './dashboard-data.ts'
 
 const WIDTH = 600

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, type PointerEvent, useRef } from 'react'
-import { DETAIL_SHARE } from '../../stores/detail-share.ts'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
+import { DETAIL_SHARE } from './detail-share.ts'
 
 /**
  * The divider between the messages and the open message: drag it, or focus it and use ← → (Home

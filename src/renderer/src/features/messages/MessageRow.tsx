@@ -1,6 +1,6 @@
 import { type KeyboardEvent, memo } from 'react'
 import type { MessageSummary } from '../../../../shared/domain/message.ts'
-import { formatLatency, formatTime } from './format.ts'
+import { formatLatency, formatTime } from '../../ui/format.ts'
 import { StatusBadge } from './StatusBadge.tsx'
 import type { SubscriptionName } from './subscription-names.ts'
 

@@ -1,8 +1,8 @@
 import { type ChangeEvent, useEffect } from 'react'
 import { type MessageStatus, messageStatuses } from '../../../../shared/domain/message.ts'
-import { SearchIcon } from '../../components/icons.tsx'
-import { useAppStore } from '../../stores/index.ts'
-import { asMessageId, statusLabels } from './format.ts'
+import { useAppStore } from '../../state/index.ts'
+import { asMessageId, statusLabels } from '../../ui/format.ts'
+import { SearchIcon } from '../../ui/icons.tsx'
 import type { SubscriptionName } from './subscription-names.ts'
 
 interface MessagesToolbarProps {

@@ -1,8 +1,8 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react'
-import { useAppStore } from '../../stores/index.ts'
-import type { MessageReplayState, ReplayMode } from '../../stores/message-detail-slice.ts'
-import { subscriptionHref } from '../../stores/routes.ts'
-import { errorText } from '../settings/error-issues.ts'
+import { useAppStore } from '../../state/index.ts'
+import { subscriptionHref } from '../../state/routes.ts'
+import { errorText } from '../../ui/error-issues.ts'
+import type { MessageReplayState, ReplayMode } from './message-detail-slice.ts'
 
 interface ReplayFormProps {
   subscriptionId: string

@@ -1,5 +1,5 @@
 import type { MessageStatus } from '../../../../shared/domain/message.ts'
-import { statusLabels } from './format.ts'
+import { statusLabels } from '../../ui/format.ts'
 
 /** Colour and text: the colour helps the eye, the word carries the meaning. */
 export function StatusBadge({ status }: { status: MessageStatus }) {

@@ -1,4 +1,4 @@
-import type { DashboardPoint } from '../../stores/dashboard-slice.ts'
+import type { DashboardPoint } from './dashboard-slice.ts'
 
 export interface MinuteBucket {
   /** Start of the minute (ms). */

@@ -1,5 +1,5 @@
 import type { MessageSummary } from '../../../../shared/domain/message.ts'
-import type { EventFilter } from '../../stores/message-list.ts'
+import type { EventFilter } from './message-list.ts'
 
 /**
  * The loaded messages that pass the event filter (client-side: the API has none) and whose id,

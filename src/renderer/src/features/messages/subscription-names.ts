@@ -1,4 +1,4 @@
-import type { SubscriptionLabel } from '../../stores/messages-slice.ts'
+import type { SubscriptionLabel } from './messages-slice.ts'
 
 /** How a subscription is named in the Messages table, filter and detail. */
 export interface SubscriptionName {

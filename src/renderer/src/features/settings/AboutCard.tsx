@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import type { Health } from '../../../../shared/contract/index.ts'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
 import { SettingsCard } from './SettingsCard.tsx'
 import { SettingsRow } from './SettingsRow.tsx'
 

@@ -1,5 +1,5 @@
 import type { Theme } from '../../../../shared/settings.ts'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
 import { SettingsCard } from './SettingsCard.tsx'
 import { SettingsGate } from './SettingsGate.tsx'
 

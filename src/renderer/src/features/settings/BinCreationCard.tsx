@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import type { Settings } from '../../../../shared/settings.ts'
-import { useAppStore } from '../../stores/index.ts'
-import { placeIssues } from './error-issues.ts'
+import { useAppStore } from '../../state/index.ts'
+import { placeIssues } from '../../ui/error-issues.ts'
 import { SettingsCard } from './SettingsCard.tsx'
 import { SettingsGate } from './SettingsGate.tsx'
 

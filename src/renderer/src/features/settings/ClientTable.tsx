@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { RowAction } from '../../stores/index.ts'
+import type { RowAction } from '../../state/index.ts'
 import { ConfirmButton } from './ConfirmButton.tsx'
 import { SecretValue } from './SecretValue.tsx'
 

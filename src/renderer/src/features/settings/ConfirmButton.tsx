@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { CancelConfirm } from '../../components/ConfirmDelete.tsx'
+import { CancelConfirm } from '../../ui/ConfirmDelete.tsx'
 
 interface ConfirmButtonProps {
   /** The visible label of the first button: "Delete". */

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
 
 export function ExportPanel() {
   const exportState = useAppStore((state) => state.workspaceExport)

@@ -1,8 +1,8 @@
 import type { ErrorBody } from '../../../../shared/errors.ts'
 import type { ImportWorkspaceOutput } from '../../../../shared/workspace.ts'
-import type { WorkspaceImportState } from '../../stores/index.ts'
-import { issuesOf } from './error-issues.ts'
-import { plural } from './format.ts'
+import type { WorkspaceImportState } from '../../state/index.ts'
+import { issuesOf } from '../../ui/error-issues.ts'
+import { plural } from '../../ui/format.ts'
 
 /** Names of what an import counts, in the order people think of them; unknown keys follow as they are. */
 const CONFIG_NOUNS: Record<string, [string, string]> = {

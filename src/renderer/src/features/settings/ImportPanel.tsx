@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
-import { type ImportMode, useAppStore } from '../../stores/index.ts'
-import { formatBytes } from './format.ts'
+import { type ImportMode, useAppStore } from '../../state/index.ts'
+import { formatBytes } from '../../ui/format.ts'
 import { ImportOutcome } from './ImportOutcome.tsx'
 
 const MODES: ReadonlyArray<{ value: ImportMode; label: string; explanation: string }> = [

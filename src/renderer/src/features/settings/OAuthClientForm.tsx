@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import type { OAuthClient } from '../../../../shared/domain/oauth-client.ts'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
 import { ClientFields, useClientDraft } from './ClientFields.tsx'
 import { addScopes } from './client-form.ts'
 import { ScopesInput } from './ScopesInput.tsx'

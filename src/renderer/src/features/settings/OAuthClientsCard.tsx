@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { OAuthClient } from '../../../../shared/domain/oauth-client.ts'
-import { hrefOf, useAppStore } from '../../stores/index.ts'
+import { hrefOf, useAppStore } from '../../state/index.ts'
 import { ClientTable } from './ClientTable.tsx'
 import { emulatorUrlOf, tokenUrlOf } from './emulator-urls.ts'
 import { OAuthClientForm } from './OAuthClientForm.tsx'

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react'
 import type { OAuthFailure } from '../../../../shared/domain/oauth-client.ts'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
 import {
   describeFailure,
   ERROR_CODE_SUGGESTIONS,

@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
 import { ClientFields, useClientDraft } from './ClientFields.tsx'
 
 /** Registers a client_id/client_secret pair the QuicklySign emulator accepts. */

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import { type Retention, type RetentionKind, retentionKinds } from '../../../../shared/settings.ts'
-import { useAppStore } from '../../stores/index.ts'
-import { kindLabels } from './format.ts'
+import { useAppStore } from '../../state/index.ts'
+import { kindLabels } from '../../ui/format.ts'
 import {
   changedKinds,
   draftOf,

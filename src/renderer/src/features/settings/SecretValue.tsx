@@ -1,4 +1,4 @@
-import { CopyButton } from '../../components/CopyButton.tsx'
+import { CopyButton } from '../../ui/CopyButton.tsx'
 
 interface SecretValueProps {
   /** The secret when revealed; undefined while it is masked. */

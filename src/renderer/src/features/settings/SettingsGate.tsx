@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import type { Settings } from '../../../../shared/settings.ts'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
 
 /** Renders its children once the settings are loaded; until then says why they are not. */
 export function SettingsGate({ children }: { children: (settings: Settings) => ReactNode }) {

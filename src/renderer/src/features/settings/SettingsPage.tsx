@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
-import { PageLayout } from '../../components/PageLayout.tsx'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
+import { PageLayout } from '../../ui/PageLayout.tsx'
 import { AboutCard } from './AboutCard.tsx'
 import { AppearanceCard } from './AppearanceCard.tsx'
 import { BinCreationCard } from './BinCreationCard.tsx'

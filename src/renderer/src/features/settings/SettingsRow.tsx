@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { CopyButton } from '../../components/CopyButton.tsx'
+import { CopyButton } from '../../ui/CopyButton.tsx'
 
 interface SettingsRowProps {
   label: string

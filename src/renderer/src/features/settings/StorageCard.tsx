@@ -1,7 +1,7 @@
 import { retentionKinds, type StorageStats } from '../../../../shared/settings.ts'
-import { CopyButton } from '../../components/CopyButton.tsx'
-import { useAppStore } from '../../stores/index.ts'
-import { formatBytes, formatCount, kindLabels, plural } from './format.ts'
+import { useAppStore } from '../../state/index.ts'
+import { CopyButton } from '../../ui/CopyButton.tsx'
+import { formatBytes, formatCount, kindLabels, plural } from '../../ui/format.ts'
 import { SettingsCard } from './SettingsCard.tsx'
 
 export function StorageCard() {

@@ -1,6 +1,6 @@
 import type { TokenRequest, TokenRequestOutcome } from '../../../../shared/domain/oauth-client.ts'
-import { useAppStore } from '../../stores/index.ts'
-import { formatTime } from '../messages/format.ts'
+import { useAppStore } from '../../state/index.ts'
+import { formatTime } from '../../ui/format.ts'
 import { tokenCurl } from './emulator-urls.ts'
 
 const OUTCOME_LABELS: Record<TokenRequestOutcome, string> = {

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react'
 import { MAX_TOKEN_TTL_S } from '../../../../shared/domain/oauth-client.ts'
-import { useAppStore } from '../../stores/index.ts'
-import { issuesOf } from './error-issues.ts'
-import { formatCount } from './format.ts'
+import { useAppStore } from '../../state/index.ts'
+import { issuesOf } from '../../ui/error-issues.ts'
+import { formatCount } from '../../ui/format.ts'
 import { TextField } from './TextField.tsx'
 
 /** How long new tokens live; tokens already issued keep their expiry. */

@@ -1,5 +1,5 @@
 import { type DragEvent, useState } from 'react'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
 import { ExportPanel } from './ExportPanel.tsx'
 import { ImportPanel } from './ImportPanel.tsx'
 import { SettingsCard } from './SettingsCard.tsx'

@@ -1,5 +1,5 @@
 import type { ErrorBody } from '../../../../shared/errors.ts'
-import { placeIssues } from './error-issues.ts'
+import { placeIssues } from '../../ui/error-issues.ts'
 
 export type ClientField = 'client_id' | 'client_secret' | 'scopes'
 export type ClientErrors = Partial<Record<ClientField, string>>

@@ -1,7 +1,7 @@
 import type { OAuthFailure } from '../../../../shared/domain/oauth-client.ts'
 import type { ErrorBody } from '../../../../shared/errors.ts'
-import type { OAuthFailurePayload } from '../../stores/index.ts'
-import { placeIssues } from './error-issues.ts'
+import type { OAuthFailurePayload } from '../../state/index.ts'
+import { placeIssues } from '../../ui/error-issues.ts'
 
 export type FailureMode = 'off' | 'next' | 'always'
 export type FailureField = 'remaining' | 'status' | 'error' | 'error_description'

@@ -5,8 +5,8 @@ import {
   type RetentionLimit,
   retentionKinds,
 } from '../../../../shared/settings.ts'
-import type { RetentionPatch } from '../../stores/index.ts'
-import { placeIssues } from './error-issues.ts'
+import type { RetentionPatch } from '../../state/index.ts'
+import { placeIssues } from '../../ui/error-issues.ts'
 
 export const limitFields = ['max_age_days', 'max_count'] as const
 export type LimitField = (typeof limitFields)[number]

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import type { Subscription } from '../../../../shared/domain/subscription.ts'
-import { useAppStore } from '../../stores/index.ts'
-import { relativeTime } from './format.ts'
+import { useAppStore } from '../../state/index.ts'
+import { relativeTime } from '../../ui/format.ts'
 
 const STATUS_TONE = { delivered: 'ok', pending: 'muted', failed: 'danger', exhausted: 'danger' } as const
 

@@ -1,7 +1,7 @@
 import type { Subscription } from '../../../../shared/domain/subscription.ts'
-import { rowOpener } from '../../components/row-opener.ts'
-import { type EditorTarget, useAppStore } from '../../stores/index.ts'
-import { textOf } from './format.ts'
+import { type EditorTarget, useAppStore } from '../../state/index.ts'
+import { textOf } from '../../ui/format.ts'
+import { rowOpener } from '../../ui/row-opener.ts'
 import { HealthCell } from './HealthCell.tsx'
 import { profileInfo } from './profiles.ts'
 

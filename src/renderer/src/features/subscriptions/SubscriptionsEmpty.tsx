@@ -1,5 +1,5 @@
-import { SubscriptionsIcon } from '../../components/icons.tsx'
-import { useAppStore } from '../../stores/index.ts'
+import { useAppStore } from '../../state/index.ts'
+import { SubscriptionsIcon } from '../../ui/icons.tsx'
 import { profileInfos } from './profiles.ts'
 
 /** No subscriptions yet: what one is, what each profile sends, and the one button to start. */

@@ -5,8 +5,8 @@ import type {
   TopicFilter,
 } from '../../../../shared/domain/subscription.ts'
 import { DEFAULT_RETRY_SCHEDULE, DEFAULT_TIMEOUT_MS } from '../../../../shared/retry.ts'
-import type { SubscriptionPayload } from '../../stores/index.ts'
-import type { FieldErrors } from './field-errors.ts'
+import type { SubscriptionPayload } from '../../state/index.ts'
+import type { FieldErrors } from '../../ui/field-errors.ts'
 import { parseTemplate } from './preview.ts'
 
 let lastRowId = 0

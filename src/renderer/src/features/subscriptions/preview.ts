@@ -5,7 +5,7 @@ import {
   templateContext as sharedTemplateContext,
   templateKeysFor as sharedTemplateKeysFor,
 } from '../../../../shared/payloads.ts'
-import type { SubscriptionPayload } from '../../stores/index.ts'
+import type { SubscriptionPayload } from '../../state/index.ts'
 
 export type Json = NonNullable<SubscriptionPayload['templates']>[string]
 

@@ -1,7 +1,7 @@
 import type { AuthConfig } from '../../../../../shared/domain/auth-config.ts'
-import { useAppStore } from '../../../stores/index.ts'
-import { authConfigLabel } from '../../auth-configs/labels.ts'
-import { FormRow, invalidProps } from '../ui/FormRow.tsx'
+import { useAppStore } from '../../../state/index.ts'
+import { authConfigLabel } from '../../../ui/auth-labels.ts'
+import { FormRow, invalidProps } from '../../../ui/FormRow.tsx'
 
 interface AuthFieldProps {
   value: string

@@ -1,7 +1,7 @@
 import type { SubscriptionProfile } from '../../../../../shared/domain/subscription.ts'
+import { JsonBlock } from '../../../ui/JsonBlock.tsx'
 import type { TemplateRow } from '../draft.ts'
 import { bodyPreview, type Json, parseTemplate, type SampleEvent } from '../preview.ts'
-import { JsonBlock } from '../ui/JsonBlock.tsx'
 
 interface BodyPreviewProps {
   profile: SubscriptionProfile

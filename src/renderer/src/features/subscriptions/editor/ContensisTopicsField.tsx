@@ -1,10 +1,10 @@
 import { type KeyboardEvent, useState } from 'react'
 import { contensisFilterMatches } from '../../../../../shared/domain/contensis-filter.ts'
 import type { ContensisTopicFilter, TopicFilter } from '../../../../../shared/domain/subscription.ts'
-import type { FieldErrors } from '../field-errors.ts'
+import { Chip } from '../../../ui/Chip.tsx'
+import { FormRow } from '../../../ui/FormRow.tsx'
+import type { FieldErrors } from '../../../ui/field-errors.ts'
 import type { SampleEvent } from '../preview.ts'
-import { Chip } from '../ui/Chip.tsx'
-import { FormRow } from '../ui/FormRow.tsx'
 import { describeFilter } from './contensis-filter.ts'
 import { FilterEditor } from './FilterEditor.tsx'
 

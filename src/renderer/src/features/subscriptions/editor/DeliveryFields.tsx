@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
+import { FormRow, invalidProps } from '../../../ui/FormRow.tsx'
+import type { FieldErrors } from '../../../ui/field-errors.ts'
+import { formatSeconds } from '../../../ui/format.ts'
 import type { SubscriptionDraft } from '../draft.ts'
-import type { FieldErrors } from '../field-errors.ts'
-import { formatSeconds } from '../format.ts'
-import { FormRow, invalidProps } from '../ui/FormRow.tsx'
 import { RetryScheduleField } from './RetryScheduleField.tsx'
 
 interface DeliveryFieldsProps {

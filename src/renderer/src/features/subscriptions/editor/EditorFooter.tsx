@@ -1,7 +1,7 @@
 import type { Subscription } from '../../../../../shared/domain/subscription.ts'
-import { SideEditorFooter } from '../../../components/SideEditorFooter.tsx'
-import { type SaveState, useAppStore } from '../../../stores/index.ts'
-import { textOf } from '../format.ts'
+import { type SaveState, useAppStore } from '../../../state/index.ts'
+import { textOf } from '../../../ui/format.ts'
+import { SideEditorFooter } from '../../../ui/SideEditorFooter.tsx'
 
 interface EditorFooterProps {
   saved: Subscription | null

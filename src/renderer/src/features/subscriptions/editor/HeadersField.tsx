@@ -1,8 +1,8 @@
 import { renderText } from '../../../../../shared/templating.ts'
+import { FormRow } from '../../../ui/FormRow.tsx'
+import { errorAt, type FieldErrors } from '../../../ui/field-errors.ts'
 import { type HeaderRow, nextRowId } from '../draft.ts'
-import { errorAt, type FieldErrors } from '../field-errors.ts'
 import { type SampleEvent, templateContext } from '../preview.ts'
-import { FormRow } from '../ui/FormRow.tsx'
 
 interface HeadersFieldProps {
   rows: HeaderRow[]

@@ -1,6 +1,6 @@
+import { FormRow, invalidProps } from '../../../ui/FormRow.tsx'
+import { errorAt, type FieldErrors } from '../../../ui/field-errors.ts'
 import { type LocalizedDraft, nextRowId } from '../draft.ts'
-import { errorAt, type FieldErrors } from '../field-errors.ts'
-import { FormRow, invalidProps } from '../ui/FormRow.tsx'
 
 interface LocalizedFieldProps {
   /** `name` or `description`: the contract's field, and the prefix of the ids. */

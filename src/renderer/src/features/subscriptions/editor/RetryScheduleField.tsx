@@ -1,7 +1,7 @@
 import { DEFAULT_RETRY_SCHEDULE } from '../../../../../shared/retry.ts'
-import { errorAt, type FieldErrors } from '../field-errors.ts'
-import { schedulePreview, scheduleSpan } from '../format.ts'
-import { FormRow } from '../ui/FormRow.tsx'
+import { FormRow } from '../../../ui/FormRow.tsx'
+import { errorAt, type FieldErrors } from '../../../ui/field-errors.ts'
+import { schedulePreview, scheduleSpan } from '../../../ui/format.ts'
 
 interface RetryScheduleFieldProps {
   retry: string[]

@@ -1,9 +1,9 @@
 import type { Subscription } from '../../../../../shared/domain/subscription.ts'
-import { CopyButton } from '../../../components/CopyButton.tsx'
-import { useAppStore } from '../../../stores/index.ts'
+import { useAppStore } from '../../../state/index.ts'
+import { CopyButton } from '../../../ui/CopyButton.tsx'
+import { FormRow, invalidProps } from '../../../ui/FormRow.tsx'
+import { formatDateTime } from '../../../ui/format.ts'
 import type { SigningMode } from '../draft.ts'
-import { formatDateTime } from '../format.ts'
-import { FormRow, invalidProps } from '../ui/FormRow.tsx'
 
 interface SigningFieldProps {
   mode: SigningMode

@@ -1,9 +1,9 @@
 import { renderTemplate } from '../../../../../shared/templating.ts'
+import { FormRow } from '../../../ui/FormRow.tsx'
+import { errorAt, type FieldErrors } from '../../../ui/field-errors.ts'
+import { JsonBlock } from '../../../ui/JsonBlock.tsx'
 import { nextRowId, type TemplateRow } from '../draft.ts'
-import { errorAt, type FieldErrors } from '../field-errors.ts'
 import { parseTemplate, type SampleEvent, templateContext, templateKeysFor } from '../preview.ts'
-import { FormRow } from '../ui/FormRow.tsx'
-import { JsonBlock } from '../ui/JsonBlock.tsx'
 
 interface TemplatesFieldProps {
   rows: TemplateRow[]

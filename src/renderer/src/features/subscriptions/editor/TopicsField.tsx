@@ -1,9 +1,9 @@
 import { type KeyboardEvent, useState } from 'react'
 import type { SubscriptionProfile, TopicFilter } from '../../../../../shared/domain/subscription.ts'
-import { errorAt, type FieldErrors } from '../field-errors.ts'
+import { Chip } from '../../../ui/Chip.tsx'
+import { FormRow, invalidProps } from '../../../ui/FormRow.tsx'
+import { errorAt, type FieldErrors } from '../../../ui/field-errors.ts'
 import type { SampleEvent } from '../preview.ts'
-import { Chip } from '../ui/Chip.tsx'
-import { FormRow, invalidProps } from '../ui/FormRow.tsx'
 
 interface TopicsFieldProps {
   profile: SubscriptionProfile

@@ -1,7 +1,7 @@
 import { placeholdersOf, renderText } from '../../../../../shared/templating.ts'
-import type { FieldErrors } from '../field-errors.ts'
+import { FormRow, invalidProps } from '../../../ui/FormRow.tsx'
+import type { FieldErrors } from '../../../ui/field-errors.ts'
 import { type SampleEvent, templateContext } from '../preview.ts'
-import { FormRow, invalidProps } from '../ui/FormRow.tsx'
 
 interface UrlFieldProps {
   url: string

@@ -1,5 +1,5 @@
 import type { Subscription } from '../../../../../shared/domain/subscription.ts'
-import { formatDateTime } from '../format.ts'
+import { formatDateTime } from '../../../ui/format.ts'
 
 /** Seed 002's version metadata: who created and last changed the subscription, and its version. */
 export function VersionLine({ subscription }: { subscription: Subscription }) {

@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react'
+import type { Page } from '../state/index.ts'
+import {
+  EventsIcon,
+  InboxIcon,
+  KeyIcon,
+  MessagesIcon,
+  SettingsIcon,
+  SubscriptionsIcon,
+} from '../ui/icons.tsx'
+
+export interface NavItem {
+  page: Page
+  label: string
+  icon: ReactNode
+}
+
+/** The sidebar, in order; the labels double as page titles. */
+export const navItems: readonly NavItem[] = [
+  { page: 'subscriptions', label: 'Subscriptions', icon: <SubscriptionsIcon /> },
+  { page: 'auth-configs', label: 'Auth configs', icon: <KeyIcon /> },
+  { page: 'events', label: 'Events', icon: <EventsIcon /> },
+  { page: 'messages', label: 'Messages', icon: <MessagesIcon /> },
+  { page: 'inbox', label: 'Inbox', icon: <InboxIcon /> },
+  { page: 'settings', label: 'Settings', icon: <SettingsIcon /> },
+]
+
+export function labelOf(page: Page): string {
+  return navItems.find((item) => item.page === page)?.label ?? page
+}

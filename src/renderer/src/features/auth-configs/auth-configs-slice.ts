@@ -1,0 +1,175 @@
+import type { Api, OperationInput, OperationOutput } from '../../../../shared/contract/index.ts'
+import type { AuthConfig } from '../../../../shared/domain/auth-config.ts'
+import type { ErrorBody } from '../../../../shared/errors.ts'
+import { toErrorBody } from '../../api/api-error.ts'
+import type { EditorTarget } from '../../state/routes.ts'
+import type { Loadable, SaveState, SliceCreator } from '../../state/slice.ts'
+
+export type AuthConfigPayload = OperationInput<'createAuthConfig'>
+export type AuthConfigTestResult = OperationOutput<'testAuthConfig'>
+
+/** The last "Test" of an OAuth config: the token exchange as made, or why it could not be asked. */
+export interface AuthConfigTestState {
+  id: string | null
+  status: 'idle' | 'testing' | 'done' | 'error'
+  result: AuthConfigTestResult | null
+  error: ErrorBody | null
+}
+
+export interface AuthConfigsSlice {
+  authConfigs: Loadable<AuthConfig[]>
+  authConfigEditor: EditorTarget
+  authConfigSave: SaveState
+  /** The last delete; a 409 carries `details.subscription_ids`, the subscriptions still using it. */
+  authConfigDelete: SaveState & { id: string | null }
+  /** Secrets the user asked to see, by config id; forgotten when the editor closes. */
+  revealedAuthSecrets: Record<string, string>
+  authConfigTest: AuthConfigTestState
+  loadAuthConfigs: () => Promise<void>
+  openAuthConfigEditor: (target: Exclude<EditorTarget, null>) => void
+  closeAuthConfigEditor: () => void
+  /**
+   * Creates (id null) or replaces a config. `keepSecret` sends the stored secret again, so an edit
+   * that leaves the secret box empty does not need the user to type it (PUT replaces the whole config).
+   */
+  saveAuthConfig: (payload: AuthConfigPayload, id: string | null, keepSecret: boolean) => Promise<boolean>
+  resetAuthConfigSave: () => void
+  deleteAuthConfig: (id: string) => Promise<boolean>
+  revealAuthSecret: (id: string) => Promise<void>
+  hideAuthSecret: (id: string) => void
+  /** Fetches a token with the saved config now (never from the cache) and keeps the exchange. */
+  testAuthConfig: (id: string) => Promise<void>
+}
+
+const idle: SaveState = { status: 'idle', error: null }
+const idleTest: AuthConfigTestState = { id: null, status: 'idle', result: null, error: null }
+
+export function createAuthConfigsSlice(api: Api): SliceCreator<AuthConfigsSlice> {
+  return (set, get) => ({
+    authConfigs: { value: null, status: 'idle', error: null },
+    authConfigEditor: null,
+    authConfigSave: idle,
+    authConfigDelete: { ...idle, id: null },
+    revealedAuthSecrets: {},
+    authConfigTest: idleTest,
+
+    loadAuthConfigs: async () => {
+      if (get().authConfigs.status === 'loading') return
+      set((state) => ({ authConfigs: { ...state.authConfigs, status: 'loading', error: null } }))
+      try {
+        const { items } = await api.listAuthConfigs({})
+        set({ authConfigs: { value: items, status: 'ready', error: null } })
+      } catch (error) {
+        set((state) => ({
+          authConfigs: { ...state.authConfigs, status: 'error', error: toErrorBody(error) },
+        }))
+      }
+    },
+
+    openAuthConfigEditor: (target) =>
+      set({
+        authConfigEditor: target,
+        authConfigSave: idle,
+        authConfigDelete: { ...idle, id: null },
+        revealedAuthSecrets: {},
+        authConfigTest: idleTest,
+      }),
+
+    closeAuthConfigEditor: () =>
+      set({
+        authConfigEditor: null,
+        authConfigSave: idle,
+        authConfigDelete: { ...idle, id: null },
+        revealedAuthSecrets: {},
+        authConfigTest: idleTest,
+      }),
+
+    saveAuthConfig: async (payload, id, keepSecret) => {
+      if (get().authConfigSave.status === 'saving') return false
+      set({ authConfigSave: { status: 'saving', error: null } })
+      try {
+        let body = payload
+        if (id !== null && keepSecret) {
+          const stored = await api.getAuthConfig({ id, reveal: true })
+          body = { ...payload, secret: stored.secret }
+        }
+        const saved =
+          id === null ? await api.createAuthConfig(body) : await api.updateAuthConfig({ ...body, id })
+        set((state) => {
+          const items = state.authConfigs.value ?? []
+          const value = items.some((item) => item.id === saved.id)
+            ? items.map((item) => (item.id === saved.id ? saved : item))
+            : [...items, saved]
+          return {
+            authConfigs: { ...state.authConfigs, value },
+            authConfigSave: { status: 'saved', error: null },
+            authConfigEditor: { kind: 'edit', id: saved.id },
+            revealedAuthSecrets: {},
+            // A test of the config as it was says nothing about the config as it is now.
+            authConfigTest: idleTest,
+          }
+        })
+        return true
+      } catch (error) {
+        set({ authConfigSave: { status: 'error', error: toErrorBody(error) } })
+        return false
+      }
+    },
+
+    resetAuthConfigSave: () => {
+      if (get().authConfigSave.status !== 'idle') set({ authConfigSave: idle })
+    },
+
+    deleteAuthConfig: async (id) => {
+      set({ authConfigDelete: { status: 'saving', error: null, id } })
+      try {
+        await api.deleteAuthConfig({ id })
+      } catch (error) {
+        set({ authConfigDelete: { status: 'error', error: toErrorBody(error), id } })
+        // A conflict names subscriptions: make sure the list can show their names.
+        if (get().subscriptions.status === 'idle') void get().loadSubscriptions()
+        return false
+      }
+      set((state) => {
+        const editor = state.authConfigEditor
+        return {
+          authConfigs: {
+            ...state.authConfigs,
+            value: (state.authConfigs.value ?? []).filter((item) => item.id !== id),
+          },
+          authConfigDelete: { status: 'saved', error: null, id },
+          authConfigEditor: editor?.kind === 'edit' && editor.id === id ? null : editor,
+        }
+      })
+      return true
+    },
+
+    revealAuthSecret: async (id) => {
+      try {
+        const revealed = await api.getAuthConfig({ id, reveal: true })
+        set((state) => ({
+          revealedAuthSecrets: { ...state.revealedAuthSecrets, [id]: revealed.secret ?? '' },
+        }))
+      } catch (error) {
+        set({ authConfigSave: { status: 'error', error: toErrorBody(error) } })
+      }
+    },
+
+    hideAuthSecret: (id) =>
+      set((state) => {
+        const { [id]: _hidden, ...rest } = state.revealedAuthSecrets
+        return { revealedAuthSecrets: rest }
+      }),
+
+    testAuthConfig: async (id) => {
+      if (get().authConfigTest.status === 'testing') return
+      set({ authConfigTest: { id, status: 'testing', result: null, error: null } })
+      try {
+        const result = await api.testAuthConfig({ id })
+        set({ authConfigTest: { id, status: 'done', result, error: null } })
+      } catch (error) {
+        set({ authConfigTest: { id, status: 'error', result: null, error: toErrorBody(error) } })
+      }
+    },
+  })
+}

@@ -1,0 +1,309 @@
+import type { Api, OperationInput } from '../../../../shared/contract/index.ts'
+import type { ErrorBody } from '../../../../shared/errors.ts'
+import type { Bin } from '../../../../shared/receiver/bin.ts'
+import type {
+  CapturedRequest,
+  Exchange,
+  RequestSummary,
+} from '../../../../shared/receiver/captured-request.ts'
+import type { HarDocument } from '../../../../shared/receiver/har.ts'
+import { toErrorBody } from '../../api/api-error.ts'
+import { goTo } from '../../state/navigation-slice.ts'
+import { inboxHref, inboxSelectionOf } from '../../state/routes.ts'
+import type { Loadable, SaveState, SliceCreator } from '../../state/slice.ts'
+
+export type BinPayload = OperationInput<'createBin'>
+export type ReplayPayload = Omit<OperationInput<'replayRequest'>, 'id'>
+
+export interface RequestListState {
+  items: RequestSummary[]
+  status: 'idle' | 'loading' | 'ready' | 'error'
+  error: ErrorBody | null
+  nextCursor: string | null
+  loadingMore: boolean
+}
+
+export interface CaptureReplayState {
+  status: 'idle' | 'sending' | 'done' | 'error'
+  result: Exchange | null
+  error: ErrorBody | null
+}
+
+export interface InboxSlice {
+  bins: Loadable<Bin[]>
+  /** The bin whose captures are listed (its id), or null for every bin. */
+  inboxBinId: string | null
+  /** Text search over headers and bodies (the list reloads when it changes). */
+  inboxQuery: string
+  inboxRequests: RequestListState
+  selectedRequestId: string | null
+  requestDetail: Loadable<CapturedRequest>
+  /** Credentials of the open capture shown in clear (fetched with `reveal: true`); masked otherwise. */
+  requestRevealed: boolean
+  /** The open capture as a curl command (sent back to this receiver), masked unless revealed. */
+  requestCurl: string | null
+  binSave: SaveState
+  requestReplay: CaptureReplayState
+  loadBins: () => Promise<void>
+  /** Creates (id null) or replaces a bin; resolves with the saved bin, or null on failure. */
+  saveBin: (payload: BinPayload, id: string | null) => Promise<Bin | null>
+  resetBinSave: () => void
+  deleteBin: (id: string) => Promise<boolean>
+  /** Lists one bin's captures (null: every bin's); the URL (`#/inbox?bin=…`) keeps it. */
+  selectBin: (id: string | null) => void
+  setInboxQuery: (query: string) => void
+  loadRequests: () => Promise<void>
+  loadMoreRequests: () => Promise<void>
+  clearRequests: () => Promise<void>
+  /** Opens a capture (`#/inbox?…&request=…`); `replace` for steps back should skip (arrow keys). */
+  selectRequest: (id: string | null, history?: 'push' | 'replace') => void
+  /**
+   * Follows the URL's bin and capture (links, back/forward, reload); the first look does not load
+   * the list, which the page loads itself. Returns the function that stops.
+   */
+  watchInboxRoute: () => () => void
+  replayCapture: (payload: ReplayPayload) => Promise<void>
+  resetCaptureReplay: () => void
+  /** The listed bin's captures (or all) as a HAR 1.2 document. */
+  exportHar: () => Promise<HarDocument>
+  /** Stores a HAR file's requests as captures in `bin` (created if needed); answers how many. */
+  importHar: (bin: string, har: unknown) => Promise<number>
+  /** Fetches the open capture again (it changed: a forward or a verdict was recorded). */
+  reloadRequestDetail: () => void
+  /** Fetches the open capture (and its curl) again with credentials revealed, or masked again. */
+  setRequestReveal: (reveal: boolean) => Promise<void>
+}
+
+const PAGE_SIZE = 100
+const idleSave: SaveState = { status: 'idle', error: null }
+const idleReplay: CaptureReplayState = { status: 'idle', result: null, error: null }
+
+export function createInboxSlice(api: Api): SliceCreator<InboxSlice> {
+  return (set, get) => {
+    /** Ignores answers to a list request that a newer one (another bin, another search) replaced. */
+    let listGeneration = 0
+    let detailGeneration = 0
+
+    const listInput = (cursor: string | null) => {
+      const { inboxBinId, inboxQuery } = get()
+      return {
+        limit: PAGE_SIZE,
+        ...(inboxBinId ? { bin: inboxBinId } : {}),
+        ...(inboxQuery.trim() ? { q: inboxQuery.trim() } : {}),
+        ...(cursor ? { cursor } : {}),
+      }
+    }
+
+    const loadDetail = async (id: string) => {
+      const generation = ++detailGeneration
+      const reveal = get().requestRevealed
+      set((state) => ({ requestDetail: { ...state.requestDetail, status: 'loading', error: null } }))
+      try {
+        const [value, curl] = await Promise.all([
+          api.getRequest({ id, reveal }),
+          api.exportRequestCurl({ id, reveal }).then(
+            (answer) => answer.curl,
+            () => null,
+          ),
+        ])
+        if (generation === detailGeneration) {
+          set({ requestDetail: { value, status: 'ready', error: null }, requestCurl: curl })
+        }
+      } catch (error) {
+        if (generation !== detailGeneration) return
+        set({ requestDetail: { value: null, status: 'error', error: toErrorBody(error) } })
+      }
+    }
+
+    const showBin = (id: string | null, load: boolean) => {
+      if (get().inboxBinId === id) return
+      set({ inboxBinId: id })
+      if (load) void get().loadRequests()
+    }
+
+    const showRequest = (id: string | null) => {
+      if (get().selectedRequestId === id) return
+      // Another capture opens masked: revealing is a choice made for one capture.
+      set({ selectedRequestId: id, requestReplay: idleReplay, requestRevealed: false })
+      if (id === null) {
+        detailGeneration++
+        set({ requestDetail: { value: null, status: 'idle', error: null } })
+        return
+      }
+      void loadDetail(id)
+    }
+
+    /** The URL for what the Inbox shows now. */
+    const route = () => inboxHref({ bin: get().inboxBinId, request: get().selectedRequestId })
+
+    return {
+      bins: { value: null, status: 'idle', error: null },
+      inboxBinId: null,
+      inboxQuery: '',
+      inboxRequests: { items: [], status: 'idle', error: null, nextCursor: null, loadingMore: false },
+      selectedRequestId: null,
+      requestDetail: { value: null, status: 'idle', error: null },
+      requestRevealed: false,
+      requestCurl: null,
+      binSave: idleSave,
+      requestReplay: idleReplay,
+
+      loadBins: async () => {
+        set((state) => ({ bins: { ...state.bins, status: 'loading', error: null } }))
+        try {
+          const { items } = await api.listBins({})
+          set({ bins: { value: items, status: 'ready', error: null } })
+        } catch (error) {
+          set((state) => ({ bins: { ...state.bins, status: 'error', error: toErrorBody(error) } }))
+        }
+      },
+      saveBin: async (payload, id) => {
+        set({ binSave: { status: 'saving', error: null } })
+        try {
+          const saved = id === null ? await api.createBin(payload) : await api.updateBin({ ...payload, id })
+          set((state) => {
+            const items = state.bins.value ?? []
+            const value = items.some((bin) => bin.id === saved.id)
+              ? items.map((bin) => (bin.id === saved.id ? saved : bin))
+              : [...items, saved]
+            return { bins: { ...state.bins, value }, binSave: { status: 'saved', error: null } }
+          })
+          return saved
+        } catch (error) {
+          set({ binSave: { status: 'error', error: toErrorBody(error) } })
+          return null
+        }
+      },
+      resetBinSave: () => set({ binSave: idleSave }),
+      deleteBin: async (id) => {
+        try {
+          await api.deleteBin({ id })
+        } catch (error) {
+          set({ binSave: { status: 'error', error: toErrorBody(error) } })
+          return false
+        }
+        set((state) => ({
+          bins: { ...state.bins, value: (state.bins.value ?? []).filter((bin) => bin.id !== id) },
+          inboxBinId: state.inboxBinId === id ? null : state.inboxBinId,
+        }))
+        goTo(route(), 'replace')
+        await get().loadRequests()
+        return true
+      },
+      selectBin: (id) => {
+        showBin(id, true)
+        goTo(route())
+      },
+      setInboxQuery: (query) => {
+        set({ inboxQuery: query })
+        void get().loadRequests()
+      },
+      loadRequests: async () => {
+        const generation = ++listGeneration
+        set((state) => ({ inboxRequests: { ...state.inboxRequests, status: 'loading', error: null } }))
+        try {
+          const page = await api.listRequests(listInput(null))
+          if (generation !== listGeneration) return
+          set({
+            inboxRequests: {
+              items: page.items,
+              status: 'ready',
+              error: null,
+              nextCursor: page.next_cursor,
+              loadingMore: false,
+            },
+          })
+        } catch (error) {
+          if (generation !== listGeneration) return
+          set((state) => ({
+            inboxRequests: { ...state.inboxRequests, status: 'error', error: toErrorBody(error) },
+          }))
+        }
+      },
+      loadMoreRequests: async () => {
+        const { nextCursor, loadingMore } = get().inboxRequests
+        if (!nextCursor || loadingMore) return
+        const generation = listGeneration
+        set((state) => ({ inboxRequests: { ...state.inboxRequests, loadingMore: true } }))
+        try {
+          const page = await api.listRequests(listInput(nextCursor))
+          if (generation !== listGeneration) return
+          set((state) => {
+            const known = new Set(state.inboxRequests.items.map((item) => item.id))
+            return {
+              inboxRequests: {
+                ...state.inboxRequests,
+                items: [...state.inboxRequests.items, ...page.items.filter((item) => !known.has(item.id))],
+                nextCursor: page.next_cursor,
+                loadingMore: false,
+              },
+            }
+          })
+        } catch (error) {
+          set((state) => ({
+            inboxRequests: { ...state.inboxRequests, loadingMore: false, error: toErrorBody(error) },
+          }))
+        }
+      },
+      clearRequests: async () => {
+        const binId = get().inboxBinId
+        try {
+          await api.deleteRequests(binId ? { bin: binId } : {})
+        } catch (error) {
+          set((state) => ({ inboxRequests: { ...state.inboxRequests, error: toErrorBody(error) } }))
+          return
+        }
+        set({ selectedRequestId: null, requestDetail: { value: null, status: 'idle', error: null } })
+        goTo(route(), 'replace')
+        await get().loadRequests()
+      },
+      selectRequest: (id, history = 'push') => {
+        showRequest(id)
+        goTo(route(), history)
+      },
+      watchInboxRoute: () => {
+        const follow = (load: boolean) => {
+          const { bin, request } = inboxSelectionOf(window.location.hash)
+          showBin(bin, load)
+          showRequest(request)
+        }
+        follow(false)
+        const onHashChange = () => follow(true)
+        window.addEventListener('hashchange', onHashChange)
+        return () => window.removeEventListener('hashchange', onHashChange)
+      },
+      replayCapture: async (payload) => {
+        const id = get().selectedRequestId
+        if (!id) return
+        set({ requestReplay: { status: 'sending', result: null, error: null } })
+        try {
+          const result = await api.replayRequest({ ...payload, id })
+          set({ requestReplay: { status: 'done', result, error: null } })
+        } catch (error) {
+          set({ requestReplay: { status: 'error', result: null, error: toErrorBody(error) } })
+        }
+      },
+      resetCaptureReplay: () => set({ requestReplay: idleReplay }),
+      reloadRequestDetail: () => {
+        const id = get().selectedRequestId
+        if (id) void loadDetail(id)
+      },
+      setRequestReveal: async (reveal) => {
+        const id = get().selectedRequestId
+        set({ requestRevealed: reveal })
+        if (id) await loadDetail(id)
+      },
+      exportHar: () => {
+        const bin = (get().bins.value ?? []).find((item) => item.id === get().inboxBinId)
+        return api.exportHar(bin ? { bin: bin.name } : {})
+      },
+      importHar: async (bin, har) => {
+        const log = (har as { log?: unknown } | null)?.log
+        // The server validates the file; `log` only has to be there to be sent.
+        const result = await api.importHar({ bin, log: log as OperationInput<'importHar'>['log'] })
+        await Promise.all([get().loadBins(), get().loadRequests()])
+        return result.imported
+      },
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import type { Api } from '../../../../shared/contract/index.ts'
+import type { MessageStatus } from '../../../../shared/domain/message.ts'
+import type { LoadStatus, SliceCreator } from '../../state/slice.ts'
+
+/** The two facts per message the dashboard needs. */
+export interface DashboardPoint {
+  at: number
+  status: MessageStatus
+}
+
+export interface DashboardState {
+  points: DashboardPoint[]
+  /** When the window ends (ms); the chart covers the hour before it. */
+  until: number
+  /** More messages than the dashboard reads: the chart shows the newest MAX_POINTS. */
+  capped: boolean
+  status: LoadStatus
+}
+
+export interface DashboardSlice {
+  dashboard: DashboardState
+  /** Reads the last hour of messages (unfiltered) for the chart above the table. */
+  loadDashboard: () => Promise<void>
+}
+
+export const DASHBOARD_WINDOW_MS = 60 * 60_000
+const PAGE = 500
+export const MAX_POINTS = 5_000
+
+export function createDashboardSlice(api: Api): SliceCreator<DashboardSlice> {
+  return (set, get) => ({
+    dashboard: { points: [], until: Date.now(), capped: false, status: 'idle' },
+    loadDashboard: async () => {
+      if (get().dashboard.status === 'loading') return
+      set((state) => ({ dashboard: { ...state.dashboard, status: 'loading' } }))
+      const until = Date.now()
+      const since = new Date(until - DASHBOARD_WINDOW_MS).toISOString()
+      const points: DashboardPoint[] = []
+      let cursor: string | null = null
+      try {
+        do {
+          const page = await api.listMessages({ since, limit: PAGE, ...(cursor ? { cursor } : {}) })
+          for (const message of page.items) {
+            points.push({ at: Date.parse(message.created_at), status: message.status })
+          }
+          cursor = page.next_cursor
+        } while (cursor && points.length < MAX_POINTS)
+        set({ dashboard: { points, until, capped: cursor !== null, status: 'ready' } })
+      } catch {
+        // The chart keeps its last picture; the table shows connection errors.
+        set((state) => ({ dashboard: { ...state.dashboard, status: 'error' } }))
+      }
+    },
+  })
+}

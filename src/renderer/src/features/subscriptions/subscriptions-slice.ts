@@ -1,0 +1,270 @@
+import type { Api, OperationInput } from '../../../../shared/contract/index.ts'
+import type { MessageStatus, MessageSummary } from '../../../../shared/domain/message.ts'
+import type { Subscription } from '../../../../shared/domain/subscription.ts'
+import type { ErrorBody } from '../../../../shared/errors.ts'
+import { toErrorBody } from '../../api/api-error.ts'
+import { goTo } from '../../state/navigation-slice.ts'
+import { type EditorTarget, sameTarget, subscriptionHref, subscriptionTargetOf } from '../../state/routes.ts'
+import type { Loadable, SaveState, SliceCreator } from '../../state/slice.ts'
+
+/** What the list shows about recent deliveries, read from the newest few messages only. */
+export interface SubscriptionHealth {
+  status: 'loading' | 'ready' | 'error'
+  last: { status: MessageStatus; code: number | null; at: string } | null
+  /** Newest messages in a row that failed (or are retrying after a failure). */
+  streak: number
+  /** Messages this subscription has, in all. */
+  total: number
+}
+
+/** A signing secret in the clear: shown once after a rotation, or on request. */
+export interface ShownSigningSecret {
+  subscriptionId: string
+  secret: string
+  reason: 'rotated' | 'revealed'
+}
+
+/** The body of create, and (with `signing` left out to keep it) of patch. */
+export type SubscriptionPayload = Omit<OperationInput<'createSubscription'>, 'signing'> & {
+  signing?: OperationInput<'createSubscription'>['signing']
+}
+
+export interface SubscriptionsSlice {
+  subscriptions: Loadable<Subscription[]>
+  subscriptionHealth: Record<string, SubscriptionHealth>
+  subscriptionEditor: EditorTarget
+  subscriptionSave: SaveState
+  /** A failed list action (toggle, delete), said above the list. */
+  subscriptionListError: ErrorBody | null
+  togglingSubscriptions: string[]
+  signingSecret: ShownSigningSecret | null
+  signingAction: SaveState
+  loadSubscriptions: () => Promise<void>
+  loadSubscriptionHealth: (id: string) => Promise<void>
+  /** Opens the editor; its URL is `#/subscriptions/<id>` (or `/new`), so reloads and back keep it. */
+  openSubscriptionEditor: (target: Exclude<EditorTarget, null>) => void
+  closeSubscriptionEditor: () => void
+  /** Follows the URL's editor (links, back/forward, reload); returns the function that stops. */
+  watchSubscriptionRoute: () => () => void
+  /** Creates (id null) or patches a subscription; resolves true when it was saved. */
+  saveSubscription: (payload: SubscriptionPayload, id: string | null) => Promise<boolean>
+  resetSubscriptionSave: () => void
+  setSubscriptionEnabled: (id: string, enabled: boolean) => Promise<void>
+  deleteSubscription: (id: string) => Promise<boolean>
+  rotateSigningSecret: (id: string) => Promise<void>
+  revealSigningSecret: (id: string) => Promise<void>
+  hideSigningSecret: () => void
+}
+
+const HEALTH_SAMPLE = 20
+const MASK = '••••'
+const idle: SaveState = { status: 'idle', error: null }
+
+export function createSubscriptionsSlice(api: Api): SliceCreator<SubscriptionsSlice> {
+  return (set, get) => {
+    const upsert = (saved: Subscription) =>
+      set((state) => {
+        const items = state.subscriptions.value ?? []
+        const exists = items.some((item) => item.id === saved.id)
+        const value = exists ? items.map((item) => (item.id === saved.id ? saved : item)) : [...items, saved]
+        return { subscriptions: { ...state.subscriptions, value } }
+      })
+
+    const showEditor = (target: EditorTarget) => {
+      if (sameTarget(target, get().subscriptionEditor)) return
+      set({ subscriptionEditor: target, subscriptionSave: idle, signingSecret: null, signingAction: idle })
+    }
+
+    return {
+      subscriptions: { value: null, status: 'idle', error: null },
+      subscriptionHealth: {},
+      subscriptionEditor: null,
+      subscriptionSave: idle,
+      subscriptionListError: null,
+      togglingSubscriptions: [],
+      signingSecret: null,
+      signingAction: idle,
+
+      loadSubscriptions: async () => {
+        if (get().subscriptions.status === 'loading') return
+        set((state) => ({ subscriptions: { ...state.subscriptions, status: 'loading', error: null } }))
+        try {
+          const { items } = await api.listSubscriptions({})
+          set({ subscriptions: { value: items, status: 'ready', error: null } })
+          for (const item of items) void get().loadSubscriptionHealth(item.id)
+        } catch (error) {
+          set((state) => ({
+            subscriptions: { ...state.subscriptions, status: 'error', error: toErrorBody(error) },
+          }))
+        }
+      },
+
+      loadSubscriptionHealth: async (id) => {
+        const setHealth = (health: SubscriptionHealth) =>
+          set((state) => ({ subscriptionHealth: { ...state.subscriptionHealth, [id]: health } }))
+        const previous = get().subscriptionHealth[id]
+        if (!previous) setHealth({ status: 'loading', last: null, streak: 0, total: 0 })
+        try {
+          const page = await api.listMessages({ subscription_id: id, limit: HEALTH_SAMPLE })
+          setHealth(healthOf(page.items, page.total))
+        } catch {
+          setHealth({ status: 'error', last: null, streak: 0, total: 0 })
+        }
+      },
+
+      openSubscriptionEditor: (target) => {
+        goTo(subscriptionHref(target))
+        showEditor(target)
+      },
+
+      closeSubscriptionEditor: () => {
+        goTo(subscriptionHref(null))
+        showEditor(null)
+      },
+
+      watchSubscriptionRoute: () => {
+        const follow = () => showEditor(subscriptionTargetOf(window.location.hash))
+        follow()
+        window.addEventListener('hashchange', follow)
+        return () => window.removeEventListener('hashchange', follow)
+      },
+
+      saveSubscription: async (payload, id) => {
+        if (get().subscriptionSave.status === 'saving') return false
+        set({ subscriptionSave: { status: 'saving', error: null } })
+        try {
+          const saved =
+            id === null
+              ? await api.createSubscription(payload)
+              : await api.patchSubscription({ ...payload, id } as OperationInput<'patchSubscription'>)
+          upsert(saved)
+          if (id === null) void get().loadSubscriptionHealth(saved.id)
+          set({
+            subscriptionSave: { status: 'saved', error: null },
+            subscriptionEditor: { kind: 'edit', id: saved.id },
+          })
+          // The new form became this subscription's editor: back should not open an empty form.
+          if (id === null) goTo(subscriptionHref({ kind: 'edit', id: saved.id }), 'replace')
+          return true
+        } catch (error) {
+          set({ subscriptionSave: { status: 'error', error: toErrorBody(error) } })
+          return false
+        }
+      },
+
+      resetSubscriptionSave: () => {
+        if (get().subscriptionSave.status !== 'idle') set({ subscriptionSave: idle })
+      },
+
+      setSubscriptionEnabled: async (id, enabled) => {
+        const current = get().subscriptions.value?.find((item) => item.id === id)
+        if (!current || get().togglingSubscriptions.includes(id)) return
+        // The switch moves at once; a refusal puts it back and says why.
+        upsert({ ...current, enabled })
+        set((state) => ({
+          togglingSubscriptions: [...state.togglingSubscriptions, id],
+          subscriptionListError: null,
+        }))
+        try {
+          upsert(await api.patchSubscription({ id, enabled }))
+        } catch (error) {
+          upsert(current)
+          set({ subscriptionListError: toErrorBody(error) })
+        } finally {
+          set((state) => ({
+            togglingSubscriptions: state.togglingSubscriptions.filter((item) => item !== id),
+          }))
+        }
+      },
+
+      deleteSubscription: async (id) => {
+        set({ subscriptionListError: null })
+        try {
+          await api.deleteSubscription({ id })
+        } catch (error) {
+          set({ subscriptionListError: toErrorBody(error) })
+          return false
+        }
+        const editor = get().subscriptionEditor
+        if (editor?.kind === 'edit' && editor.id === id) goTo(subscriptionHref(null), 'replace')
+        set((state) => {
+          const { [id]: _gone, ...health } = state.subscriptionHealth
+          return {
+            subscriptions: {
+              ...state.subscriptions,
+              value: (state.subscriptions.value ?? []).filter((item) => item.id !== id),
+            },
+            subscriptionHealth: health,
+            subscriptionEditor: editor?.kind === 'edit' && editor.id === id ? null : state.subscriptionEditor,
+          }
+        })
+        return true
+      },
+
+      rotateSigningSecret: async (id) => {
+        set({ signingAction: { status: 'saving', error: null }, signingSecret: null })
+        try {
+          const rotated = await api.rotateSigningSecret({ id })
+          const secret = rotated.signing?.secret ?? ''
+          upsert(masked(rotated))
+          set({
+            signingAction: { status: 'saved', error: null },
+            signingSecret: { subscriptionId: id, secret, reason: 'rotated' },
+          })
+        } catch (error) {
+          set({ signingAction: { status: 'error', error: toErrorBody(error) } })
+        }
+      },
+
+      revealSigningSecret: async (id) => {
+        set({ signingAction: { status: 'saving', error: null } })
+        try {
+          const revealed = await api.getSubscription({ id, reveal: true })
+          set({
+            signingAction: idle,
+            signingSecret: { subscriptionId: id, secret: revealed.signing?.secret ?? '', reason: 'revealed' },
+          })
+        } catch (error) {
+          set({ signingAction: { status: 'error', error: toErrorBody(error) } })
+        }
+      },
+
+      hideSigningSecret: () => set({ signingSecret: null }),
+    }
+  }
+}
+
+/** A revealed answer (rotation) as the list keeps it: no secret in the clear stays in the store. */
+function masked(subscription: Subscription): Subscription {
+  if (!subscription.signing) return subscription
+  return {
+    ...subscription,
+    signing: {
+      secret: MASK,
+      previous: subscription.signing.previous.map((item) => ({ ...item, secret: MASK })),
+    },
+  }
+}
+
+/** A message counts against the streak once it has failed, even while it still retries. */
+function failing(message: MessageSummary): boolean {
+  if (message.status === 'failed' || message.status === 'exhausted') return true
+  return message.status === 'pending' && message.attempts > 0
+}
+
+export function healthOf(newestFirst: readonly MessageSummary[], total: number): SubscriptionHealth {
+  // A message whose first attempt has not run yet says nothing about health.
+  const settled = newestFirst.filter((message) => !(message.status === 'pending' && message.attempts === 0))
+  const newest = settled[0]
+  let streak = 0
+  for (const message of settled) {
+    if (!failing(message)) break
+    streak++
+  }
+  return {
+    status: 'ready',
+    last: newest ? { status: newest.status, code: newest.last_status_code, at: newest.updated_at } : null,
+    streak,
+    total,
+  }
+}

@@ -1,0 +1,59 @@
+/** Which side editor is open on a list page: a new item, an existing one, or none. */
+export type EditorTarget = { kind: 'new' } | { kind: 'edit'; id: string } | null
+
+// What is open on a page lives in the URL's hash, after the page name, so that a reload and
+// back/forward keep it: `#/subscriptions/<id>`, `#/subscriptions/new`, `#/inbox?bin=<id>&request=<id>`
+// (and `#/messages/<message_id>`, in message-detail-slice.ts).
+
+/** `#/page/a/b?x=1` → its page name, the segments after it and the query. */
+export function routeOf(hash: string): { page: string; segments: string[]; params: URLSearchParams } {
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2)
+  const [page = '', ...segments] = path.split('/').map(decodeSegment)
+  return { page, segments: segments.filter(Boolean), params: new URLSearchParams(query) }
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    // A hand-typed `%` that is not an escape: take it as written.
+    return segment
+  }
+}
+
+export function subscriptionHref(target: EditorTarget): string {
+  if (target === null) return '#/subscriptions'
+  return target.kind === 'new' ? '#/subscriptions/new' : `#/subscriptions/${encodeURIComponent(target.id)}`
+}
+
+/** The editor the hash asks for on the Subscriptions page (null: none). */
+export function subscriptionTargetOf(hash: string): EditorTarget {
+  const [first] = routeOf(hash).segments
+  if (first === undefined) return null
+  return first === 'new' ? { kind: 'new' } : { kind: 'edit', id: first }
+}
+
+export function sameTarget(a: EditorTarget, b: EditorTarget): boolean {
+  if (a === null || b === null) return a === b
+  if (a.kind === 'new' || b.kind === 'new') return a.kind === b.kind
+  return a.id === b.id
+}
+
+/** What the Inbox shows: the bin whose captures are listed (null: all) and the open capture. */
+export interface InboxSelection {
+  bin: string | null
+  request: string | null
+}
+
+export function inboxHref({ bin, request }: InboxSelection): string {
+  const params = new URLSearchParams()
+  if (bin) params.set('bin', bin)
+  if (request) params.set('request', request)
+  const query = params.toString()
+  return query ? `#/inbox?${query}` : '#/inbox'
+}
+
+export function inboxSelectionOf(hash: string): InboxSelection {
+  const { params } = routeOf(hash)
+  return { bin: params.get('bin') || null, request: params.get('request') || null }
+}
