@@ -3,13 +3,13 @@ import type { Profile } from './schema.ts'
 /*
  * Each example is the context a Contensis payload template is rendered against:
  * `{ event: {name}, resource, user }`, read with JSON pointers such as `{/resource/sys/id}`,
- * `{/resource/entryTitle}` or `{/user/firstname}` (seed 002). Workflow events also carry the
- * `workflowEvent` / `workflowState` that the seed's topic filters match on.
- * The entries are shaped so that the seed's example subscription (owner t.durden, blog/news,
+ * `{/resource/entryTitle}` or `{/user/firstname}`, as Contensis's "Create A Webhook Subscription"
+ * page writes them. Workflow events also carry the `workflowEvent` / `workflowState` that its topic
+ * filters match on. The entries are shaped so that its example subscription (owner t.durden, blog/news,
  * language fr-fr for created/updated) matches them.
  */
 
-/** The users who invoke the events (the seed's own t.durden and m.singer). */
+/** The users who invoke the events (t.durden and m.singer, from Contensis's own example). */
 const tylerDurden = { username: 't.durden', firstname: 'Tyler', lastname: 'Durden' }
 const marlaSinger = { username: 'm.singer', firstname: 'Marla', lastname: 'Singer' }
 
@@ -195,7 +195,7 @@ const blogEntryAwaitingApproval = {
   },
 }
 
-/** A content type resource (what the seed's `"contentType": "{/resource/}"` template sends whole). */
+/** A content type resource (what Contensis's example `"contentType": "{/resource/}"` template sends whole). */
 const screeningContentType = {
   id: 'screening',
   projectId: 'movies',
@@ -268,6 +268,7 @@ export const contensis: Profile = {
     'filtered by language, contentTypeId, owner, workflowEvent and workflowState). The body is rendered from ' +
     "the subscription's template for the resource type over {event, resource, user} (JSON-pointer " +
     'placeholders such as {/resource/sys/id}), or is the default webhook request structure when there is none.',
+  source: 'Contensis: HTTP - Management, Create A Webhook Subscription',
   seed: '002_9c61a75dc75107ac.txt',
   success_rule: '2xx',
   event_types: [

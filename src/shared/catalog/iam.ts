@@ -150,6 +150,7 @@ export const iam: Profile = {
     'An identity and access management server (realms, users, clients, roles) that POSTs to each webhook ' +
     'the events it subscribed to. The body is {event, timestamp, resource_id, data}, where data is the ' +
     'affected resource and depends on the event type.',
+  source: 'IAM server: Developer Guide, Webhooks',
   seed: '003_f207dd48c6aff7d6.txt',
   success_rule: '2xx',
   event_types: [

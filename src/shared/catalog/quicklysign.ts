@@ -1,7 +1,7 @@
 import type { Profile } from './schema.ts'
 
 /**
- * The document the seed subscribes to (its `entity_key` in the Create Subscription response).
+ * The document QuicklySign's own example subscribes to (its `entity_key` in the Create Subscription response).
  * Subscriptions currently only support documents, so every callback is about a Document.
  */
 const documentChange = {
@@ -16,6 +16,7 @@ export const quicklysign: Profile = {
     'QuicklySign is an e-signature service whose subscriptions POST to a callback url when a subscribed ' +
     'document changes. The callback body is {subscription_key, entity_key, entity_type, callback_event}, ' +
     'and the callback url must return 200 for the delivery to count as a success.',
+  source: 'QuicklySign: Subscription Webhooks',
   seed: '001_cb0377e4cd667af4.txt',
   success_rule: 'exactly-200',
   event_types: [

@@ -1,6 +1,6 @@
 import type { Profile } from './schema.ts'
 
-/** The seed's example `body`: the `JobRead` schema of `GET /api/v1/jobs/:job_id`, exactly as in the seed. */
+/** The document's example `body`: the `JobRead` schema of `GET /api/v1/jobs/:job_id`, exactly as Rustici Generator gives it. */
 const jobRead = {
   id: 'job_123',
   status: 'COMPLETED',
@@ -22,6 +22,7 @@ export const rustici: Profile = {
     'Rustici Generator sends a subscription notification to an endpoint when one of its actions concludes. ' +
     'Every webhook body is {tenant_id, subscription_id, topic, body, message_id, timestamp, body_version, ' +
     'message_version}, where body is the resource affected by the event (a JobRead for JOB_PROCESSED).',
+  source: 'Rustici Generator: Subscription Notifications',
   seed: '000_06e08e563ead95c6.txt',
   success_rule: '2xx',
   event_types: [

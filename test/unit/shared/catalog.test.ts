@@ -62,7 +62,7 @@ const IAM_EVENTS = [
 ]
 
 /** Every `resourceType.event` pair named by the `topics` array of Contensis's example. */
-const CONTENSIS_SEED_TOPICS = [
+const CONTENSIS_EXAMPLE_TOPICS = [
   'entry.updated',
   'entry.created',
   'entry.published',
@@ -72,9 +72,21 @@ const CONTENSIS_SEED_TOPICS = [
 ]
 
 describe('event catalog', () => {
-  it('has one profile per seed system, in seed order', () => {
+  it('has one profile per vendor, in a fixed order', () => {
     expect(catalog.map((p) => p.id)).toEqual(['rustici', 'quicklysign', 'contensis', 'iam'])
   })
+
+  it.each(catalog.map((p) => [p.id, p] as const))(
+    '%s names its source document by the vendor and the title lines the document opens with',
+    (id, p) => {
+      expect(p.source.startsWith(`${p.name}: `), p.source).toBe(true)
+      const opening = vendorDoc(id)
+        .split('\n')
+        .slice(0, 4)
+        .map((line) => line.trim())
+      for (const part of p.source.slice(p.name.length + 2).split(', ')) expect(opening).toContain(part)
+    },
+  )
 
   it.each(catalog.map((p) => [p.id, p] as const))('%s parses with ProfileSchema', (_id, p) => {
     expect(ProfileSchema.parse(p)).toEqual(p)
@@ -98,10 +110,10 @@ describe('rustici', () => {
     expect(profile('rustici').success_rule).toBe('2xx')
   })
 
-  it("JOB_PROCESSED's example is the seed's JobRead body", () => {
-    const seed = vendorDoc('rustici')
-    const start = seed.indexOf('{', seed.indexOf('Example:'))
-    const message = JSON.parse(seed.slice(start, seed.lastIndexOf('}') + 1)) as {
+  it("JOB_PROCESSED's example is the JobRead body of Rustici Generator's example", () => {
+    const doc = vendorDoc('rustici')
+    const start = doc.indexOf('{', doc.indexOf('Example:'))
+    const message = JSON.parse(doc.slice(start, doc.lastIndexOf('}') + 1)) as {
       topic: string
       body: unknown
     }
@@ -120,9 +132,9 @@ describe('quicklysign', () => {
     expect(profile('quicklysign').success_rule).toBe('exactly-200')
   })
 
-  it("every example names the seed's document as a Document entity", () => {
-    const seed = vendorDoc('quicklysign')
-    const documentKey = /"entity_key":\s*"([^"]+)"/.exec(seed.slice(seed.indexOf('Response')))?.[1]
+  it("every example names the document of QuicklySign's example as a Document entity", () => {
+    const doc = vendorDoc('quicklysign')
+    const documentKey = /"entity_key":\s*"([^"]+)"/.exec(doc.slice(doc.indexOf('Response')))?.[1]
     expect(documentKey).toBe('ahNkZXZ-cXVpY2tseXNpZ24tZGV2chULEghEb2N1bWVudBiAgICAgMDvCww')
     for (const e of profile('quicklysign').event_types) {
       expect(e.example).toEqual({ entity_key: documentKey, entity_type: 'Document' })
@@ -131,15 +143,15 @@ describe('quicklysign', () => {
 })
 
 describe('contensis', () => {
-  it("includes every resourceType.event pair of the seed's example topics", () => {
-    // The literal list above is what the seed says; check it against the seed text as well.
-    const seed = vendorDoc('contensis')
-    const fromSeed = new Set<string>()
-    for (const m of seed.matchAll(/"resourceType":\s*"(\w+)",\s*"event":\s*\[([^\]]*)\]/g)) {
-      for (const ev of (m[2] ?? '').matchAll(/"(\w+)"/g)) fromSeed.add(`${m[1]}.${ev[1]}`)
+  it("includes every resourceType.event pair of Contensis's example topics", () => {
+    // The literal list above is what Contensis's document says; check it against its text as well.
+    const doc = vendorDoc('contensis')
+    const fromDoc = new Set<string>()
+    for (const m of doc.matchAll(/"resourceType":\s*"(\w+)",\s*"event":\s*\[([^\]]*)\]/g)) {
+      for (const ev of (m[2] ?? '').matchAll(/"(\w+)"/g)) fromDoc.add(`${m[1]}.${ev[1]}`)
     }
-    expect([...fromSeed].sort()).toEqual([...CONTENSIS_SEED_TOPICS].sort())
-    expect(topics('contensis')).toEqual(expect.arrayContaining(CONTENSIS_SEED_TOPICS))
+    expect([...fromDoc].sort()).toEqual([...CONTENSIS_EXAMPLE_TOPICS].sort())
+    expect(topics('contensis')).toEqual(expect.arrayContaining(CONTENSIS_EXAMPLE_TOPICS))
     expect(topics('contensis')).toEqual(
       expect.arrayContaining([
         'entry.deleted',
@@ -191,7 +203,7 @@ describe('contensis', () => {
     }
   })
 
-  it("workflow examples carry a workflowEvent / workflowState the seed's filters name", () => {
+  it("workflow examples carry a workflowEvent / workflowState that Contensis's example filters name", () => {
     expect(exampleOf('contensis', 'entry.workflowEventRaised')).toMatchObject({
       workflowEvent: 'contensisentrybasic.draft.submit',
       resource: { sys: { contentTypeId: 'blog', owner: 't.durden' } },
@@ -212,21 +224,21 @@ describe('contensis', () => {
 })
 
 describe('iam', () => {
-  it('has exactly the 27 events of the seed, in order', () => {
+  it("has exactly the 27 events of the IAM server's document, in order", () => {
     expect(IAM_EVENTS).toHaveLength(27)
     expect(topics('iam')).toEqual(IAM_EVENTS)
     expect(profile('iam').success_rule).toBe('2xx')
   })
 
-  it("uses the seed's events and description text", () => {
-    const seed = vendorDoc('iam')
-    const fromSeed = [...seed.matchAll(/^([a-z_]+(?:\.[a-z_]+)+)(Triggered when .*)$/gm)].map((m) => ({
+  it("uses the document's events and description text", () => {
+    const doc = vendorDoc('iam')
+    const fromDoc = [...doc.matchAll(/^([a-z_]+(?:\.[a-z_]+)+)(Triggered when .*)$/gm)].map((m) => ({
       topic: m[1],
       description: m[2],
     }))
-    expect(fromSeed.map((e) => e.topic)).toEqual(IAM_EVENTS)
+    expect(fromDoc.map((e) => e.topic)).toEqual(IAM_EVENTS)
     expect(profile('iam').event_types.map((e) => ({ topic: e.topic, description: e.description }))).toEqual(
-      fromSeed,
+      fromDoc,
     )
   })
 

@@ -16,8 +16,8 @@ export function TopicDetail({ selected }: { selected: SelectedTopic }) {
         <p className="topic-detail-description">{eventType.description}</p>
         <p className="chips">
           <span className="badge">{successRuleLabel(profile.success_rule)}</span>
-          <span className="badge" title="The seed document this profile is built from">
-            seed {profile.seed}
+          <span className="badge" title="The vendor's webhook document this profile is built from">
+            from {profile.source}
           </span>
         </p>
       </header>
