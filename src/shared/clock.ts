@@ -1,4 +1,4 @@
-/** Time is injected (STYLE habit 7) so schedules and expiries are testable without sleeping. */
+/** Time is injected (code asks a Clock, not Date.now()), so schedules and expiries are testable without sleeping. */
 export interface Clock {
   now(): number
 }

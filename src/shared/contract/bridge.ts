@@ -22,7 +22,7 @@ export type PreloadApiKey = 'api'
  */
 export const MENU_ACTION_CHANNEL = 'hookbench:menu'
 
-/** A message_id is a GUID (seed 000: "A random GUID used to uniquely identify a message"). */
+/** A message_id is a GUID (Rustici Generator: "A random GUID used to uniquely identify a message"). */
 export const MessageIdSchema = z.guid()
 
 export const MenuActionSchema = z.discriminatedUnion('action', [

@@ -35,7 +35,7 @@ export const deliveryOperations = {
   listAuthConfigs: defineOperation({
     method: 'GET',
     path: '/api/auth-configs',
-    summary: 'Auth configs (seed 000); secrets shown as •••• unless ?reveal=true.',
+    summary: 'Auth configs, as Rustici Generator defines them; secrets shown as •••• unless ?reveal=true.',
     input: ListInputSchema,
     output: listOf(AuthConfigSchema),
   }),

@@ -9,18 +9,18 @@ import { workspaceOperations } from './workspace.ts'
 export { type Health, HealthSchema } from './system.ts'
 
 /**
- * The one table of operations (STYLE habit 1), assembled from one file per area. Add an operation
- * to an area's table, implement its handler in src/core, and the IPC channel, preload bridge,
- * renderer client and HTTP route follow from it.
+ * The one table of operations, assembled from one file per area (docs/architecture.md, "The
+ * contract"). Add an operation to an area's table, implement its handler in src/core, and the IPC
+ * channel, preload bridge, renderer client and HTTP route follow from it.
  */
 export const contract = {
   ...systemOperations,
   ...workspaceOperations,
   ...deliveryOperations,
   ...messageOperations,
-  // ---- receiver: bins and captured requests (issue 5)
+  // ---- receiver: bins and captured requests
   ...receiverOperations,
-  // ---- mock OAuth2 server and emulator clients (issue 5)
+  // ---- mock OAuth2 server and emulator clients
   ...oauthOperations,
   ...emulatorOperations,
 } as const

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { TokenExchangeSchema } from './message.ts'
 
 /**
- * Subscription authentication configs, exactly as Rustici Generator defines them (seed 000):
+ * Subscription authentication configs, exactly as Rustici Generator's subscription documentation defines them:
  * BASIC_AUTH must include key and secret; OAUTH_2_CLIENT_CREDENTIALS must include scope and
  * token_url (key and secret are the OAuth client id and secret); NO_AUTH must have null values for
  * all properties.

@@ -1,7 +1,7 @@
 import type { ContensisTopicFilter } from './subscription.ts'
 
 /**
- * Seed 002's topic filter against an event (`entry.created` with Contensis's entry model as data):
+ * Contensis's topic filter against an event (`entry.created` with Contensis's entry model as data):
  * every list narrows, an absent list matches anything; contentTypeId, language and owner are read
  * from `resource.sys`, workflowEvent and workflowState from the data. Shared by the delivery
  * engine and the subscription editor's preview, so both say the same thing.

@@ -3,7 +3,7 @@ import { REDACTED } from '../redacted.ts'
 import { ClientIdSchema, ClientSecretSchema } from './oauth-client.ts'
 
 /**
- * API clients of the emulated QuicklySign API (seed 001: "Client_id and client_secret are required
+ * API clients of the emulated QuicklySign API (its documentation: "Client_id and client_secret are required
  * for all Subscription calls"). Registered through the contract; the secret is sealed at rest.
  */
 export const CreateQuicklySignClientInputSchema = z.strictObject({

@@ -9,11 +9,11 @@ import { fillPlaceholders } from '../templating.ts'
 export const subscriptionProfiles = ['rustici', 'quicklysign', 'contensis', 'iam', 'standard'] as const
 export type SubscriptionProfile = (typeof subscriptionProfiles)[number]
 
-/** A plain string, or seed 002's map of locale → string. */
+/** A plain string, or Contensis's map of locale → string. */
 export const LocalizedTextSchema = z.union([z.string(), z.record(z.string().min(1), z.string())])
 export type LocalizedText = z.output<typeof LocalizedTextSchema>
 
-/** Seed 002's topic filter object; every list narrows, an absent list matches anything. */
+/** Contensis's topic filter object; every list narrows, an absent list matches anything. */
 export const ContensisTopicFilterSchema = z.strictObject({
   resourceType: z.string().min(1),
   event: z.array(z.string().min(1)).optional(),
@@ -27,7 +27,7 @@ export type ContensisTopicFilter = z.output<typeof ContensisTopicFilterSchema>
 export const TopicFilterSchema = z.union([z.string().min(1), ContensisTopicFilterSchema])
 export type TopicFilter = z.output<typeof TopicFilterSchema>
 
-/** Seed 002 headers: `{value}`, or `{value, secret: true}` whose value is write-only. */
+/** Contensis-style headers: `{value}`, or `{value, secret: true}` whose value is write-only. */
 export const HeaderInputSchema = z.strictObject({
   value: HeaderValueSchema.optional(),
   secret: z.boolean().optional(),
