@@ -199,7 +199,7 @@ describe('the bin form', () => {
 })
 
 describe('the auth config form', () => {
-  it('sends null for every field the type does not use, as seed 000 requires', () => {
+  it('sends null for every field the type does not use, as Rustici Generator requires', () => {
     const basic = { ...newAuthDraft(), key: ' alice ', secret: 's3cret', scope: 'ignored' }
     expect(authPayloadOf(basic)).toEqual({
       auth_type: 'BASIC_AUTH',

@@ -15,7 +15,7 @@ const FIELDS = ['auth_type', 'key', 'secret', 'scope', 'token_url'] as const
 
 const TYPE_HINTS: Record<AuthType, string> = {
   NO_AUTH:
-    'Deliveries carry no Authorization header. Seed 000 requires key, secret, scope and token_url to be null.',
+    'Deliveries carry no Authorization header. Rustici Generator requires key, secret, scope and token_url to be null.',
   BASIC_AUTH: 'Every delivery carries Authorization: Basic base64(key:secret).',
   OAUTH_2_CLIENT_CREDENTIALS:
     'Hookbench POSTs grant_type=client_credentials to the token URL, caches the token until shortly before it ' +
@@ -84,7 +84,9 @@ function AuthConfigForm({ saved }: { saved: AuthConfig | null }) {
               {formatDateTime(saved.modified_at)}
             </p>
           ) : (
-            <p className="muted">How Hookbench authenticates to a subscriber (seed 000).</p>
+            <p className="muted">
+              How Hookbench authenticates to a subscriber, as Rustici Generator defines it.
+            </p>
           )}
         </div>
         <button

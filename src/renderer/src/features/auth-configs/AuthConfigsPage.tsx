@@ -7,7 +7,7 @@ import { AuthConfigEditor } from './AuthConfigEditor.tsx'
 import { AuthConfigList } from './AuthConfigList.tsx'
 
 const DESCRIPTION =
-  'How Hookbench authenticates to subscribers: Basic auth or OAuth2 client credentials (seed 000).'
+  'How Hookbench authenticates to subscribers: Basic auth or OAuth2 client credentials, as Rustici Generator defines them.'
 
 export function AuthConfigsPage() {
   const loadAuthConfigs = useAppStore((state) => state.loadAuthConfigs)

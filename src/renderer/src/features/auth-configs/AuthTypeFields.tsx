@@ -11,7 +11,7 @@ interface TypeFieldsProps {
   onChange: (patch: Partial<AuthDraft>) => void
 }
 
-/** The fields seed 000 uses for each type, named as users of that type know them. */
+/** The fields Rustici Generator uses for each type, named as users of that type know them. */
 export function TypeFields({ draft, saved, errors, onChange }: TypeFieldsProps) {
   const receiverUrl = useAppStore((state) => state.health.value?.receiver_url ?? null)
   if (draft.auth_type === 'NO_AUTH') return null
@@ -55,7 +55,7 @@ export function TypeFields({ draft, saved, errors, onChange }: TypeFieldsProps) 
             label="Scope"
             htmlFor="scope"
             error={errors.scope}
-            hint="Required, as seed 000 says; space-separated scopes."
+            hint="Required, as Rustici Generator says; space-separated scopes."
           >
             <TextInput
               id="scope"

@@ -26,7 +26,7 @@ export function authDraftOf(config: AuthConfig): AuthDraft {
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim())
 
-/** Seed 000's body: the fields a type does not use are sent as null (NO_AUTH requires it). */
+/** Rustici Generator's body: the fields a type does not use are sent as null (NO_AUTH requires it). */
 export function authPayloadOf(draft: AuthDraft): AuthConfigPayload {
   switch (draft.auth_type) {
     case 'NO_AUTH':

@@ -81,8 +81,8 @@ function CurlExample({ receiverUrl, clients }: { receiverUrl: string; clients: Q
         <code data-testid="quicklysign-curl">{curl}</code>
       </pre>
       <p className="field-hint">
-        Answers seed 001’s envelope; the callback is a Hookbench bin, so deliveries to it show up in the
-        Inbox.
+        Answers in QuicklySign’s own envelope; the callback is a Hookbench bin, so deliveries to it show up in
+        the Inbox.
       </p>
     </div>
   )

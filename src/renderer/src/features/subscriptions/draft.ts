@@ -22,7 +22,7 @@ export interface LocaleRow {
   text: string
 }
 
-/** A name or description: plain text, or seed 002's locale → text map. */
+/** A name or description: plain text, or Contensis's locale → text map. */
 export interface LocalizedDraft {
   localized: boolean
   text: string

@@ -15,7 +15,7 @@ interface ContensisTopicsFieldProps {
   onChange: (topics: TopicFilter[]) => void
 }
 
-/** Seed 002's topic filter objects as chips (click one to edit it), plus plain `entry.created` topics. */
+/** Contensis's topic filter objects as chips (click one to edit it), plus plain `entry.created` topics. */
 export function ContensisTopicsField({ topics, sample, errors, onChange }: ContensisTopicsFieldProps) {
   const [editing, setEditing] = useState<number | null>(null)
   const [text, setText] = useState('')

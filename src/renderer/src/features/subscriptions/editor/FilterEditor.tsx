@@ -13,7 +13,7 @@ interface FilterEditorProps {
 
 type Texts = Record<FilterListField, string>
 
-/** One seed 002 filter object; list fields are typed comma-separated. */
+/** One Contensis filter object; list fields are typed comma-separated. */
 export function FilterEditor({ index, filter, errors, onChange, onDone }: FilterEditorProps) {
   // The boxes keep what was typed ("fr-fr, "), the filter gets the parsed lists.
   const [texts, setTexts] = useState<Texts>(() => {

@@ -12,7 +12,7 @@ interface LocalizedFieldProps {
   onChange: (value: LocalizedDraft) => void
 }
 
-/** Plain text, or (seed 002) one text per locale: `{"en-GB": "…", "fr-fr": "…"}`. */
+/** Plain text, or (as Contensis allows) one text per locale: `{"en-GB": "…", "fr-fr": "…"}`. */
 export function LocalizedField({ field, label, value, errors, placeholder, onChange }: LocalizedFieldProps) {
   const error = errorAt(errors, field)
   const toggle = (localized: boolean) => {

@@ -19,7 +19,7 @@ const EXAMPLE = `{
 }`
 
 /**
- * Seed 002's payload templates, one per key: `entry`, `entry.news` (a content type wins over its
+ * Contensis's payload templates, one per key: `entry`, `entry.news` (a content type wins over its
  * resource type), `contentType`; `"{/resource/}"` sends the whole resource.
  */
 export function TemplatesField({ rows, sample, errors, onChange }: TemplatesFieldProps) {

@@ -1,7 +1,7 @@
 import type { Subscription } from '../../../../../shared/domain/subscription.ts'
 import { formatDateTime } from '../../../ui/format.ts'
 
-/** Seed 002's version metadata: who created and last changed the subscription, and its version. */
+/** Contensis's version metadata: who created and last changed the subscription, and its version. */
 export function VersionLine({ subscription }: { subscription: Subscription }) {
   const { version } = subscription
   return (

@@ -1,6 +1,6 @@
 import type { ContensisTopicFilter } from '../../../../../shared/domain/subscription.ts'
 
-/** The list fields of seed 002's filter object, in the order the seed shows them. */
+/** The list fields of Contensis's filter object, in the order its documentation shows them. */
 export const filterListFields = [
   'event',
   'language',
