@@ -10,7 +10,6 @@ import { realScheduler, type Scheduler } from './delivery/scheduler.ts'
 import { toStreamEvent } from './delivery/stream-events.ts'
 import { subscriptionHandlers } from './delivery/subscriptions.ts'
 import { openEmulators } from './emulators/index.ts'
-// ---- receiver (issue 5)
 import { createEventBus, type EventBus } from './events/event-bus.ts'
 import { inProcessApi } from './invoke.ts'
 import { openOAuthServer, TOKEN_PATH } from './oauth-server/index.ts'
@@ -125,7 +124,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     // Closed before the records (closers run in reverse): attempts in flight get written.
     closers.push(() => engine.stop())
 
-    // ---- mock OAuth2 server and emulators (issue 5); before the receiver, whose bins may accept
+    // ---- mock OAuth2 server and emulators; before the receiver, whose bins may accept
     // "any token issued by the mock OAuth server" (oauth.isIssuedToken).
     const oauth = openOAuthServer({ config, clock })
     const emulators = await openEmulators({
@@ -135,7 +134,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       isIssuedToken: oauth.isIssuedToken,
     })
 
-    // ---- receiver: bins and captured requests (issue 5)
+    // ---- receiver: bins and captured requests
     const receiver = openReceiver({
       config,
       log: records.logs.requests,

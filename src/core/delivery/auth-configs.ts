@@ -18,7 +18,7 @@ type AuthConfigHandlers = Pick<
   | 'testAuthConfig'
 >
 
-/** Seed 000's auth configs, stored in config.json with the secret sealed. */
+/** Auth configs as Rustici Generator defines them, stored in config.json with the secret sealed. */
 export function authConfigHandlers(config: ConfigStore, clock: Clock): AuthConfigHandlers {
   const view = (stored: AuthConfig, reveal: boolean): AuthConfig =>
     reveal ? revealSecrets(stored, config.secrets) : redactSecrets(stored)

@@ -7,7 +7,7 @@ import { catalogProfileOf, profileOwnsTopic, type Subscription } from '../../sha
  * topic, whatever its filters say (IAM's `user.created` looks like a Contensis topic but is not
  * one); an empty topic list means "every topic of my own" (profileOwnsTopic), and `standard`
  * with no list gets every topic no vendor owns. QuicklySign subscriptions watch one entity,
- * Rustici ones may be tied to a tenant, Contensis filters read the entry model (seed 002).
+ * Rustici ones may be tied to a tenant, Contensis filters read the entry model.
  */
 export function subscriptionMatches(subscription: Subscription, event: EventRecord): boolean {
   if (!subscription.enabled) return false

@@ -176,7 +176,7 @@ export function subscriptionHandlers(config: ConfigStore, clock: Clock): Subscri
   }
 }
 
-/** Every change is a new version: modified now, by us, and the next versionNo (seed 002's "1.0", "2.0"…). */
+/** Every change is a new version: modified now, by us, and the next versionNo (Contensis's "1.0", "2.0"…). */
 function nextVersion(version: Subscription['version'], timestamp: string): Subscription['version'] {
   const previous = Number.parseInt(version.versionNo, 10) || 0
   return { ...version, modified: timestamp, modifiedBy: ACTOR, versionNo: `${previous + 1}.0` }

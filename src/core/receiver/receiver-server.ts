@@ -34,8 +34,8 @@ export interface ReceiverServer {
 }
 
 /**
- * The listener the outside world talks to (DESIGN §3): bins under /hooks/, the mock OAuth2
- * token server and the seed systems' emulated management APIs are mounted here by later issues.
+ * The listener the outside world talks to (see docs/architecture.md): bins under /hooks/, the mock
+ * OAuth2 token server and the vendors' emulated management APIs are mounted here by core.
  * Until a route claims a path, the receiver answers a JSON 404 that says what is available.
  */
 export function createReceiverServer(options: ReceiverOptions = {}): ReceiverServer {

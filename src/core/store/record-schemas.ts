@@ -11,6 +11,6 @@ export const recordSchemas = {
   events: EventRecordSchema,
   messages: MessageRecordSchema,
   attempts: StoredAttemptSchema,
-  // Captured requests and their tombstones (issue 5).
+  // Captured requests and their tombstones.
   requests: RequestRecordSchema,
 } satisfies RecordSchemas

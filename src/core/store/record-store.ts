@@ -36,8 +36,9 @@ export interface RecordStoreOptions<S extends RecordSchemas> {
 const DAY_MS = 86_400_000
 
 /**
- * The high-volume history (DESIGN §5): one append-only log per kind under `<dataDir>/records/`,
- * sharing one bounded cache of segment buffers, with retention and compaction in the background.
+ * The high-volume history: one append-only log per kind under `<dataDir>/records/`, sharing one
+ * bounded cache of segment buffers, with retention and compaction in the background. The files are
+ * described in docs/architecture.md, "The store on disk".
  */
 export async function openRecordStore<S extends RecordSchemas>(
   options: RecordStoreOptions<S>,

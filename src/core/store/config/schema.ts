@@ -19,7 +19,7 @@ export type {
  * a hand edit, a bug in an update) is refused by name rather than silently dropped on the next write.
  */
 
-/** API clients (mock OAuth server, QuicklySign emulator, issue 5): secrets sealed, client_id unique. */
+/** API clients (mock OAuth server, QuicklySign emulator): secrets sealed, client_id unique. */
 const clients = <T extends z.ZodType<{ client_id: string }>>(item: T) =>
   z
     .array(item)
@@ -34,7 +34,7 @@ export const ConfigSchema = z.strictObject({
   schema_version: z.literal(1),
   subscriptions: z.array(SubscriptionSchema).default(() => []),
   auth_configs: z.array(AuthConfigSchema).default(() => []),
-  // Bins (issue 5): names unique, secrets sealed.
+  // Bins: names unique, secrets sealed.
   bins: z
     .array(StoredBinSchema)
     .default(() => [])
