@@ -1,4 +1,4 @@
-// Delivery throughput (issue 4): 20,000 signed messages to a local sink, every attempt and the
+// Delivery throughput: 20,000 signed messages to a local sink, every attempt and the
 // message's new state persisted, next to raw undici POSTing the same signed payload to the same
 // sink with the same number of connections (the engine opens at most 50 per endpoint; 256
 // messages may be in flight, most of them waiting on the disk rather than the network), measured
@@ -18,7 +18,7 @@ import type { Scheduler } from '../src/core/delivery/scheduler.ts'
 import { type Core, openCore } from '../src/core/index.ts'
 import { inProcessApi } from '../src/core/invoke.ts'
 import { generateSecret, signHeaders } from '../src/core/signing/standard-webhooks.ts'
-import type { StreamEvent } from '../src/shared/stream.ts'
+import type { StreamEvent } from '../src/shared/contract/live-events.ts'
 import { median, report } from './report.ts'
 
 const MESSAGES = 20_000

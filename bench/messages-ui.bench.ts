@@ -1,4 +1,4 @@
-// The Messages page with 100,000 messages in the store (issue 6), in real Chromium against
+// The Messages page with 100,000 messages in the store, in real Chromium against
 // `hookbench serve`: time until the first rows show, how long a status or topic filter takes to
 // update the table, and how smoothly the virtualized table scrolls through many rows. Baseline in
 // the same run: the same page with 100 messages. Needs `npm run build` first (the CLI and the web

@@ -1,4 +1,4 @@
-// Receiver capture throughput (issue 5): requests/s with 50 connections and 1 KB JSON bodies,
+// Receiver capture throughput: requests/s with 50 connections and 1 KB JSON bodies,
 // each acknowledged only after it is on disk, next to — in the same run — (a) a bare node:http
 // server that discards the body and (b) the durable limit: a minimal server that appends each body
 // as a JSON line and answers after one fdatasync per group, and (c) mockttp, HTTP Toolkit's mock

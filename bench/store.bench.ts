@@ -1,4 +1,4 @@
-// Store benchmarks (issue 3). Each figure is printed next to a baseline measured in this run.
+// Store benchmarks. Each figure is printed next to a baseline measured in this run.
 //  1. ingest: records/s of 1.5 KB records from 50 concurrent writers (group commit, fdatasync per
 //     group) into a log pre-filled with 1k and with 100k records; baseline: the same bytes appended
 //     with one write + fdatasync per group by a bare loop (the durable ceiling).

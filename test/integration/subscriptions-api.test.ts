@@ -8,7 +8,7 @@ import { tempDirsPerTest } from '../helpers/temp-dir.ts'
 const tempDir = tempDirsPerTest()
 const start = apiHostsPerTest()
 
-describe('auth configs (seed 000 rules)', () => {
+describe("auth configs (Rustici Generator's rules)", () => {
   it.each([
     [{ auth_type: 'BASIC_AUTH', key: 'user' }, 'secret'],
     [{ auth_type: 'BASIC_AUTH', secret: 'pw' }, 'key'],
@@ -72,7 +72,7 @@ describe('auth configs (seed 000 rules)', () => {
   })
 })
 
-/** Seed 002's example request, its // comments removed. */
+/** Contensis's example request (Create A Webhook Subscription), its // comments removed. */
 const contensisExample = {
   name: { 'en-GB': 'name' },
   description: { 'en-GB': 'some description' },
@@ -101,7 +101,7 @@ const contensisExample = {
 }
 
 describe('subscriptions', () => {
-  it('stores a seed 002 subscription: secret header write-only, version metadata filled', async () => {
+  it('stores a Contensis subscription: secret header write-only, version metadata filled', async () => {
     const dataDir = tempDir()
     const { call } = await start(dataDir)
     const created = await call('POST', '/api/subscriptions', contensisExample)

@@ -28,7 +28,7 @@ describe('contract routes', () => {
     for (const op of Object.values(contract)) expect(op.path.startsWith('/api/')).toBe(true)
   })
 
-  it('matches the routes the design names, with or without a trailing slash', () => {
+  it('matches the routes the contract names, with or without a trailing slash', () => {
     const routes = compileRoutes(contract)
     expect(matchRoute(routes, 'GET', '/api/health')).toMatchObject({
       kind: 'found',

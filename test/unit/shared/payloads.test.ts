@@ -15,7 +15,7 @@ const iam = (data: unknown, resourceId: string | null = null): PayloadInput => (
   templates: {},
 })
 
-describe('IAM resource_id (seed 003: a Uuid its receivers require)', () => {
+describe("IAM resource_id (the IAM server's documentation: a Uuid its receivers require)", () => {
   it('is the event resource_id, else data.id, else data.user_id', () => {
     expect(payloadOf(iam({ id: 'r-1', user_id: 'u-1' }, 'given')).body).toMatchObject({
       resource_id: 'given',

@@ -12,21 +12,21 @@ const context = {
   },
 }
 
-describe('templating (seed 002)', () => {
+describe('templating (Contensis-style)', () => {
   it('resolves JSON pointers, with ~0 ~1 escapes and array indexes', () => {
     expect(resolvePointer(context, '/resource/sys/id')).toBe('3a7ce8e3')
     expect(resolvePointer(context, '/resource/tags/1')).toBe('b')
     expect(resolvePointer({ 'a/b': { 'c~d': 1 } }, '/a~1b/c~0d')).toBe(1)
   })
 
-  it("reads the seed's dotted URL form {/resource/sys.id} as a path, but prefers a real key", () => {
+  it("reads Contensis's dotted URL form {/resource/sys.id} as a path, but prefers a real key", () => {
     expect(renderText('https://x.test/handle/{/resource/sys.id}', context)).toBe(
       'https://x.test/handle/3a7ce8e3',
     )
     expect(resolvePointer(context, '/resource/sys/dotted.key')).toBe('literal')
   })
 
-  it('renders the seed templates: custom structures, interpolation and the whole resource', () => {
+  it("renders Contensis's example templates: custom structures, interpolation and the whole resource", () => {
     const templates = {
       entry: {
         event: '{/event/name}',
