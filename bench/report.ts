@@ -4,7 +4,7 @@ export interface BenchResult {
   unit: string
   value: number
   baseline: { name: string; value: number }
-  /** What the issue asks for, e.g. "ratio ≥ 0.9", shown for the reader; never asserted. */
+  /** The figure aimed for, e.g. "ratio ≥ 0.9" (README, "Benchmarks"), shown for the reader; never asserted. */
   target?: string
 }
 

@@ -34,7 +34,7 @@ const AUTH_FIELDS = Object.keys(AuthBodySchema.shape) as Array<keyof typeof Auth
  * Error bodies: Rustici's documentation shows none, but its types ("str or NoneType") are
  * Python's, so they take the FastAPI shape: `{"detail": "message"}`, and for validation
  * `{"detail": [{loc, msg, type}]}` with `loc` naming the field (`["body", "secret"]`) — with
- * status 400, as the issue asks.
+ * status 400 rather than FastAPI's usual 422, like every other bad input Hookbench answers.
  */
 export function rusticiEmulator(deps: {
   api: Api
