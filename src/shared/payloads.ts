@@ -1,9 +1,9 @@
 import type { SubscriptionProfile } from './domain/subscription.ts'
-import { renderTemplate } from './templating.ts'
+import { renderTemplate, templateContext } from './templating.ts'
 
 /**
- * The wire body of a message, per profile, exactly as the seeds show it — one implementation for
- * the delivery engine and the subscription editor's preview.
+ * The wire body of a message, per profile, exactly as each vendor's documentation shows it — one
+ * implementation for the delivery engine and the subscription editor's preview.
  */
 export interface PayloadInput {
   profile: SubscriptionProfile
@@ -78,11 +78,7 @@ export function payloadOf(input: PayloadInput): { body: unknown; template: strin
 }
 
 /**
- * What templates read: the event's data, with `event.name` filled in when the data does not say
- * it (so `{/event/name}` works for every event).
- */
-/**
- * Seed 003's `resource_id` (a Uuid its receivers require): the event's own, else the id of the
+ * The IAM server's `resource_id` (a Uuid its receivers require): the event's own, else the id of the
  * resource in `data`, else the user an event about a user's roles or password names. Null only
  * when none is there (user.bulk_deleted sends a list): pass `resource_id` with the event then.
  */
@@ -91,15 +87,7 @@ function iamResourceId(resourceId: string | null, data: unknown): string | null 
   return resourceId ?? (typeof id === 'string' ? id : typeof userId === 'string' ? userId : null)
 }
 
-export function templateContext(topic: string, data: unknown): Record<string, unknown> {
-  const base = data !== null && typeof data === 'object' && !Array.isArray(data) ? data : { data }
-  const existing = (base as { event?: unknown }).event
-  return existing && typeof existing === 'object'
-    ? (base as Record<string, unknown>)
-    : { ...base, event: { name: topic } }
-}
-
-/** Seed 002: a template for `resourceType.contentTypeId` (entry.news) wins over `resourceType` (entry). */
+/** Contensis: a template for `resourceType.contentTypeId` (entry.news) wins over `resourceType` (entry). */
 export function templateKeysFor(topic: string, context: Record<string, unknown>): string[] {
   const [resourceType = ''] = topic.split('.')
   const sys = (context.resource as { sys?: { contentTypeId?: unknown } } | undefined)?.sys

@@ -1,17 +1,31 @@
 /**
- * Contensis-style templates (seed 002): JSON pointers in braces, `{/resource/sys/id}`, in URLs,
- * header values and payload templates.
+ * Contensis-style templates: JSON pointers in braces, `{/resource/sys/id}`, in URLs, header values
+ * and payload templates, all rendered against one context (`templateContext`).
  *
  * - A string that is exactly one placeholder renders to the value itself, keeping its JSON type,
  *   so `"contentType": "{/resource/}"` yields the whole resource object.
  * - Placeholders inside longer text are interpolated (objects as JSON).
  * - A trailing slash (`{/resource/}`) means the value at that path, not a key named "".
- * - The seed also writes `{/resource/sys.id}`: a dotted segment that is not itself a key is read
+ * - Contensis also writes `{/resource/sys.id}`: a dotted segment that is not itself a key is read
  *   as a path, `sys` then `id`.
  * - A missing value renders as an empty string, never as "undefined".
  */
 const PLACEHOLDER = /\{(\/[^{}]*)\}/g
 const EXACT = /^\{(\/[^{}]*)\}$/
+
+/**
+ * What every template of an event reads — the subscription's URL, its header values, its payload
+ * templates, and the editor's preview of each: the event's data, with `event.name` filled in from
+ * the topic when the data does not say it (so `{/event/name}` works for every event). Data that is
+ * not an object is found at `/data`.
+ */
+export function templateContext(topic: string, data: unknown): Record<string, unknown> {
+  const base = data !== null && typeof data === 'object' && !Array.isArray(data) ? data : { data }
+  const existing = (base as { event?: unknown }).event
+  return existing && typeof existing === 'object'
+    ? (base as Record<string, unknown>)
+    : { ...base, event: { name: topic } }
+}
 
 export function resolvePointer(context: unknown, pointer: string): unknown {
   if (pointer === '' || pointer === '/') return context

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Dispatcher } from 'undici'
 import type { AuthConfig } from '../../shared/domain/auth-config.ts'
-import type { AttemptRecord, EventRecord, MessageRecord } from '../../shared/domain/message.ts'
+import type { AttemptRecord, MessageRecord } from '../../shared/domain/message.ts'
 import type { Subscription } from '../../shared/domain/subscription.ts'
 import { renderText } from '../../shared/templating.ts'
 import type { SecretBox } from '../secrets/secret-box.ts'
@@ -14,7 +14,11 @@ export interface AttemptContext {
   subscription: Subscription
   authConfig: AuthConfig | null
   message: MessageRecord
-  event: EventRecord | null
+  /**
+   * What templated header values read (`templateContext` of the event, as the URL and the editor's
+   * preview use it), or null when the event was not read: no header is templated, or it is gone.
+   */
+  templateContext: Record<string, unknown> | null
   trigger: AttemptRecord['trigger']
 }
 
@@ -25,6 +29,9 @@ export interface AttemptRunnerDeps {
   userAgent: string
   dispatcher?: Dispatcher
 }
+
+/** What templates read when the event is not there: every placeholder renders empty. */
+const NO_EVENT: Readonly<Record<string, unknown>> = Object.freeze({})
 
 /** Header names that always carry credentials, whoever set them. */
 const SENSITIVE = new Set(['authorization'])
@@ -65,7 +72,7 @@ async function attemptOnce(
   // Anything that stops the request from being built (a secret that cannot be opened, the token
   // endpoint failing) is a failed attempt with its reason: retried as usual, never a silent hang.
   try {
-    const templateContext = context.event?.data ?? {}
+    const templateContext = context.templateContext ?? NO_EVENT
     for (const [name, header] of Object.entries(subscription.headers)) {
       if (header.value === undefined) continue
       const lower = name.toLowerCase()

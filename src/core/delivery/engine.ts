@@ -9,16 +9,16 @@ import type {
 } from '../../shared/domain/message.ts'
 import type { Subscription } from '../../shared/domain/subscription.ts'
 import { HookbenchError } from '../../shared/errors.ts'
-import { nextAttemptAt, parseRetryAfter } from '../../shared/retry.ts'
+import { templateContext } from '../../shared/templating.ts'
 import { type SecretBox, withOpenCache } from '../secrets/secret-box.ts'
 import type { ConfigStore } from '../store/config/config-store.ts'
 import type { RecordLog } from '../store/log/record-log.ts'
 import { runAttempt, unsentAttempt } from './attempt-runner.ts'
-import { Fifo } from './fifo.ts'
 import { subscriptionMatches } from './matching.ts'
-import { MinHeap } from './min-heap.ts'
 import { OAuthTokens } from './oauth-tokens.ts'
 import { renderMessage, renderUrl } from './payloads.ts'
+import { decide, firstAttemptAt, orphanReason } from './policy.ts'
+import { DeliveryQueue } from './queue.ts'
 import type { Scheduler } from './scheduler.ts'
 import { toStoredAttempt } from './stored-attempt.ts'
 
@@ -45,10 +45,10 @@ export interface DeliveryEngineDeps {
 }
 
 /**
- * The durable at-least-once delivery queue. Pending messages live in the messages log (a restart
- * resumes them), wait in a heap ordered by when they are due, and run within each subscription's
- * concurrency limit. Every attempt is recorded before the message's new state, so what the UI
- * shows as sent really was.
+ * Durable at-least-once delivery: wires the queue (./queue.ts, what runs when) and the policy
+ * (./policy.ts, what an attempt's outcome leads to) to the logs, the configuration and the sender
+ * (./attempt-runner.ts). Pending messages live in the messages log, so a restart resumes them.
+ * Every attempt is recorded before the message's new state, so what the UI shows as sent really was.
  */
 export class DeliveryEngine {
   private readonly deps: DeliveryEngineDeps
@@ -57,21 +57,9 @@ export class DeliveryEngine {
   private readonly openedSecrets: SecretBox
   private readonly dispatcher: Dispatcher
   private readonly random: () => number
-  private readonly waiting = new MinHeap<MessageRecord>((m) => m.next_attempt_at ?? 0)
-  /** Due messages of a subscription that is at its concurrency limit, in order. */
-  private readonly blocked = new Map<string, Fifo<MessageRecord>>()
-  private readonly runningPerSubscription = new Map<string, number>()
-  private readonly inFlight = new Map<string, Promise<void>>()
-  /**
-   * The current version of every pending message (waiting, blocked or in flight). A heap or queue
-   * entry that is not the current version was superseded (a same-id replay brought it forward, or
-   * its subscription went away) and is skipped when it comes up.
-   */
-  private readonly pending = new Map<string, MessageRecord>()
+  private readonly queue: DeliveryQueue
+  /** Per subscription, when every delivery began failing (the policy's disable-after window). */
   private readonly failingSince = new Map<string, number>()
-  private cancelWake: (() => void) | null = null
-  private wakeAt: number | null = null
-  private stopped = false
   private unsubscribeConfig: (() => void) | null = null
 
   constructor(deps: DeliveryEngineDeps) {
@@ -82,6 +70,11 @@ export class DeliveryEngine {
     // Deliveries waiting on the disk hold no connection, so a subscription may have more messages
     // in flight than it has connections; this caps what any one endpoint sees at once.
     this.dispatcher = deps.dispatcher ?? new Agent({ connections: CONNECTIONS_PER_ORIGIN })
+    this.queue = new DeliveryQueue({
+      scheduler: deps.scheduler,
+      concurrencyOf: (id) => this.subscription(id)?.concurrency ?? 1,
+      run: (message) => this.deliver(message),
+    })
   }
 
   /** Resumes the messages that were pending when Hookbench last stopped (read by the message index). */
@@ -100,22 +93,20 @@ export class DeliveryEngine {
    * already has queued or in flight stay as they are.
    */
   async resume(pending: readonly MessageRecord[]): Promise<void> {
-    for (const message of pending) if (!this.pending.has(message.message_id)) this.enqueue(message)
+    for (const message of pending) if (!this.queue.has(message.message_id)) this.queue.add(message)
     await this.settleOrphans()
-    this.pump()
+    this.queue.pump()
   }
 
   /** Stops scheduling and waits for attempts in flight, so their results are written. */
   async stop(): Promise<void> {
-    this.stopped = true
     this.unsubscribeConfig?.()
-    this.cancelWake?.()
-    await Promise.allSettled([...this.inFlight.values()])
+    await this.queue.stop()
     if (!this.deps.dispatcher) await this.dispatcher.close()
   }
 
   get pendingCount(): number {
-    return this.pending.size
+    return this.queue.size
   }
 
   async sendEvent(input: SendEventInput): Promise<{ event_id: string; messages: MessageRecord[] }> {
@@ -133,8 +124,8 @@ export class DeliveryEngine {
     const messages = subscriptions.map((subscription) => this.newMessage(subscription, event, null))
     await this.deps.events.append([{ id: event.event_id, value: event, at: now }])
     await this.save(messages)
-    for (const message of messages) this.enqueue(message)
-    this.pump()
+    for (const message of messages) this.queue.add(message)
+    this.queue.pump()
     return { event_id: event.event_id, messages }
   }
 
@@ -166,14 +157,14 @@ export class DeliveryEngine {
     const now = this.deps.scheduler.now()
     let replayed: MessageRecord
     if (mode === 'same-id') {
-      if (this.inFlight.has(messageId)) {
+      if (this.queue.isRunning(messageId)) {
         throw new HookbenchError(
           'conflict',
           `An attempt of message ${messageId} is running right now; replay it once it ends, or with new-id.`,
         )
       }
       // A message waiting for its next retry starts its new cycle now instead.
-      const waiting = this.pending.get(messageId)
+      const waiting = this.queue.current(messageId)
       const current = waiting ?? original
       replayed = {
         ...current,
@@ -185,24 +176,23 @@ export class DeliveryEngine {
         updated_at: new Date(now).toISOString(),
       }
       // Current from now on, so the waiting version cannot start while this one is written.
-      this.pending.set(messageId, replayed)
+      this.queue.update(replayed)
       try {
         await this.save([replayed])
       } catch (error) {
-        if (waiting) this.pending.set(messageId, waiting)
-        else this.pending.delete(messageId)
+        this.queue.restore(messageId, waiting)
         throw error
       }
-      if (this.isCurrent(replayed)) this.waiting.push(replayed)
+      this.queue.schedule(replayed)
     } else {
       const event = (await this.deps.events.get(original.event_id))?.value
       if (!event)
         throw new HookbenchError('conflict', `The event of message ${messageId} is no longer stored.`)
       replayed = { ...this.newMessage(subscription, event, original.message_id), url_override: url ?? null }
       await this.save([replayed])
-      this.enqueue(replayed)
+      this.queue.add(replayed)
     }
-    this.pump()
+    this.queue.pump()
     return replayed
   }
 
@@ -224,91 +214,13 @@ export class DeliveryEngine {
       status_reason: null,
       attempt_ids: [],
       cycle_offset: 0,
-      next_attempt_at: nextAttemptAt({
-        schedule: subscription.retry_schedule,
-        attemptsMade: 0,
-        now,
-        random: this.random,
-        timeScale: subscription.time_scale,
-      }),
+      next_attempt_at: firstAttemptAt(subscription, now, this.random),
       last_status_code: null,
       last_latency_ms: null,
       created_at: createdAt,
       updated_at: createdAt,
       replay_of: replayOf,
     }
-  }
-
-  // ---- scheduling ----------------------------------------------------------------------------
-
-  private enqueue(message: MessageRecord): void {
-    this.pending.set(message.message_id, message)
-    this.waiting.push(message)
-  }
-
-  private isCurrent(message: MessageRecord): boolean {
-    return this.pending.get(message.message_id) === message
-  }
-
-  private pump(): void {
-    if (this.stopped) return
-    const now = this.deps.scheduler.now()
-    for (
-      let next = this.waiting.peek();
-      next && (next.next_attempt_at ?? 0) <= now;
-      next = this.waiting.peek()
-    ) {
-      this.waiting.pop()
-      if (this.isCurrent(next)) this.startOrBlock(next)
-    }
-    this.armWake()
-  }
-
-  private startOrBlock(message: MessageRecord): void {
-    const subscription = this.subscription(message.subscription_id)
-    const limit = subscription?.concurrency ?? 1
-    const running = this.runningPerSubscription.get(message.subscription_id) ?? 0
-    if (running >= limit) {
-      let queue = this.blocked.get(message.subscription_id)
-      if (!queue) {
-        queue = new Fifo()
-        this.blocked.set(message.subscription_id, queue)
-      }
-      queue.push(message)
-      return
-    }
-    this.runningPerSubscription.set(message.subscription_id, running + 1)
-    const run = this.deliver(message)
-      .catch((error: unknown) => console.error('[hookbench] delivery failed unexpectedly:', error))
-      .finally(() => {
-        this.inFlight.delete(message.message_id)
-        this.runningPerSubscription.set(
-          message.subscription_id,
-          (this.runningPerSubscription.get(message.subscription_id) ?? 1) - 1,
-        )
-        const queued = this.blocked.get(message.subscription_id)
-        let unblocked = queued?.shift()
-        while (unblocked && !this.isCurrent(unblocked)) unblocked = queued?.shift()
-        if (queued && queued.size === 0) this.blocked.delete(message.subscription_id)
-        if (unblocked && !this.stopped) this.startOrBlock(unblocked)
-        this.pump()
-      })
-    this.inFlight.set(message.message_id, run)
-  }
-
-  private armWake(): void {
-    const next = this.waiting.peek()?.next_attempt_at ?? null
-    if (next === this.wakeAt) return
-    this.cancelWake?.()
-    this.wakeAt = next
-    this.cancelWake =
-      next === null
-        ? null
-        : this.deps.scheduler.at(next, () => {
-            this.wakeAt = null
-            this.cancelWake = null
-            this.pump()
-          })
   }
 
   // ---- one delivery step ---------------------------------------------------------------------
@@ -334,73 +246,45 @@ export class DeliveryEngine {
     let message = due
     let attempts: AttemptRecord[]
     try {
-      // Templated headers and URLs read the event's data; most subscriptions have none, so skip the read then.
+      // Templated headers and URLs read the event; most subscriptions have none, so skip the read then.
       const templated =
         (due.url_override === null && subscription.url.includes('{')) ||
         Object.values(subscription.headers).some((h) => !h.secret && h.value?.includes('{'))
       const event = templated ? ((await this.deps.events.get(due.event_id))?.value ?? null) : null
-      const url = urlNow(subscription, due, event)
+      // One context for the URL and the header values, the same the payload and the editor's preview use.
+      const context = event ? templateContext(event.topic, event.data) : null
+      const url = urlNow(subscription, due, context)
       message = url === due.url ? due : { ...due, url }
-      attempts = await runAttempt(runner, { subscription, authConfig, message, event, trigger })
+      attempts = await runAttempt(runner, {
+        subscription,
+        authConfig,
+        message,
+        templateContext: context,
+        trigger,
+      })
     } catch (error) {
       // runAttempt records its own failures; this is for whatever else stops an attempt. The
       // message gets a failed attempt saying why and follows its retry schedule: it never stays
       // pending with no attempt and no reason.
-      attempts = [unsentAttempt(runner, { subscription, authConfig, message, event: null, trigger }, error)]
+      const unsent = { subscription, authConfig, message, templateContext: null, trigger }
+      attempts = [unsentAttempt(runner, unsent, error)]
     }
-    const last = attempts.at(-1) as AttemptRecord
-    const now = this.deps.scheduler.now()
-    const attemptsMade = message.attempt_ids.length + attempts.length - message.cycle_offset
-    const status = last.response?.status ?? null
-
-    if (last.outcome === 'success') {
-      this.failingSince.delete(subscription.id)
-      await this.finish(
-        message,
-        { status: 'delivered', status_reason: null, next_attempt_at: null },
-        attempts,
-      )
-      return
-    }
-    if (status === 410) {
-      await this.disable(subscription.id, 'the endpoint answered 410 Gone')
-      await this.finish(
-        message,
-        { status: 'failed', status_reason: '410 Gone: the subscription was disabled', next_attempt_at: null },
-        attempts,
-      )
-      return
-    }
-    const since = this.failingSince.get(subscription.id) ?? now
-    this.failingSince.set(subscription.id, since)
-    if (now - since >= subscription.disable_after_failing_ms / subscription.time_scale) {
-      await this.disable(subscription.id, `every delivery failed since ${new Date(since).toISOString()}`)
-    }
-    const retryAfter =
-      status === 429 || status === 503
-        ? parseRetryAfter(last.response?.headers.find(([name]) => name === 'retry-after')?.[1], now)
-        : null
-    const next = nextAttemptAt({
-      schedule: subscription.retry_schedule,
-      attemptsMade,
-      now,
+    const decision = decide({
+      settings: subscription,
+      last: attempts.at(-1) as AttemptRecord,
+      attemptsMade: message.attempt_ids.length + attempts.length - message.cycle_offset,
+      now: this.deps.scheduler.now(),
+      failingSince: this.failingSince.get(subscription.id),
       random: this.random,
-      retryAfterMs: retryAfter === null ? null : retryAfter / subscription.time_scale,
-      timeScale: subscription.time_scale,
     })
-    const updated =
-      next === null
-        ? {
-            status: 'exhausted' as const,
-            status_reason: `all ${attemptsMade} attempts failed`,
-            next_attempt_at: null,
-          }
-        : { status: 'pending' as const, status_reason: null, next_attempt_at: next }
-    const saved = await this.finish(message, updated, attempts)
-    if (saved.status !== 'pending' || !this.isCurrent(saved)) return
+    if (decision.failingSince === null) this.failingSince.delete(subscription.id)
+    else this.failingSince.set(subscription.id, decision.failingSince)
+    if (decision.disable !== null) await this.disable(subscription.id, decision.disable)
+    const saved = await this.finish(message, decision.message, attempts)
+    if (saved.status !== 'pending' || !this.queue.isCurrent(saved)) return
     // Disabled or deleted while this attempt ran (settleOrphans skipped it then): fail it now.
     const orphanedNow = orphanReason(this.subscription(saved.subscription_id), saved)
-    if (orphanedNow === null) this.waiting.push(saved)
+    if (orphanedNow === null) this.queue.schedule(saved)
     else await this.finish(saved, { status: 'failed', status_reason: orphanedNow, next_attempt_at: null }, [])
   }
 
@@ -422,8 +306,7 @@ export class DeliveryEngine {
     if (attempts.length > 0)
       await this.deps.attempts.append(attempts.map((a) => ({ id: a.attempt_id, value: toStoredAttempt(a) })))
     await this.save([updated])
-    if (updated.status !== 'pending') this.pending.delete(updated.message_id)
-    else this.pending.set(updated.message_id, updated)
+    this.queue.update(updated)
     for (const attempt of attempts) this.deps.onChange?.({ type: 'attempt.completed', attempt })
     return updated
   }
@@ -440,12 +323,11 @@ export class DeliveryEngine {
    */
   private async settleOrphans(): Promise<void> {
     const orphans: Array<{ message: MessageRecord; reason: string }> = []
-    for (const message of this.pending.values()) {
-      if (this.inFlight.has(message.message_id)) continue
+    for (const message of this.queue.idle()) {
       const reason = orphanReason(this.subscription(message.subscription_id), message)
       if (reason !== null) orphans.push({ message, reason })
     }
-    for (const { message } of orphans) this.pending.delete(message.message_id)
+    for (const { message } of orphans) this.queue.forget(message.message_id)
     await Promise.all(
       orphans.map(({ message, reason }) =>
         this.finish(message, { status: 'failed', status_reason: reason, next_attempt_at: null }, []),
@@ -477,20 +359,17 @@ export class DeliveryEngine {
  * rendered against the event. A replay's url is kept as the message has it, and a templated URL
  * whose event retention dropped stays as it was first rendered.
  */
-function urlNow(subscription: Subscription, message: MessageRecord, event: EventRecord | null): string {
+function urlNow(
+  subscription: Subscription,
+  message: MessageRecord,
+  context: Record<string, unknown> | null,
+): string {
   if (message.url_override !== null) return message.url
   if (!subscription.url.includes('{')) return subscription.url
-  return event ? renderUrl(subscription, event) : message.url
+  return context ? renderUrl(subscription, context) : message.url
 }
 
-/** Why a message can no longer be delivered, or null. A replay to another url goes even while disabled. */
-function orphanReason(subscription: Subscription | undefined, message: MessageRecord): string | null {
-  if (!subscription) return 'subscription deleted'
-  if (subscription.enabled || message.url_override !== null) return null
-  return `subscription disabled: ${subscription.disabled_reason ?? 'by the user'}`
-}
-
-/** A localized name (seed 002) shows its first locale. */
+/** A localized name shows its first locale. */
 function displayName(name: Subscription['name']): string {
   return typeof name === 'string' ? name : (Object.values(name)[0] ?? '')
 }

@@ -1,7 +1,7 @@
 import type { EventRecord } from '../../shared/domain/message.ts'
 import type { Subscription } from '../../shared/domain/subscription.ts'
-import { payloadOf, templateContext } from '../../shared/payloads.ts'
-import { renderText } from '../../shared/templating.ts'
+import { payloadOf } from '../../shared/payloads.ts'
+import { renderText, templateContext } from '../../shared/templating.ts'
 
 export interface RenderedMessage {
   url: string
@@ -9,9 +9,9 @@ export interface RenderedMessage {
 }
 
 /**
- * A message for one subscription: the URL template rendered against the event's data and the
- * body per profile (src/shared/payloads.ts). `message_id` never changes across retries and
- * same-id replays, so the body is rendered once.
+ * A message for one subscription: the URL template rendered against the event and the body per
+ * profile (src/shared/payloads.ts). `message_id` never changes across retries and same-id
+ * replays, so the body is rendered once.
  */
 export function renderMessage(
   subscription: Subscription,
@@ -31,10 +31,13 @@ export function renderMessage(
     resourceId: event.resource_id,
     templates: subscription.templates,
   })
-  return { url: renderUrl(subscription, event), body: JSON.stringify(body) }
+  return {
+    url: renderUrl(subscription, templateContext(event.topic, event.data)),
+    body: JSON.stringify(body),
+  }
 }
 
-/** The subscription's URL template rendered against the event (seed 002's `{/resource/sys/id}`). */
-export function renderUrl(subscription: Subscription, event: EventRecord): string {
-  return renderText(subscription.url, templateContext(event.topic, event.data))
+/** The subscription's URL template (`…/{/resource/sys/id}`) rendered against the event's template context. */
+export function renderUrl(subscription: Subscription, context: Record<string, unknown>): string {
+  return renderText(subscription.url, context)
 }

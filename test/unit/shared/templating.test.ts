@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { renderTemplate, renderText, resolvePointer } from '../../../src/shared/templating.ts'
+import {
+  renderTemplate,
+  renderText,
+  resolvePointer,
+  templateContext,
+} from '../../../src/shared/templating.ts'
 
 const context = {
   event: { name: 'entry.created' },
@@ -55,5 +60,15 @@ describe('templating (Contensis-style)', () => {
     expect(renderText('count={/resource/count}&missing={/nope/x}', context)).toBe('count=3&missing=')
     expect(renderText('{/resource/tags}', context)).toBe('["a","b"]')
     expect(renderTemplate('{/nope}', context)).toBe('')
+  })
+
+  it('builds one context for every template of an event: its data, with the topic as event.name when the data has none', () => {
+    const data = { resource: { sys: { id: 'e-1' } }, user: { firstname: 'Tyler' } }
+    const built = templateContext('entry.created', data)
+    expect(built).toEqual({ ...data, event: { name: 'entry.created' } })
+    expect(renderText('{/event/name} by {/user/firstname}', built)).toBe('entry.created by Tyler')
+    const named = { event: { name: 'entry.published' }, user: {} }
+    expect(templateContext('entry.created', named)).toBe(named)
+    expect(templateContext('list.sent', [1, 2])).toEqual({ data: [1, 2], event: { name: 'list.sent' } })
   })
 })

@@ -1,10 +1,7 @@
 import type { EventType, Profile } from '../../../../shared/catalog/schema.ts'
 import type { SubscriptionProfile } from '../../../../shared/domain/subscription.ts'
-import {
-  payloadOf,
-  templateContext as sharedTemplateContext,
-  templateKeysFor as sharedTemplateKeysFor,
-} from '../../../../shared/payloads.ts'
+import { payloadOf, templateKeysFor as sharedTemplateKeysFor } from '../../../../shared/payloads.ts'
+import { templateContext as sharedTemplateContext } from '../../../../shared/templating.ts'
 import type { SubscriptionPayload } from '../../state/index.ts'
 
 export type Json = NonNullable<SubscriptionPayload['templates']>[string]
@@ -31,7 +28,7 @@ export function samplesFor(profiles: readonly Profile[], profile: SubscriptionPr
   )
 }
 
-/** What templates read, exactly as the delivery engine builds it. */
+/** What the sample's URL, header and payload templates read: the one context deliveries render against. */
 export function templateContext(sample: SampleEvent): Record<string, unknown> {
   return sharedTemplateContext(sample.topic, sample.data)
 }
@@ -39,7 +36,7 @@ export function templateContext(sample: SampleEvent): Record<string, unknown> {
 export type ParsedTemplate = { ok: true; value: Json } | { ok: false; error: string }
 
 /**
- * A payload template as typed: JSON, or a bare placeholder such as `{/resource/}` (seed 002 writes
+ * A payload template as typed: JSON, or a bare placeholder such as `{/resource/}` (Contensis writes
  * the whole-resource template that way), which is taken as that string.
  */
 export function parseTemplate(text: string): ParsedTemplate {
@@ -55,7 +52,7 @@ export function parseTemplate(text: string): ParsedTemplate {
   }
 }
 
-/** Seed 002: `resourceType.contentTypeId` (entry.news) wins over `resourceType` (entry). */
+/** Contensis: `resourceType.contentTypeId` (entry.news) wins over `resourceType` (entry). */
 export function templateKeysFor(sample: SampleEvent): string[] {
   return sharedTemplateKeysFor(sample.topic, templateContext(sample))
 }
