@@ -26,6 +26,16 @@ import { workspaceHandlers } from './workspace/workspace-handlers.ts'
 
 // ---- What the transports and shells around core use (src/server, src/main, src/cli). This file is
 // the only way into core from outside it (lint/core-entry.grit), so this list is all core offers.
+export { junitXmlOf } from './checks/junit.ts'
+export type {
+  CheckOptions,
+  CheckProfile,
+  CheckReport,
+  CheckResult,
+  Credentials,
+} from './checks/report.ts'
+export { DEFAULT_CHECK_TIMEOUT_MS, mustChecksPassed } from './checks/report.ts'
+export { checkIds, planChecks, runChecks } from './checks/run-checks.ts'
 export type { EventBus } from './events/event-bus.ts'
 export { inputDepthLimit, invokeOperation } from './invoke.ts'
 export { readBody, sendError, sendJson } from './net/json-response.ts'

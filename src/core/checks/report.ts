@@ -1,0 +1,81 @@
+import type { SubscriptionProfile } from '../../shared/domain/subscription.ts'
+
+/**
+ * What `hookbench check` (and whoever else runs the checks) gets back: one result per check, in
+ * the order they ran, with the request as sent and the answer as received.
+ */
+export type CheckLevel = 'must' | 'should'
+
+/** The webhook dialects an endpoint can be checked against: the subscription profiles. */
+export type CheckProfile = SubscriptionProfile
+
+export type Credentials =
+  | { scheme: 'basic'; username: string; password: string }
+  | { scheme: 'bearer'; token: string }
+
+export interface CheckRequest {
+  method: 'POST'
+  url: string
+  /** In the order sent; credentials (Authorization) as `••••`. */
+  headers: Array<[string, string]>
+  body: string
+}
+
+export interface CheckResponse {
+  status: number
+  headers: Array<[string, string]>
+  /** The first 64 KB. */
+  body: string
+  ms: number
+}
+
+export interface CheckResult {
+  id: string
+  title: string
+  level: CheckLevel
+  /** null: skipped (`observed` says why). */
+  ok: boolean | null
+  expected: string
+  observed: string
+  /** The request that decided the check (the second of two for duplicates and out-of-order). */
+  request: CheckRequest | null
+  response: CheckResponse | null
+  /** Why no answer came (connection refused, timed out…). */
+  error: string | null
+}
+
+export interface CheckReport {
+  url: string
+  profile: CheckProfile
+  started_at: string
+  finished_at: string
+  passed: number
+  failed: number
+  skipped: number
+  checks: CheckResult[]
+}
+
+export interface CheckOptions {
+  url: string
+  profile: CheckProfile
+  /** The endpoint's Standard Webhooks secret (`whsec_…`); the signature checks are skipped without it. */
+  secret?: string | null
+  /** Sent with every request; Rustici's credential checks are skipped without them. */
+  credentials?: Credentials | null
+  /** Per request, and the limit of `answers-in-time` (default 15 s, a subscription's default). */
+  timeoutMs?: number
+  /** Only these check ids, in the usual order. */
+  only?: readonly string[]
+  /** Stops before the next check (the one running finishes). */
+  signal?: AbortSignal
+  userAgent?: string
+  /** Time for timestamps; tests pass a fixed clock. */
+  now?: () => number
+}
+
+export const DEFAULT_CHECK_TIMEOUT_MS = 15_000
+
+/** True when no `must` check failed: `hookbench check` exits 0. */
+export function mustChecksPassed(report: CheckReport): boolean {
+  return report.checks.every((check) => check.level !== 'must' || check.ok !== false)
+}
