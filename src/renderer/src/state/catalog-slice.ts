@@ -1,7 +1,7 @@
 import type { Profile } from '../../../shared/catalog/schema.ts'
 import type { Api } from '../../../shared/contract/index.ts'
 import type { ErrorBody } from '../../../shared/errors.ts'
-import { toErrorBody } from '../api/api-error.ts'
+import { loadInto } from './loadable.ts'
 import type { LoadStatus, SliceCreator } from './slice.ts'
 
 export interface CatalogState {
@@ -20,14 +20,10 @@ export function createCatalogSlice(api: Api): SliceCreator<CatalogSlice> {
   return (set, get) => ({
     catalog: { profiles: [], status: 'idle', error: null },
     loadCatalog: async () => {
-      if (get().catalog.status === 'loading') return
-      set((state) => ({ catalog: { ...state.catalog, status: 'loading', error: null } }))
-      try {
+      await loadInto({ set, get }, 'catalog', async () => {
         const { profiles } = await api.listEventTypes({})
-        set({ catalog: { profiles, status: 'ready', error: null } })
-      } catch (error) {
-        set((state) => ({ catalog: { ...state.catalog, status: 'error', error: toErrorBody(error) } }))
-      }
+        return { profiles }
+      })
     },
   })
 }

@@ -2,8 +2,10 @@ import type { Api, OperationInput, OperationOutput } from '../../../../shared/co
 import type { AuthConfig } from '../../../../shared/domain/auth-config.ts'
 import type { ErrorBody } from '../../../../shared/errors.ts'
 import { toErrorBody } from '../../api/api-error.ts'
+import { upsertById, withoutId } from '../../state/by-id.ts'
+import { loadInto, saveWith } from '../../state/loadable.ts'
 import type { EditorTarget } from '../../state/routes.ts'
-import type { Loadable, SaveState, SliceCreator } from '../../state/slice.ts'
+import type { AppState, Loadable, SaveState, SliceCreator } from '../../state/slice.ts'
 
 export type AuthConfigPayload = OperationInput<'createAuthConfig'>
 export type AuthConfigTestResult = OperationOutput<'testAuthConfig'>
@@ -45,131 +47,118 @@ const idle: SaveState = { status: 'idle', error: null }
 const idleTest: AuthConfigTestState = { id: null, status: 'idle', result: null, error: null }
 
 export function createAuthConfigsSlice(api: Api): SliceCreator<AuthConfigsSlice> {
-  return (set, get) => ({
-    authConfigs: { value: null, status: 'idle', error: null },
-    authConfigEditor: null,
-    authConfigSave: idle,
-    authConfigDelete: { ...idle, id: null },
-    revealedAuthSecrets: {},
-    authConfigTest: idleTest,
+  return (set, get) => {
+    const store = { set, get }
+    return {
+      authConfigs: { value: null, status: 'idle', error: null },
+      authConfigEditor: null,
+      authConfigSave: idle,
+      authConfigDelete: { ...idle, id: null },
+      revealedAuthSecrets: {},
+      authConfigTest: idleTest,
 
-    loadAuthConfigs: async () => {
-      if (get().authConfigs.status === 'loading') return
-      set((state) => ({ authConfigs: { ...state.authConfigs, status: 'loading', error: null } }))
-      try {
-        const { items } = await api.listAuthConfigs({})
-        set({ authConfigs: { value: items, status: 'ready', error: null } })
-      } catch (error) {
-        set((state) => ({
-          authConfigs: { ...state.authConfigs, status: 'error', error: toErrorBody(error) },
-        }))
-      }
-    },
+      loadAuthConfigs: async () => {
+        await loadInto(store, 'authConfigs', async () => ({ value: (await api.listAuthConfigs({})).items }))
+      },
 
-    openAuthConfigEditor: (target) =>
-      set({
-        authConfigEditor: target,
-        authConfigSave: idle,
-        authConfigDelete: { ...idle, id: null },
-        revealedAuthSecrets: {},
-        authConfigTest: idleTest,
-      }),
+      openAuthConfigEditor: (target) =>
+        set({
+          authConfigEditor: target,
+          authConfigSave: idle,
+          authConfigDelete: { ...idle, id: null },
+          revealedAuthSecrets: {},
+          authConfigTest: idleTest,
+        }),
 
-    closeAuthConfigEditor: () =>
-      set({
-        authConfigEditor: null,
-        authConfigSave: idle,
-        authConfigDelete: { ...idle, id: null },
-        revealedAuthSecrets: {},
-        authConfigTest: idleTest,
-      }),
+      closeAuthConfigEditor: () =>
+        set({
+          authConfigEditor: null,
+          authConfigSave: idle,
+          authConfigDelete: { ...idle, id: null },
+          revealedAuthSecrets: {},
+          authConfigTest: idleTest,
+        }),
 
-    saveAuthConfig: async (payload, id, keepSecret) => {
-      if (get().authConfigSave.status === 'saving') return false
-      set({ authConfigSave: { status: 'saving', error: null } })
-      try {
-        let body = payload
-        if (id !== null && keepSecret) {
-          const stored = await api.getAuthConfig({ id, reveal: true })
-          body = { ...payload, secret: stored.secret }
-        }
-        const saved =
-          id === null ? await api.createAuthConfig(body) : await api.updateAuthConfig({ ...body, id })
-        set((state) => {
-          const items = state.authConfigs.value ?? []
-          const value = items.some((item) => item.id === saved.id)
-            ? items.map((item) => (item.id === saved.id ? saved : item))
-            : [...items, saved]
-          return {
-            authConfigs: { ...state.authConfigs, value },
-            authConfigSave: { status: 'saved', error: null },
-            authConfigEditor: { kind: 'edit', id: saved.id },
-            revealedAuthSecrets: {},
-            // A test of the config as it was says nothing about the config as it is now.
-            authConfigTest: idleTest,
-          }
-        })
-        return true
-      } catch (error) {
-        set({ authConfigSave: { status: 'error', error: toErrorBody(error) } })
-        return false
-      }
-    },
-
-    resetAuthConfigSave: () => {
-      if (get().authConfigSave.status !== 'idle') set({ authConfigSave: idle })
-    },
-
-    deleteAuthConfig: async (id) => {
-      set({ authConfigDelete: { status: 'saving', error: null, id } })
-      try {
-        await api.deleteAuthConfig({ id })
-      } catch (error) {
-        set({ authConfigDelete: { status: 'error', error: toErrorBody(error), id } })
-        // A conflict names subscriptions: make sure the list can show their names.
-        if (get().subscriptions.status === 'idle') void get().loadSubscriptions()
-        return false
-      }
-      set((state) => {
-        const editor = state.authConfigEditor
-        return {
-          authConfigs: {
-            ...state.authConfigs,
-            value: (state.authConfigs.value ?? []).filter((item) => item.id !== id),
+      saveAuthConfig: (payload, id, keepSecret) =>
+        saveWith(
+          store,
+          'authConfigSave',
+          async () => {
+            let body = payload
+            if (id !== null && keepSecret) {
+              const stored = await api.getAuthConfig({ id, reveal: true })
+              body = { ...payload, secret: stored.secret }
+            }
+            const saved =
+              id === null ? await api.createAuthConfig(body) : await api.updateAuthConfig({ ...body, id })
+            return (state: AppState): Partial<AppState> => {
+              return {
+                authConfigs: { ...state.authConfigs, value: upsertById(state.authConfigs.value, saved) },
+                authConfigEditor: { kind: 'edit', id: saved.id },
+                revealedAuthSecrets: {},
+                // A test of the config as it was says nothing about the config as it is now.
+                authConfigTest: idleTest,
+              }
+            }
           },
-          authConfigDelete: { status: 'saved', error: null, id },
-          authConfigEditor: editor?.kind === 'edit' && editor.id === id ? null : editor,
+          { exclusive: true },
+        ),
+
+      resetAuthConfigSave: () => {
+        if (get().authConfigSave.status !== 'idle') set({ authConfigSave: idle })
+      },
+
+      deleteAuthConfig: async (id) => {
+        const deleted = await saveWith(
+          store,
+          'authConfigDelete',
+          async () => {
+            await api.deleteAuthConfig({ id })
+            return (state: AppState): Partial<AppState> => {
+              const editor = state.authConfigEditor
+              return {
+                authConfigs: { ...state.authConfigs, value: withoutId(state.authConfigs.value, id) },
+                authConfigEditor: editor?.kind === 'edit' && editor.id === id ? null : editor,
+              }
+            }
+          },
+          { with: { id } },
+        )
+        // A conflict names subscriptions: make sure the list can show their names.
+        if (!deleted && get().subscriptions.status === 'idle') void get().loadSubscriptions()
+        return deleted
+      },
+
+      revealAuthSecret: async (id) => {
+        await saveWith(
+          store,
+          'authConfigSave',
+          async () => {
+            const revealed = await api.getAuthConfig({ id, reveal: true })
+            return (state: AppState): Partial<AppState> => ({
+              revealedAuthSecrets: { ...state.revealedAuthSecrets, [id]: revealed.secret ?? '' },
+            })
+          },
+          { quiet: true },
+        )
+      },
+
+      hideAuthSecret: (id) =>
+        set((state) => {
+          const { [id]: _hidden, ...rest } = state.revealedAuthSecrets
+          return { revealedAuthSecrets: rest }
+        }),
+
+      testAuthConfig: async (id) => {
+        if (get().authConfigTest.status === 'testing') return
+        set({ authConfigTest: { id, status: 'testing', result: null, error: null } })
+        try {
+          const result = await api.testAuthConfig({ id })
+          set({ authConfigTest: { id, status: 'done', result, error: null } })
+        } catch (error) {
+          set({ authConfigTest: { id, status: 'error', result: null, error: toErrorBody(error) } })
         }
-      })
-      return true
-    },
-
-    revealAuthSecret: async (id) => {
-      try {
-        const revealed = await api.getAuthConfig({ id, reveal: true })
-        set((state) => ({
-          revealedAuthSecrets: { ...state.revealedAuthSecrets, [id]: revealed.secret ?? '' },
-        }))
-      } catch (error) {
-        set({ authConfigSave: { status: 'error', error: toErrorBody(error) } })
-      }
-    },
-
-    hideAuthSecret: (id) =>
-      set((state) => {
-        const { [id]: _hidden, ...rest } = state.revealedAuthSecrets
-        return { revealedAuthSecrets: rest }
-      }),
-
-    testAuthConfig: async (id) => {
-      if (get().authConfigTest.status === 'testing') return
-      set({ authConfigTest: { id, status: 'testing', result: null, error: null } })
-      try {
-        const result = await api.testAuthConfig({ id })
-        set({ authConfigTest: { id, status: 'done', result, error: null } })
-      } catch (error) {
-        set({ authConfigTest: { id, status: 'error', result: null, error: toErrorBody(error) } })
-      }
-    },
-  })
+      },
+    }
+  }
 }

@@ -8,9 +8,11 @@ import type {
 } from '../../../../shared/receiver/captured-request.ts'
 import type { HarDocument } from '../../../../shared/receiver/har.ts'
 import { toErrorBody } from '../../api/api-error.ts'
+import { upsertById, withoutId } from '../../state/by-id.ts'
+import { LatestRequest, loadInto, saveWith } from '../../state/loadable.ts'
 import { goTo } from '../../state/navigation-slice.ts'
 import { inboxHref, inboxSelectionOf } from '../../state/routes.ts'
-import type { Loadable, SaveState, SliceCreator } from '../../state/slice.ts'
+import type { AppState, Loadable, SaveState, SliceCreator } from '../../state/slice.ts'
 
 export type BinPayload = OperationInput<'createBin'>
 export type ReplayPayload = Omit<OperationInput<'replayRequest'>, 'id'>
@@ -80,9 +82,11 @@ const idleReplay: CaptureReplayState = { status: 'idle', result: null, error: nu
 
 export function createInboxSlice(api: Api): SliceCreator<InboxSlice> {
   return (set, get) => {
-    /** Ignores answers to a list request that a newer one (another bin, another search) replaced. */
-    let listGeneration = 0
-    let detailGeneration = 0
+    const store = { set, get }
+    /** Answers to a list request that a newer one (another bin, another search) replaced are ignored. */
+    const listRequests = new LatestRequest()
+    const detailRequests = new LatestRequest()
+    const binRequests = new LatestRequest()
 
     const listInput = (cursor: string | null) => {
       const { inboxBinId, inboxQuery } = get()
@@ -95,24 +99,25 @@ export function createInboxSlice(api: Api): SliceCreator<InboxSlice> {
     }
 
     const loadDetail = async (id: string) => {
-      const generation = ++detailGeneration
       const reveal = get().requestRevealed
-      set((state) => ({ requestDetail: { ...state.requestDetail, status: 'loading', error: null } }))
-      try {
-        const [value, curl] = await Promise.all([
-          api.getRequest({ id, reveal }),
-          api.exportRequestCurl({ id, reveal }).then(
-            (answer) => answer.curl,
-            () => null,
-          ),
-        ])
-        if (generation === detailGeneration) {
-          set({ requestDetail: { value, status: 'ready', error: null }, requestCurl: curl })
-        }
-      } catch (error) {
-        if (generation !== detailGeneration) return
-        set({ requestDetail: { value: null, status: 'error', error: toErrorBody(error) } })
-      }
+      let curl: string | null = null
+      const loaded = await loadInto(
+        store,
+        'requestDetail',
+        async () => {
+          const [value, answer] = await Promise.all([
+            api.getRequest({ id, reveal }),
+            api.exportRequestCurl({ id, reveal }).then(
+              (answer) => answer.curl,
+              () => null,
+            ),
+          ])
+          curl = answer
+          return { value }
+        },
+        { latest: detailRequests },
+      )
+      if (loaded) set({ requestCurl: curl })
     }
 
     const showBin = (id: string | null, load: boolean) => {
@@ -126,7 +131,7 @@ export function createInboxSlice(api: Api): SliceCreator<InboxSlice> {
       // Another capture opens masked: revealing is a choice made for one capture.
       set({ selectedRequestId: id, requestReplay: idleReplay, requestRevealed: false })
       if (id === null) {
-        detailGeneration++
+        detailRequests.cancel()
         set({ requestDetail: { value: null, status: 'idle', error: null } })
         return
       }
@@ -149,43 +154,36 @@ export function createInboxSlice(api: Api): SliceCreator<InboxSlice> {
       requestReplay: idleReplay,
 
       loadBins: async () => {
-        set((state) => ({ bins: { ...state.bins, status: 'loading', error: null } }))
-        try {
-          const { items } = await api.listBins({})
-          set({ bins: { value: items, status: 'ready', error: null } })
-        } catch (error) {
-          set((state) => ({ bins: { ...state.bins, status: 'error', error: toErrorBody(error) } }))
-        }
+        await loadInto(store, 'bins', async () => ({ value: (await api.listBins({})).items }), {
+          latest: binRequests,
+        })
       },
       saveBin: async (payload, id) => {
-        set({ binSave: { status: 'saving', error: null } })
-        try {
-          const saved = id === null ? await api.createBin(payload) : await api.updateBin({ ...payload, id })
-          set((state) => {
-            const items = state.bins.value ?? []
-            const value = items.some((bin) => bin.id === saved.id)
-              ? items.map((bin) => (bin.id === saved.id ? saved : bin))
-              : [...items, saved]
-            return { bins: { ...state.bins, value }, binSave: { status: 'saved', error: null } }
+        let saved: Bin | null = null
+        const ok = await saveWith(store, 'binSave', async () => {
+          const bin = id === null ? await api.createBin(payload) : await api.updateBin({ ...payload, id })
+          saved = bin
+          return (state: AppState): Partial<AppState> => ({
+            bins: { ...state.bins, value: upsertById(state.bins.value, bin) },
           })
-          return saved
-        } catch (error) {
-          set({ binSave: { status: 'error', error: toErrorBody(error) } })
-          return null
-        }
+        })
+        return ok ? saved : null
       },
       resetBinSave: () => set({ binSave: idleSave }),
       deleteBin: async (id) => {
-        try {
-          await api.deleteBin({ id })
-        } catch (error) {
-          set({ binSave: { status: 'error', error: toErrorBody(error) } })
-          return false
-        }
-        set((state) => ({
-          bins: { ...state.bins, value: (state.bins.value ?? []).filter((bin) => bin.id !== id) },
-          inboxBinId: state.inboxBinId === id ? null : state.inboxBinId,
-        }))
+        const deleted = await saveWith(
+          store,
+          'binSave',
+          async () => {
+            await api.deleteBin({ id })
+            return (state: AppState): Partial<AppState> => ({
+              bins: { ...state.bins, value: withoutId(state.bins.value, id) },
+              inboxBinId: state.inboxBinId === id ? null : state.inboxBinId,
+            })
+          },
+          { quiet: true },
+        )
+        if (!deleted) return false
         goTo(route(), 'replace')
         await get().loadRequests()
         return true
@@ -199,35 +197,24 @@ export function createInboxSlice(api: Api): SliceCreator<InboxSlice> {
         void get().loadRequests()
       },
       loadRequests: async () => {
-        const generation = ++listGeneration
-        set((state) => ({ inboxRequests: { ...state.inboxRequests, status: 'loading', error: null } }))
-        try {
-          const page = await api.listRequests(listInput(null))
-          if (generation !== listGeneration) return
-          set({
-            inboxRequests: {
-              items: page.items,
-              status: 'ready',
-              error: null,
-              nextCursor: page.next_cursor,
-              loadingMore: false,
-            },
-          })
-        } catch (error) {
-          if (generation !== listGeneration) return
-          set((state) => ({
-            inboxRequests: { ...state.inboxRequests, status: 'error', error: toErrorBody(error) },
-          }))
-        }
+        await loadInto(
+          store,
+          'inboxRequests',
+          async () => {
+            const page = await api.listRequests(listInput(null))
+            return { items: page.items, nextCursor: page.next_cursor, loadingMore: false }
+          },
+          { latest: listRequests },
+        )
       },
       loadMoreRequests: async () => {
         const { nextCursor, loadingMore } = get().inboxRequests
         if (!nextCursor || loadingMore) return
-        const generation = listGeneration
+        const isCurrent = listRequests.current()
         set((state) => ({ inboxRequests: { ...state.inboxRequests, loadingMore: true } }))
         try {
           const page = await api.listRequests(listInput(nextCursor))
-          if (generation !== listGeneration) return
+          if (!isCurrent()) return
           set((state) => {
             const known = new Set(state.inboxRequests.items.map((item) => item.id))
             return {

@@ -1,5 +1,7 @@
 import type { Api } from '../../../../shared/contract/index.ts'
 import type { MessageStatus } from '../../../../shared/domain/message.ts'
+import type { ErrorBody } from '../../../../shared/errors.ts'
+import { loadInto } from '../../state/loadable.ts'
 import type { LoadStatus, SliceCreator } from '../../state/slice.ts'
 
 /** The two facts per message the dashboard needs. */
@@ -15,6 +17,8 @@ export interface DashboardState {
   /** More messages than the dashboard reads: the chart shows the newest MAX_POINTS. */
   capped: boolean
   status: LoadStatus
+  /** Not shown: the chart keeps its last picture, and the table says what went wrong. */
+  error: ErrorBody | null
 }
 
 export interface DashboardSlice {
@@ -29,15 +33,13 @@ export const MAX_POINTS = 5_000
 
 export function createDashboardSlice(api: Api): SliceCreator<DashboardSlice> {
   return (set, get) => ({
-    dashboard: { points: [], until: Date.now(), capped: false, status: 'idle' },
+    dashboard: { points: [], until: Date.now(), capped: false, status: 'idle', error: null },
     loadDashboard: async () => {
-      if (get().dashboard.status === 'loading') return
-      set((state) => ({ dashboard: { ...state.dashboard, status: 'loading' } }))
-      const until = Date.now()
-      const since = new Date(until - DASHBOARD_WINDOW_MS).toISOString()
-      const points: DashboardPoint[] = []
-      let cursor: string | null = null
-      try {
+      await loadInto({ set, get }, 'dashboard', async () => {
+        const until = Date.now()
+        const since = new Date(until - DASHBOARD_WINDOW_MS).toISOString()
+        const points: DashboardPoint[] = []
+        let cursor: string | null = null
         do {
           const page = await api.listMessages({ since, limit: PAGE, ...(cursor ? { cursor } : {}) })
           for (const message of page.items) {
@@ -45,11 +47,8 @@ export function createDashboardSlice(api: Api): SliceCreator<DashboardSlice> {
           }
           cursor = page.next_cursor
         } while (cursor && points.length < MAX_POINTS)
-        set({ dashboard: { points, until, capped: cursor !== null, status: 'ready' } })
-      } catch {
-        // The chart keeps its last picture; the table shows connection errors.
-        set((state) => ({ dashboard: { ...state.dashboard, status: 'error' } }))
-      }
+        return { points, until, capped: cursor !== null }
+      })
     },
   })
 }

@@ -2,6 +2,7 @@ import type { Api, OperationOutput } from '../../../../shared/contract/index.ts'
 import type { MessageDetail } from '../../../../shared/domain/message.ts'
 import type { ErrorBody } from '../../../../shared/errors.ts'
 import { toErrorBody } from '../../api/api-error.ts'
+import { LatestRequest, loadInto } from '../../state/loadable.ts'
 import type { LoadStatus, SliceCreator } from '../../state/slice.ts'
 import { clampShare, readDetailShare, writeDetailShare } from './detail-share.ts'
 
@@ -74,28 +75,22 @@ const REPLAY_POLL_LIMIT = 75
 
 export function createMessageDetailSlice(api: Api): SliceCreator<MessageDetailSlice> {
   return (set, get) => {
-    let generation = 0
+    // Opening another message (or none) drops the answers still on their way for the last one.
+    const requests = new LatestRequest()
 
+    /** `quiet`: a refresh behind what is shown; when it fails, what is on screen stays. */
     const load = async (id: string, reveal: boolean, quiet: boolean) => {
-      const mine = ++generation
-      if (!quiet)
-        set((state) => ({ messageDetail: { ...state.messageDetail, status: 'loading', error: null } }))
-      try {
-        const value = await api.getMessage({ message_id: id, reveal })
-        if (mine !== generation || get().messageDetail.id !== id) return
-        set({ messageDetail: { id, value, status: 'ready', error: null, revealed: reveal } })
-      } catch (error) {
-        if (mine !== generation || get().messageDetail.id !== id) return
-        // A failed quiet refresh keeps what is on screen.
-        if (quiet && get().messageDetail.value) return
-        set((state) => ({
-          messageDetail: { ...state.messageDetail, status: 'error', error: toErrorBody(error) },
-        }))
-      }
+      await loadInto(
+        { set, get },
+        'messageDetail',
+        async () => ({ value: await api.getMessage({ message_id: id, reveal }), revealed: reveal }),
+        { latest: requests, ...(quiet ? { background: 'silent' as const } : {}) },
+      )
     }
 
     const open = (id: string | null) => {
       if (id === get().messageDetail.id) return
+      requests.cancel()
       set({
         messageDetail: id ? { ...closed, id } : closed,
         messageReplay: idleReplay,

@@ -3,6 +3,7 @@ import { labelOf } from '../../../../shared/domain/localized-label.ts'
 import type { MessageSummary } from '../../../../shared/domain/message.ts'
 import type { ErrorBody } from '../../../../shared/errors.ts'
 import { toErrorBody } from '../../api/api-error.ts'
+import { LatestRequest, loadInto } from '../../state/loadable.ts'
 import type { LoadStatus, SliceCreator } from '../../state/slice.ts'
 import { FirstPageCache } from './first-pages.ts'
 import {
@@ -39,7 +40,7 @@ export interface MessagesSlice {
   messageList: MessageListState
   messageFilters: MessageFilters
   /** id → display name of every subscription, for the table and the subscription filter. */
-  subscriptionLabels: { items: SubscriptionLabel[]; status: LoadStatus }
+  subscriptionLabels: { items: SubscriptionLabel[]; status: LoadStatus; error: ErrorBody | null }
   /** Replaces some filters and loads the first page again. */
   setMessageFilters: (patch: Partial<MessageFilters>) => void
   loadMessages: () => Promise<void>
@@ -59,14 +60,15 @@ const NEXT_PAGE = 200
 
 export function createMessagesSlice(api: Api): SliceCreator<MessagesSlice> {
   return (set, get) => {
-    // Each new query bumps this; an answer to an older query is dropped instead of mixed in.
-    let generation = 0
+    const store = { set, get }
+    // An answer to an older query is dropped instead of mixed in.
+    const queries = new LatestRequest()
     const firstPages = new FirstPageCache()
 
     return {
       messageList: { items: [], nextCursor: null, total: 0, status: 'idle', loadingMore: false, error: null },
       messageFilters: noFilters,
-      subscriptionLabels: { items: [], status: 'idle' },
+      subscriptionLabels: { items: [], status: 'idle', error: null },
 
       setMessageFilters: (patch) => {
         // The table answers in the next frame with the rows it already has (a filter change measured
@@ -91,35 +93,26 @@ export function createMessagesSlice(api: Api): SliceCreator<MessagesSlice> {
       },
 
       loadMessages: async () => {
-        const mine = ++generation
-        set((state) => ({ messageList: { ...state.messageList, status: 'loading', error: null } }))
-        try {
-          const filters = get().messageFilters
-          const page = await api.listMessages({ ...queryOf(filters), limit: FIRST_PAGE })
-          if (mine !== generation) return
-          firstPages.set(queryKey(filters), { items: page.items, total: page.total })
-          set({
-            messageList: {
-              items: page.items,
-              nextCursor: page.next_cursor,
-              total: page.total,
-              status: 'ready',
-              loadingMore: false,
-              error: null,
-            },
-          })
-        } catch (error) {
-          if (mine !== generation) return
-          set((state) => ({
-            messageList: { ...state.messageList, status: 'error', error: toErrorBody(error) },
-          }))
+        const filters = get().messageFilters
+        const loaded = await loadInto(
+          store,
+          'messageList',
+          async () => {
+            const page = await api.listMessages({ ...queryOf(filters), limit: FIRST_PAGE })
+            return { items: page.items, nextCursor: page.next_cursor, total: page.total, loadingMore: false }
+          },
+          { latest: queries },
+        )
+        if (loaded) {
+          const { items, total } = get().messageList
+          firstPages.set(queryKey(filters), { items, total })
         }
       },
 
       loadMoreMessages: async () => {
         const list = get().messageList
         if (list.loadingMore || !list.nextCursor || list.status !== 'ready') return
-        const mine = generation
+        const isCurrent = queries.current()
         set({ messageList: { ...list, loadingMore: true } })
         try {
           const page = await api.listMessages({
@@ -127,7 +120,7 @@ export function createMessagesSlice(api: Api): SliceCreator<MessagesSlice> {
             cursor: list.nextCursor,
             limit: NEXT_PAGE,
           })
-          if (mine !== generation) return
+          if (!isCurrent()) return
           set((state) => ({
             messageList: {
               ...state.messageList,
@@ -137,7 +130,7 @@ export function createMessagesSlice(api: Api): SliceCreator<MessagesSlice> {
             },
           }))
         } catch (error) {
-          if (mine !== generation) return
+          if (!isCurrent()) return
           set((state) => ({
             messageList: { ...state.messageList, loadingMore: false, error: toErrorBody(error) },
           }))
@@ -146,10 +139,10 @@ export function createMessagesSlice(api: Api): SliceCreator<MessagesSlice> {
 
       refreshMessages: async () => {
         if (get().messageList.status !== 'ready') return
-        const mine = generation
+        const isCurrent = queries.current()
         try {
           const page = await api.listMessages({ ...queryOf(get().messageFilters), limit: FIRST_PAGE })
-          if (mine !== generation) return
+          if (!isCurrent()) return
           set((state) => {
             const items = mergeFirstPage(state.messageList.items, page.items)
             // Nothing new: keep the same objects, so no row re-renders.
@@ -158,7 +151,7 @@ export function createMessagesSlice(api: Api): SliceCreator<MessagesSlice> {
             return { messageList: { ...state.messageList, items, total: page.total, error: null } }
           })
         } catch (error) {
-          if (mine !== generation) return
+          if (!isCurrent()) return
           set((state) => ({ messageList: { ...state.messageList, error: toErrorBody(error) } }))
         }
       },
@@ -179,20 +172,13 @@ export function createMessagesSlice(api: Api): SliceCreator<MessagesSlice> {
       },
 
       loadSubscriptionLabels: async () => {
-        if (get().subscriptionLabels.status === 'loading') return
-        set((state) => ({ subscriptionLabels: { ...state.subscriptionLabels, status: 'loading' } }))
-        try {
+        // Names are a nicety: when they fail, the table falls back to ids.
+        await loadInto(store, 'subscriptionLabels', async () => {
           const { items } = await api.listSubscriptions({})
-          set({
-            subscriptionLabels: {
-              items: items.map((s) => ({ id: s.id, name: labelOf(s.name), url: s.url, enabled: s.enabled })),
-              status: 'ready',
-            },
-          })
-        } catch {
-          // Names are a nicety: the table falls back to ids.
-          set((state) => ({ subscriptionLabels: { ...state.subscriptionLabels, status: 'error' } }))
-        }
+          return {
+            items: items.map((s) => ({ id: s.id, name: labelOf(s.name), url: s.url, enabled: s.enabled })),
+          }
+        })
       },
     }
   }

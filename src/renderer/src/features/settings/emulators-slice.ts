@@ -1,8 +1,9 @@
 import type { Api, OperationInput } from '../../../../shared/contract/index.ts'
 import type { QuicklySignClient } from '../../../../shared/domain/emulator-client.ts'
 import type { OAuthClient, OAuthServerState, TokenRequest } from '../../../../shared/domain/oauth-client.ts'
-import { toErrorBody } from '../../api/api-error.ts'
-import type { Loadable, SaveState, SliceCreator } from '../../state/slice.ts'
+import { upsertById, withoutId } from '../../state/by-id.ts'
+import { loadInto, saveWith } from '../../state/loadable.ts'
+import type { AppState, Loadable, SaveState, SliceCreator } from '../../state/slice.ts'
 
 /** What the client form sends; in an edit, an empty `client_secret` keeps the stored one. */
 export interface OAuthClientPayload {
@@ -59,23 +60,9 @@ export interface EmulatorsSlice {
   hideQuicklySignSecret: (id: string) => void
 }
 
-type LoadableKey = 'oauthServer' | 'tokenRequests' | 'oauthClients' | 'quicklySignClients'
-type ValueOf<K extends LoadableKey> = NonNullable<EmulatorsSlice[K]['value']>
-
 const idle: SaveState = { status: 'idle', error: null }
 const idleRow: RowAction = { ...idle, id: null }
 const TOKEN_REQUESTS_SHOWN = 50
-
-function upsert<T extends { id: string }>(items: readonly T[] | null, item: T): T[] {
-  const list = items ?? []
-  return list.some((each) => each.id === item.id)
-    ? list.map((each) => (each.id === item.id ? item : each))
-    : [...list, item]
-}
-
-function without<T extends { id: string }>(items: readonly T[] | null, id: string): T[] {
-  return (items ?? []).filter((item) => item.id !== id)
-}
 
 function forget(secrets: Record<string, string>, id: string): Record<string, string> {
   const { [id]: _forgotten, ...rest } = secrets
@@ -84,40 +71,20 @@ function forget(secrets: Record<string, string>, id: string): Record<string, str
 
 export function createEmulatorsSlice(api: Api): SliceCreator<EmulatorsSlice> {
   return (set, get) => {
-    /** Keeps the last good value while a reload runs or fails, like every other Loadable. */
-    const load = async <K extends LoadableKey>(key: K, fetch: () => Promise<ValueOf<K>>) => {
-      if (get()[key].status === 'loading') return
-      const patch = (next: Partial<Loadable<ValueOf<K>>>) =>
-        set((state) => ({ [key]: { ...state[key], ...next } }) as unknown as Pick<EmulatorsSlice, K>)
-      patch({ status: 'loading', error: null })
-      try {
-        patch({ value: await fetch(), status: 'ready', error: null })
-      } catch (error) {
-        patch({ status: 'error', error: toErrorBody(error) })
-      }
-    }
+    const store = { set, get }
+    const loadServer = () =>
+      loadInto(store, 'oauthServer', async () => ({ value: await api.getOAuthServer({}) }))
 
-    type ServerSaveKey = 'oauthTtlSave' | 'oauthFailureSave'
-    const saveStateOf = (key: ServerSaveKey, value: SaveState) =>
-      key === 'oauthTtlSave' ? { oauthTtlSave: value } : { oauthFailureSave: value }
-
-    const patchServer = async (
-      key: ServerSaveKey,
+    const patchServer = (
+      key: 'oauthTtlSave' | 'oauthFailureSave',
       input: OperationInput<'updateOAuthServer'>,
-    ): Promise<boolean> => {
-      set(saveStateOf(key, { status: 'saving', error: null }))
-      try {
+    ) =>
+      saveWith(store, key, async () => {
         const value = await api.updateOAuthServer(input)
-        set((state) => ({
+        return (state: AppState): Partial<AppState> => ({
           oauthServer: { ...state.oauthServer, value, status: 'ready', error: null },
-          ...saveStateOf(key, { status: 'saved', error: null }),
-        }))
-        return true
-      } catch (error) {
-        set(saveStateOf(key, { status: 'error', error: toErrorBody(error) }))
-        return false
-      }
-    }
+        })
+      })
 
     return {
       oauthServer: { value: null, status: 'idle', error: null },
@@ -136,10 +103,10 @@ export function createEmulatorsSlice(api: Api): SliceCreator<EmulatorsSlice> {
 
       loadOAuthServer: async () => {
         await Promise.all([
-          load('oauthServer', () => api.getOAuthServer({})),
-          load('tokenRequests', async () => {
+          loadServer(),
+          loadInto(store, 'tokenRequests', async () => {
             const { items } = await api.listOAuthTokenRequests({ limit: TOKEN_REQUESTS_SHOWN })
-            return items
+            return { value: items }
           }),
         ])
       },
@@ -154,129 +121,143 @@ export function createEmulatorsSlice(api: Api): SliceCreator<EmulatorsSlice> {
       },
 
       expireOAuthTokens: async () => {
-        set({ oauthExpire: { status: 'saving', error: null, expired: null } })
-        try {
-          const { expired } = await api.expireOAuthTokens({})
-          set({ oauthExpire: { status: 'saved', error: null, expired } })
-        } catch (error) {
-          set({ oauthExpire: { status: 'error', error: toErrorBody(error), expired: null } })
-        }
-        await load('oauthServer', () => api.getOAuthServer({}))
+        await saveWith(
+          store,
+          'oauthExpire',
+          async () => {
+            const { expired } = await api.expireOAuthTokens({})
+            return { oauthExpire: { status: 'saved', error: null, expired } } satisfies Partial<AppState>
+          },
+          { with: { expired: null } },
+        )
+        await loadServer()
       },
 
-      loadOAuthClients: () =>
-        load('oauthClients', async () => (await api.listOAuthClients({ reveal: false })).items),
-
-      saveOAuthClient: async (payload, id) => {
-        if (get().oauthClientSave.status === 'saving') return false
-        set({ oauthClientSave: { status: 'saving', error: null } })
-        try {
-          const saved =
-            id === null
-              ? await api.createOAuthClient(payload)
-              : await api.updateOAuthClient({
-                  id,
-                  client_id: payload.client_id,
-                  scopes: payload.scopes,
-                  // Absent keeps the stored secret: the form leaves the box empty unless it changes.
-                  ...(payload.client_secret === '' ? {} : { client_secret: payload.client_secret }),
-                })
-          set((state) => ({
-            oauthClients: { ...state.oauthClients, value: upsert(state.oauthClients.value, saved) },
-            oauthClientSave: { status: 'saved', error: null },
-            revealedOAuthSecrets: forget(state.revealedOAuthSecrets, saved.id),
-          }))
-          return true
-        } catch (error) {
-          set({ oauthClientSave: { status: 'error', error: toErrorBody(error) } })
-          return false
-        }
+      loadOAuthClients: async () => {
+        await loadInto(store, 'oauthClients', async () => ({
+          value: (await api.listOAuthClients({ reveal: false })).items,
+        }))
       },
+
+      saveOAuthClient: (payload, id) =>
+        saveWith(
+          store,
+          'oauthClientSave',
+          async () => {
+            const saved =
+              id === null
+                ? await api.createOAuthClient(payload)
+                : await api.updateOAuthClient({
+                    id,
+                    client_id: payload.client_id,
+                    scopes: payload.scopes,
+                    // Absent keeps the stored secret: the form leaves the box empty unless it changes.
+                    ...(payload.client_secret === '' ? {} : { client_secret: payload.client_secret }),
+                  })
+            return (state: AppState): Partial<AppState> => ({
+              oauthClients: { ...state.oauthClients, value: upsertById(state.oauthClients.value, saved) },
+              revealedOAuthSecrets: forget(state.revealedOAuthSecrets, saved.id),
+            })
+          },
+          { exclusive: true },
+        ),
 
       resetOAuthClientSave: () => {
         if (get().oauthClientSave.status !== 'idle') set({ oauthClientSave: idle })
       },
 
       deleteOAuthClient: async (id) => {
-        set({ oauthClientAction: { status: 'saving', error: null, id } })
-        try {
-          await api.deleteOAuthClient({ id })
-          set((state) => ({
-            oauthClients: { ...state.oauthClients, value: without(state.oauthClients.value, id) },
-            oauthClientAction: idleRow,
-            revealedOAuthSecrets: forget(state.revealedOAuthSecrets, id),
-          }))
-          // Its tokens were revoked with it.
-          void load('oauthServer', () => api.getOAuthServer({}))
-        } catch (error) {
-          set({ oauthClientAction: { status: 'error', error: toErrorBody(error), id } })
-        }
+        const deleted = await saveWith(
+          store,
+          'oauthClientAction',
+          async () => {
+            await api.deleteOAuthClient({ id })
+            return (state: AppState): Partial<AppState> => ({
+              oauthClients: { ...state.oauthClients, value: withoutId(state.oauthClients.value, id) },
+              oauthClientAction: idleRow,
+              revealedOAuthSecrets: forget(state.revealedOAuthSecrets, id),
+            })
+          },
+          { with: { id } },
+        )
+        // Its tokens were revoked with it.
+        if (deleted) void loadServer()
       },
 
       revealOAuthSecret: async (id) => {
-        try {
-          const { client_secret } = await api.getOAuthClient({ id, reveal: true })
-          set((state) => ({ revealedOAuthSecrets: { ...state.revealedOAuthSecrets, [id]: client_secret } }))
-        } catch (error) {
-          set({ oauthClientAction: { status: 'error', error: toErrorBody(error), id } })
-        }
+        await saveWith(
+          store,
+          'oauthClientAction',
+          async () => {
+            const { client_secret } = await api.getOAuthClient({ id, reveal: true })
+            return (state: AppState): Partial<AppState> => ({
+              revealedOAuthSecrets: { ...state.revealedOAuthSecrets, [id]: client_secret },
+            })
+          },
+          { with: { id }, quiet: true },
+        )
       },
 
       hideOAuthSecret: (id) =>
         set((state) => ({ revealedOAuthSecrets: forget(state.revealedOAuthSecrets, id) })),
 
-      loadQuicklySignClients: () =>
-        load('quicklySignClients', async () => (await api.listQuicklySignClients({ reveal: false })).items),
-
-      createQuicklySignClient: async (payload) => {
-        if (get().quicklySignSave.status === 'saving') return false
-        set({ quicklySignSave: { status: 'saving', error: null } })
-        try {
-          const saved = await api.createQuicklySignClient(payload)
-          set((state) => ({
-            quicklySignClients: {
-              ...state.quicklySignClients,
-              value: upsert(state.quicklySignClients.value, saved),
-            },
-            quicklySignSave: { status: 'saved', error: null },
-          }))
-          return true
-        } catch (error) {
-          set({ quicklySignSave: { status: 'error', error: toErrorBody(error) } })
-          return false
-        }
+      loadQuicklySignClients: async () => {
+        await loadInto(store, 'quicklySignClients', async () => ({
+          value: (await api.listQuicklySignClients({ reveal: false })).items,
+        }))
       },
+
+      createQuicklySignClient: (payload) =>
+        saveWith(
+          store,
+          'quicklySignSave',
+          async () => {
+            const saved = await api.createQuicklySignClient(payload)
+            return (state: AppState): Partial<AppState> => ({
+              quicklySignClients: {
+                ...state.quicklySignClients,
+                value: upsertById(state.quicklySignClients.value, saved),
+              },
+            })
+          },
+          { exclusive: true },
+        ),
 
       resetQuicklySignSave: () => {
         if (get().quicklySignSave.status !== 'idle') set({ quicklySignSave: idle })
       },
 
       deleteQuicklySignClient: async (id) => {
-        set({ quicklySignAction: { status: 'saving', error: null, id } })
-        try {
-          await api.deleteQuicklySignClient({ id })
-          set((state) => ({
-            quicklySignClients: {
-              ...state.quicklySignClients,
-              value: without(state.quicklySignClients.value, id),
-            },
-            quicklySignAction: idleRow,
-            revealedQuicklySignSecrets: forget(state.revealedQuicklySignSecrets, id),
-          }))
-        } catch (error) {
-          set({ quicklySignAction: { status: 'error', error: toErrorBody(error), id } })
-        }
+        await saveWith(
+          store,
+          'quicklySignAction',
+          async () => {
+            await api.deleteQuicklySignClient({ id })
+            return (state: AppState): Partial<AppState> => ({
+              quicklySignClients: {
+                ...state.quicklySignClients,
+                value: withoutId(state.quicklySignClients.value, id),
+              },
+              quicklySignAction: idleRow,
+              revealedQuicklySignSecrets: forget(state.revealedQuicklySignSecrets, id),
+            })
+          },
+          { with: { id } },
+        )
       },
 
       revealQuicklySignSecret: async (id) => {
-        try {
-          const { client_secret } = await api.getQuicklySignClient({ id, reveal: true })
-          set((state) => ({
-            revealedQuicklySignSecrets: { ...state.revealedQuicklySignSecrets, [id]: client_secret },
-          }))
-        } catch (error) {
-          set({ quicklySignAction: { status: 'error', error: toErrorBody(error), id } })
-        }
+        await saveWith(
+          store,
+          'quicklySignAction',
+          async () => {
+            const { client_secret } = await api.getQuicklySignClient({ id, reveal: true })
+            return (state: AppState): Partial<AppState> => ({
+              revealedQuicklySignSecrets: { ...state.revealedQuicklySignSecrets, [id]: client_secret },
+            })
+          },
+          { with: { id }, quiet: true },
+        )
       },
 
       hideQuicklySignSecret: (id) =>

@@ -6,7 +6,7 @@ import type {
   StorageStats,
   Theme,
 } from '../../../../shared/settings.ts'
-import { toErrorBody } from '../../api/api-error.ts'
+import { loadInto, saveWith } from '../../state/loadable.ts'
 import type { Loadable, SaveState, SliceCreator } from '../../state/slice.ts'
 import { applyTheme } from '../../state/theme.ts'
 
@@ -37,6 +37,7 @@ const idleSave: SaveState = { status: 'idle', error: null }
 
 export function createSettingsSlice(api: Api): SliceCreator<SettingsSlice> {
   return (set, get) => {
+    const store = { set, get }
     const storeSettings = (value: Settings) => {
       applyTheme(value.theme)
       set((state) => ({ settings: { ...state.settings, value, status: 'ready', error: null } }))
@@ -50,38 +51,36 @@ export function createSettingsSlice(api: Api): SliceCreator<SettingsSlice> {
       binCreationSave: idleSave,
 
       loadSettings: async () => {
-        if (get().settings.status === 'loading') return
-        set((state) => ({ settings: { ...state.settings, status: 'loading', error: null } }))
-        try {
-          storeSettings(await api.getSettings({}))
-        } catch (error) {
-          set((state) => ({ settings: { ...state.settings, status: 'error', error: toErrorBody(error) } }))
-        }
+        await loadInto(store, 'settings', async () => {
+          const value = await api.getSettings({})
+          applyTheme(value.theme)
+          return { value }
+        })
       },
 
       setTheme: async (theme) => {
         const current = get().settings.value
         if (!current || current.theme === theme) return
         storeSettings({ ...current, theme })
-        set({ themeSave: { status: 'saving', error: null } })
-        try {
-          storeSettings(await api.updateSettings({ theme }))
-          set({ themeSave: { status: 'saved', error: null } })
-        } catch (error) {
-          storeSettings(current)
-          set({ themeSave: { status: 'error', error: toErrorBody(error) } })
-        }
+        await saveWith(store, 'themeSave', async () => {
+          try {
+            storeSettings(await api.updateSettings({ theme }))
+          } catch (error) {
+            storeSettings(current)
+            throw error
+          }
+        })
       },
 
       saveRetention: async (patch) => {
-        if (get().retentionSave.status === 'saving') return
-        set({ retentionSave: { status: 'saving', error: null } })
-        try {
-          storeSettings(await api.updateSettings({ retention: patch }))
-          set({ retentionSave: { status: 'saved', error: null } })
-        } catch (error) {
-          set({ retentionSave: { status: 'error', error: toErrorBody(error) } })
-        }
+        await saveWith(
+          store,
+          'retentionSave',
+          async () => storeSettings(await api.updateSettings({ retention: patch })),
+          {
+            exclusive: true,
+          },
+        )
       },
 
       resetRetentionSave: () => {
@@ -89,25 +88,13 @@ export function createSettingsSlice(api: Api): SliceCreator<SettingsSlice> {
       },
 
       saveBinCreation: async (patch) => {
-        if (get().binCreationSave.status === 'saving') return
-        set({ binCreationSave: { status: 'saving', error: null } })
-        try {
-          storeSettings(await api.updateSettings(patch))
-          set({ binCreationSave: { status: 'saved', error: null } })
-        } catch (error) {
-          set({ binCreationSave: { status: 'error', error: toErrorBody(error) } })
-        }
+        await saveWith(store, 'binCreationSave', async () => storeSettings(await api.updateSettings(patch)), {
+          exclusive: true,
+        })
       },
 
       loadStorage: async () => {
-        if (get().storage.status === 'loading') return
-        set((state) => ({ storage: { ...state.storage, status: 'loading', error: null } }))
-        try {
-          const value = await api.getStorageStats({})
-          set({ storage: { value, status: 'ready', error: null } })
-        } catch (error) {
-          set((state) => ({ storage: { ...state.storage, status: 'error', error: toErrorBody(error) } }))
-        }
+        await loadInto(store, 'storage', async () => ({ value: await api.getStorageStats({}) }))
       },
     }
   }

@@ -3,9 +3,11 @@ import type { MessageStatus, MessageSummary } from '../../../../shared/domain/me
 import type { Subscription } from '../../../../shared/domain/subscription.ts'
 import type { ErrorBody } from '../../../../shared/errors.ts'
 import { toErrorBody } from '../../api/api-error.ts'
+import { upsertById, withoutId } from '../../state/by-id.ts'
+import { loadInto, saveWith } from '../../state/loadable.ts'
 import { goTo } from '../../state/navigation-slice.ts'
 import { type EditorTarget, sameTarget, subscriptionHref, subscriptionTargetOf } from '../../state/routes.ts'
-import type { Loadable, SaveState, SliceCreator } from '../../state/slice.ts'
+import type { AppState, Loadable, SaveState, SliceCreator } from '../../state/slice.ts'
 
 /** What the list shows about recent deliveries, read from the newest few messages only. */
 export interface SubscriptionHealth {
@@ -62,13 +64,11 @@ const idle: SaveState = { status: 'idle', error: null }
 
 export function createSubscriptionsSlice(api: Api): SliceCreator<SubscriptionsSlice> {
   return (set, get) => {
+    const store = { set, get }
     const upsert = (saved: Subscription) =>
-      set((state) => {
-        const items = state.subscriptions.value ?? []
-        const exists = items.some((item) => item.id === saved.id)
-        const value = exists ? items.map((item) => (item.id === saved.id ? saved : item)) : [...items, saved]
-        return { subscriptions: { ...state.subscriptions, value } }
-      })
+      set((state) => ({
+        subscriptions: { ...state.subscriptions, value: upsertById(state.subscriptions.value, saved) },
+      }))
 
     const showEditor = (target: EditorTarget) => {
       if (sameTarget(target, get().subscriptionEditor)) return
@@ -86,17 +86,11 @@ export function createSubscriptionsSlice(api: Api): SliceCreator<SubscriptionsSl
       signingAction: idle,
 
       loadSubscriptions: async () => {
-        if (get().subscriptions.status === 'loading') return
-        set((state) => ({ subscriptions: { ...state.subscriptions, status: 'loading', error: null } }))
-        try {
-          const { items } = await api.listSubscriptions({})
-          set({ subscriptions: { value: items, status: 'ready', error: null } })
-          for (const item of items) void get().loadSubscriptionHealth(item.id)
-        } catch (error) {
-          set((state) => ({
-            subscriptions: { ...state.subscriptions, status: 'error', error: toErrorBody(error) },
-          }))
-        }
+        const loaded = await loadInto(store, 'subscriptions', async () => ({
+          value: (await api.listSubscriptions({})).items,
+        }))
+        if (loaded)
+          for (const item of get().subscriptions.value ?? []) void get().loadSubscriptionHealth(item.id)
       },
 
       loadSubscriptionHealth: async (id) => {
@@ -130,26 +124,25 @@ export function createSubscriptionsSlice(api: Api): SliceCreator<SubscriptionsSl
       },
 
       saveSubscription: async (payload, id) => {
-        if (get().subscriptionSave.status === 'saving') return false
-        set({ subscriptionSave: { status: 'saving', error: null } })
-        try {
-          const saved =
-            id === null
-              ? await api.createSubscription(payload)
-              : await api.patchSubscription({ ...payload, id } as OperationInput<'patchSubscription'>)
-          upsert(saved)
-          if (id === null) void get().loadSubscriptionHealth(saved.id)
-          set({
-            subscriptionSave: { status: 'saved', error: null },
-            subscriptionEditor: { kind: 'edit', id: saved.id },
-          })
-          // The new form became this subscription's editor: back should not open an empty form.
-          if (id === null) goTo(subscriptionHref({ kind: 'edit', id: saved.id }), 'replace')
-          return true
-        } catch (error) {
-          set({ subscriptionSave: { status: 'error', error: toErrorBody(error) } })
-          return false
-        }
+        let savedId = ''
+        const ok = await saveWith(
+          store,
+          'subscriptionSave',
+          async () => {
+            const saved =
+              id === null
+                ? await api.createSubscription(payload)
+                : await api.patchSubscription({ ...payload, id } as OperationInput<'patchSubscription'>)
+            upsert(saved)
+            if (id === null) void get().loadSubscriptionHealth(saved.id)
+            savedId = saved.id
+            return { subscriptionEditor: { kind: 'edit', id: saved.id } } satisfies Partial<AppState>
+          },
+          { exclusive: true },
+        )
+        // The new form became this subscription's editor: back should not open an empty form.
+        if (ok && id === null) goTo(subscriptionHref({ kind: 'edit', id: savedId }), 'replace')
+        return ok
       },
 
       resetSubscriptionSave: () => {
@@ -190,10 +183,7 @@ export function createSubscriptionsSlice(api: Api): SliceCreator<SubscriptionsSl
         set((state) => {
           const { [id]: _gone, ...health } = state.subscriptionHealth
           return {
-            subscriptions: {
-              ...state.subscriptions,
-              value: (state.subscriptions.value ?? []).filter((item) => item.id !== id),
-            },
+            subscriptions: { ...state.subscriptions, value: withoutId(state.subscriptions.value, id) },
             subscriptionHealth: health,
             subscriptionEditor: editor?.kind === 'edit' && editor.id === id ? null : state.subscriptionEditor,
           }
@@ -202,31 +192,25 @@ export function createSubscriptionsSlice(api: Api): SliceCreator<SubscriptionsSl
       },
 
       rotateSigningSecret: async (id) => {
-        set({ signingAction: { status: 'saving', error: null }, signingSecret: null })
-        try {
+        set({ signingSecret: null })
+        await saveWith(store, 'signingAction', async () => {
           const rotated = await api.rotateSigningSecret({ id })
           const secret = rotated.signing?.secret ?? ''
           upsert(masked(rotated))
-          set({
-            signingAction: { status: 'saved', error: null },
+          return {
             signingSecret: { subscriptionId: id, secret, reason: 'rotated' },
-          })
-        } catch (error) {
-          set({ signingAction: { status: 'error', error: toErrorBody(error) } })
-        }
+          } satisfies Partial<AppState>
+        })
       },
 
       revealSigningSecret: async (id) => {
-        set({ signingAction: { status: 'saving', error: null } })
-        try {
+        await saveWith(store, 'signingAction', async () => {
           const revealed = await api.getSubscription({ id, reveal: true })
-          set({
+          return {
             signingAction: idle,
             signingSecret: { subscriptionId: id, secret: revealed.signing?.secret ?? '', reason: 'revealed' },
-          })
-        } catch (error) {
-          set({ signingAction: { status: 'error', error: toErrorBody(error) } })
-        }
+          } satisfies Partial<AppState>
+        })
       },
 
       hideSigningSecret: () => set({ signingSecret: null }),
