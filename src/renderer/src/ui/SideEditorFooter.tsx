@@ -14,7 +14,9 @@ interface SideEditorFooterProps {
   hint?: string
   /** Delete, for something saved: what it is (for the question) and how. */
   remove?: { what: string; busy?: boolean; onConfirm: () => void } | null
-  /** What needs saying above the buttons: why saving failed. */
+  /** Why the last save was refused, when no field of the form shows it: "Could not save: …". */
+  refusal?: string | null
+  /** What else needs saying above the buttons. */
   children?: ReactNode
 }
 
@@ -27,10 +29,16 @@ export function SideEditorFooter({
   onClose,
   hint,
   remove,
+  refusal,
   children,
 }: SideEditorFooterProps) {
   return (
     <footer className="side-editor-footer">
+      {refusal ? (
+        <p className="inline-error side-editor-error" role="alert">
+          Could not save: {refusal}
+        </p>
+      ) : null}
       {children}
       <div className="form-footer">
         <button type="submit" className="button button-primary" disabled={saving}>

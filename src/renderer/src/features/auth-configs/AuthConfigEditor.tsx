@@ -1,10 +1,11 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { type AuthConfig, type AuthType, authTypes } from '../../../../shared/domain/auth-config.ts'
 import { useAppStore } from '../../state/index.ts'
 import { authConfigLabel, authTypeLabels } from '../../ui/auth-labels.ts'
 import { FormRow } from '../../ui/FormRow.tsx'
 import { errorsOf } from '../../ui/field-errors.ts'
 import { formatDateTime } from '../../ui/format.ts'
+import { SideEditor, SideEditorMissing } from '../../ui/SideEditor.tsx'
 import { SideEditorFooter } from '../../ui/SideEditorFooter.tsx'
 import { AuthConfigTest } from './AuthConfigTest.tsx'
 import { TypeFields } from './AuthTypeFields.tsx'
@@ -27,16 +28,7 @@ export function AuthConfigEditor({ id }: { id: string | null }) {
     id === null ? null : (state.authConfigs.value?.find((item) => item.id === id) ?? null),
   )
   const close = useAppStore((state) => state.closeAuthConfigEditor)
-  if (id !== null && saved === null) {
-    return (
-      <div className="side-editor-missing">
-        <p>This auth config no longer exists.</p>
-        <button type="button" className="button button-small" onClick={close}>
-          Close
-        </button>
-      </div>
-    )
-  }
+  if (id !== null && saved === null) return <SideEditorMissing what="auth config" onClose={close} />
   return <AuthConfigForm saved={saved} />
 }
 
@@ -48,11 +40,6 @@ function AuthConfigForm({ saved }: { saved: AuthConfig | null }) {
   const resetSave = useAppStore((state) => state.resetAuthConfigSave)
   const close = useAppStore((state) => state.closeAuthConfigEditor)
   const [draft, setDraft] = useState<AuthDraft>(() => (saved ? authDraftOf(saved) : newAuthDraft()))
-  const headingRef = useRef<HTMLHeadingElement>(null)
-
-  useEffect(() => {
-    headingRef.current?.focus()
-  }, [])
 
   const { fields: errors, general } = errorsOf(saveState.status === 'error' ? saveState.error : null, FIELDS)
   const saving = saveState.status === 'saving'
@@ -60,103 +47,80 @@ function AuthConfigForm({ saved }: { saved: AuthConfig | null }) {
     setDraft((current) => ({ ...current, ...patch }))
     resetSave()
   }
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
+  const submit = async () => {
     const ok = await saveAuthConfig(authPayloadOf(draft), saved?.id ?? null, keepsSecret(draft, saved))
     if (ok) setDraft((current) => ({ ...current, secret: '' }))
   }
 
   return (
-    <form
-      className="side-editor"
-      aria-labelledby="editor-title"
-      noValidate
-      onSubmit={(event) => void submit(event)}
-    >
-      <header className="side-editor-header">
-        <div className="side-editor-heading">
-          <h2 id="editor-title" ref={headingRef} tabIndex={-1}>
-            {saved ? authConfigLabel(saved) : 'New auth config'}
-          </h2>
-          {saved ? (
-            <p className="muted">
-              <code>{saved.id}</code> · created {formatDateTime(saved.created_at)} · modified{' '}
-              {formatDateTime(saved.modified_at)}
-            </p>
-          ) : (
-            <p className="muted">
-              How Hookbench authenticates to a subscriber, as Rustici Generator defines it.
-            </p>
-          )}
-        </div>
-        <button
-          type="button"
-          className="button button-small button-icon"
-          aria-label="Close editor"
-          onClick={close}
-        >
-          ×
-        </button>
-      </header>
-
-      <div className="side-editor-body">
-        <section className="side-editor-section" aria-label="Auth config">
-          <FormRow
-            label="Type"
-            labelId="auth-type-label"
-            error={errors.auth_type}
-            hint={TYPE_HINTS[draft.auth_type]}
-          >
-            <div className="segmented" role="radiogroup" aria-labelledby="auth-type-label">
-              {authTypes.map((type) => (
-                <label key={type} className="segment">
-                  <input
-                    type="radio"
-                    name="auth_type"
-                    value={type}
-                    checked={draft.auth_type === type}
-                    onChange={() => update({ auth_type: type })}
-                  />
-                  <span>{authTypeLabels[type]}</span>
-                </label>
-              ))}
-            </div>
-          </FormRow>
-          <TypeFields draft={draft} saved={saved} errors={errors} onChange={update} />
-          {saved?.auth_type === 'OAUTH_2_CLIENT_CREDENTIALS' && draft.auth_type === saved.auth_type ? (
-            <AuthConfigTest
-              id={saved.id}
-              dirty={JSON.stringify(draft) !== JSON.stringify(authDraftOf(saved))}
-            />
-          ) : null}
-        </section>
-      </div>
-
-      <SideEditorFooter
-        createLabel="Create auth config"
-        editing={saved !== null}
-        saving={saving}
-        saved={saveState.status === 'saved'}
-        onClose={close}
-        remove={
-          saved
-            ? {
-                what: 'this auth config',
-                busy: deleteState.status === 'saving',
-                onConfirm: () => void deleteAuthConfig(saved.id),
-              }
-            : null
-        }
-      >
-        {general ? (
-          <p className="inline-error side-editor-error" role="alert">
-            Could not save: {general}
+    <SideEditor
+      title={saved ? authConfigLabel(saved) : 'New auth config'}
+      subtitle={
+        saved ? (
+          <p className="muted">
+            <code>{saved.id}</code> · created {formatDateTime(saved.created_at)} · modified{' '}
+            {formatDateTime(saved.modified_at)}
           </p>
+        ) : (
+          <p className="muted">How Hookbench authenticates to a subscriber (seed 000).</p>
+        )
+      }
+      onSubmit={() => void submit()}
+      onClose={close}
+      footer={
+        <SideEditorFooter
+          createLabel="Create auth config"
+          editing={saved !== null}
+          saving={saving}
+          saved={saveState.status === 'saved'}
+          onClose={close}
+          remove={
+            saved
+              ? {
+                  what: 'this auth config',
+                  busy: deleteState.status === 'saving',
+                  onConfirm: () => void deleteAuthConfig(saved.id),
+                }
+              : null
+          }
+          refusal={general}
+        >
+          {deleteState.status === 'error' && deleteState.error && deleteState.id === saved?.id ? (
+            <DeleteError error={deleteState.error} />
+          ) : null}
+        </SideEditorFooter>
+      }
+    >
+      <section className="side-editor-section" aria-label="Auth config">
+        <FormRow
+          label="Type"
+          labelId="auth-type-label"
+          error={errors.auth_type}
+          hint={TYPE_HINTS[draft.auth_type]}
+        >
+          <div className="segmented" role="radiogroup" aria-labelledby="auth-type-label">
+            {authTypes.map((type) => (
+              <label key={type} className="segment">
+                <input
+                  type="radio"
+                  name="auth_type"
+                  value={type}
+                  checked={draft.auth_type === type}
+                  onChange={() => update({ auth_type: type })}
+                />
+                <span>{authTypeLabels[type]}</span>
+              </label>
+            ))}
+          </div>
+        </FormRow>
+        <TypeFields draft={draft} saved={saved} errors={errors} onChange={update} />
+        {saved?.auth_type === 'OAUTH_2_CLIENT_CREDENTIALS' && draft.auth_type === saved.auth_type ? (
+          <AuthConfigTest
+            id={saved.id}
+            dirty={JSON.stringify(draft) !== JSON.stringify(authDraftOf(saved))}
+          />
         ) : null}
-        {deleteState.status === 'error' && deleteState.error && deleteState.id === saved?.id ? (
-          <DeleteError error={deleteState.error} />
-        ) : null}
-      </SideEditorFooter>
-    </form>
+      </section>
+    </SideEditor>
   )
 }

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react'
-import { useAppStore } from '../../state/index.ts'
+import { type EditorTarget, useAppStore } from '../../state/index.ts'
 import {
   type BinDraft,
   draftOf,
@@ -12,8 +12,6 @@ import {
 import { FieldMessage } from './FieldMessage.tsx'
 import { StepFields } from './StepFields.tsx'
 import { VerifyFields } from './VerifyFields.tsx'
-
-export type EditorTarget = { kind: 'new' } | { kind: 'edit'; id: string } | null
 
 /** The paths the form shows an error under (by FieldMessage); anything else is said above the buttons. */
 const FIELDS = ['name', 'response', 'forward_to', 'verify.basic', 'verify.bearer', 'verify.standard_webhooks']

@@ -32,12 +32,9 @@ export function EditorFooter({ saved, saving, status, problems, general, onClose
             }
           : null
       }
+      refusal={general}
     >
-      {general ? (
-        <p className="inline-error side-editor-error" role="alert">
-          Could not save: {general}
-        </p>
-      ) : problems > 0 ? (
+      {!general && problems > 0 ? (
         <p className="field-error side-editor-error" role="alert">
           {problems === 1 ? 'One field needs' : `${problems} fields need`} attention — see the messages above.
         </p>

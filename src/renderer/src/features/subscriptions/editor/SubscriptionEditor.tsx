@@ -1,8 +1,9 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Subscription } from '../../../../../shared/domain/subscription.ts'
 import { useAppStore } from '../../../state/index.ts'
 import { countErrors, errorAt, errorsOf, type FieldErrors } from '../../../ui/field-errors.ts'
 import { textOf } from '../../../ui/format.ts'
+import { SideEditor, SideEditorMissing } from '../../../ui/SideEditor.tsx'
 import { draftOf, newDraft, payloadOf, type SubscriptionDraft } from '../draft.ts'
 import { samplesFor } from '../preview.ts'
 import { AuthField } from './AuthField.tsx'
@@ -46,16 +47,7 @@ export function SubscriptionEditor({ id }: { id: string | null }) {
     id === null ? null : (state.subscriptions.value?.find((item) => item.id === id) ?? null),
   )
   const close = useAppStore((state) => state.closeSubscriptionEditor)
-  if (id !== null && saved === null) {
-    return (
-      <div className="side-editor-missing">
-        <p>This subscription no longer exists.</p>
-        <button type="button" className="button button-small" onClick={close}>
-          Close
-        </button>
-      </div>
-    )
-  }
+  if (id !== null && saved === null) return <SideEditorMissing what="subscription" onClose={close} />
   return <SubscriptionForm saved={saved} />
 }
 
@@ -76,7 +68,6 @@ function SubscriptionForm({ saved }: { saved: Subscription | null }) {
     setDraft((current) => ({ ...current, enabled: saved.enabled }))
   }
 
-  const headingRef = useRef<HTMLHeadingElement>(null)
   const formRef = useRef<HTMLFormElement>(null)
   // After a refused save, take the user to the first field that says why.
   const [refusals, setRefusals] = useState(0)
@@ -84,11 +75,6 @@ function SubscriptionForm({ saved }: { saved: Subscription | null }) {
     if (refusals === 0) return
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
   }, [refusals])
-  const savedId = saved?.id ?? null
-  // biome-ignore lint/correctness/useExhaustiveDependencies: moves focus when another subscription opens, not on every edit.
-  useEffect(() => {
-    headingRef.current?.focus()
-  }, [savedId])
 
   const samples = useMemo(() => samplesFor(profiles, draft.profile), [profiles, draft.profile])
   const sample =
@@ -107,8 +93,7 @@ function SubscriptionForm({ saved }: { saved: Subscription | null }) {
     resetSave()
   }
 
-  const submit = async (event?: FormEvent) => {
-    event?.preventDefault()
+  const submit = async () => {
     if (saving) return
     const { payload, errors: found } = payloadOf(draft, saved !== null)
     setLocal(found)
@@ -121,167 +106,143 @@ function SubscriptionForm({ saved }: { saved: Subscription | null }) {
     if (latest) setDraft(draftOf(latest))
   }
 
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
-      event.preventDefault()
-      void submit()
-    }
-  }
-
   const title = saved ? textOf(saved.name) || '(unnamed)' : 'New subscription'
   return (
-    <form
-      ref={formRef}
-      className="side-editor"
-      aria-labelledby="editor-title"
-      noValidate
-      onSubmit={(event) => void submit(event)}
-      onKeyDown={onKeyDown}
+    <SideEditor
+      formRef={formRef}
+      title={title}
+      subtitle={
+        saved ? <VersionLine subscription={saved} /> : <p className="muted">Fill in what to send where.</p>
+      }
+      onSubmit={() => void submit()}
+      onClose={close}
+      saveShortcut
+      focusKey={saved?.id ?? null}
+      notice={
+        saved?.disabled_reason && !saved.enabled ? (
+          <p className="notice is-warn side-editor-notice">Disabled by Hookbench: {saved.disabled_reason}.</p>
+        ) : null
+      }
+      footer={
+        <EditorFooter
+          saved={saved}
+          saving={saving}
+          status={saveState.status}
+          problems={countErrors(errors)}
+          general={server.general}
+          onClose={close}
+        />
+      }
     >
-      <header className="side-editor-header">
-        <div className="side-editor-heading">
-          <h2 id="editor-title" ref={headingRef} tabIndex={-1}>
-            {title}
-          </h2>
-          {saved ? (
-            <VersionLine subscription={saved} />
-          ) : (
-            <p className="muted">Fill in what to send where.</p>
-          )}
+      <section className="side-editor-section" aria-labelledby="section-basics">
+        <h3 id="section-basics">Basics</h3>
+        <LocalizedField
+          field="name"
+          label="Name"
+          placeholder="Orders to staging"
+          value={draft.name}
+          errors={errors}
+          onChange={(name) => update({ name })}
+        />
+        <LocalizedField
+          field="description"
+          label="Description"
+          placeholder="Optional"
+          value={draft.description}
+          errors={errors}
+          onChange={(description) => update({ description })}
+        />
+        <ProfileFields draft={draft} errors={errors} onChange={update} />
+        <div className="form-row">
+          <span className="form-label">Enabled</span>
+          <div className="form-control">
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={draft.enabled}
+                onChange={(event) => update({ enabled: event.target.checked })}
+              />
+              <span>Deliver matching events</span>
+            </label>
+          </div>
         </div>
-        <button
-          type="button"
-          className="button button-small button-icon"
-          aria-label="Close editor"
-          onClick={close}
-        >
-          ×
-        </button>
-      </header>
-      {saved?.disabled_reason && !saved.enabled ? (
-        <p className="notice is-warn side-editor-notice">Disabled by Hookbench: {saved.disabled_reason}.</p>
-      ) : null}
+      </section>
 
-      <div className="side-editor-body">
-        <section className="side-editor-section" aria-labelledby="section-basics">
-          <h3 id="section-basics">Basics</h3>
-          <LocalizedField
-            field="name"
-            label="Name"
-            placeholder="Orders to staging"
-            value={draft.name}
-            errors={errors}
-            onChange={(name) => update({ name })}
-          />
-          <LocalizedField
-            field="description"
-            label="Description"
-            placeholder="Optional"
-            value={draft.description}
-            errors={errors}
-            onChange={(description) => update({ description })}
-          />
-          <ProfileFields draft={draft} errors={errors} onChange={update} />
-          <div className="form-row">
-            <span className="form-label">Enabled</span>
-            <div className="form-control">
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={draft.enabled}
-                  onChange={(event) => update({ enabled: event.target.checked })}
-                />
-                <span>Deliver matching events</span>
-              </label>
-            </div>
-          </div>
-        </section>
-
-        <section className="side-editor-section" aria-labelledby="section-topics">
-          <h3 id="section-topics">Which events</h3>
-          {draft.profile === 'contensis' ? (
-            <ContensisTopicsField
-              topics={draft.topics}
-              sample={sample}
-              errors={errors}
-              onChange={(topics) => update({ topics })}
-            />
-          ) : (
-            <TopicsField
-              profile={draft.profile}
-              topics={draft.topics}
-              samples={samples}
-              errors={errors}
-              onChange={(topics) => update({ topics })}
-            />
-          )}
-        </section>
-
-        <section className="side-editor-section" aria-labelledby="section-endpoint">
-          <div className="section-head">
-            <h3 id="section-endpoint">Endpoint and payload</h3>
-            <SamplePicker samples={samples} value={sample?.key ?? null} onChange={setSampleKey} />
-          </div>
-          <UrlField url={draft.url} sample={sample} errors={errors} onChange={(url) => update({ url })} />
-          <HeadersField
-            rows={draft.headers}
+      <section className="side-editor-section" aria-labelledby="section-topics">
+        <h3 id="section-topics">Which events</h3>
+        {draft.profile === 'contensis' ? (
+          <ContensisTopicsField
+            topics={draft.topics}
             sample={sample}
             errors={errors}
-            onChange={(headers) => update({ headers })}
+            onChange={(topics) => update({ topics })}
           />
-          {draft.profile === 'contensis' ? (
-            <TemplatesField
-              rows={draft.templates}
+        ) : (
+          <TopicsField
+            profile={draft.profile}
+            topics={draft.topics}
+            samples={samples}
+            errors={errors}
+            onChange={(topics) => update({ topics })}
+          />
+        )}
+      </section>
+
+      <section className="side-editor-section" aria-labelledby="section-endpoint">
+        <div className="section-head">
+          <h3 id="section-endpoint">Endpoint and payload</h3>
+          <SamplePicker samples={samples} value={sample?.key ?? null} onChange={setSampleKey} />
+        </div>
+        <UrlField url={draft.url} sample={sample} errors={errors} onChange={(url) => update({ url })} />
+        <HeadersField
+          rows={draft.headers}
+          sample={sample}
+          errors={errors}
+          onChange={(headers) => update({ headers })}
+        />
+        {draft.profile === 'contensis' ? (
+          <TemplatesField
+            rows={draft.templates}
+            sample={sample}
+            errors={errors}
+            onChange={(templates) => update({ templates })}
+          />
+        ) : null}
+        <div className="form-row">
+          <span className="form-label">Body</span>
+          <div className="form-control">
+            <BodyPreview
+              profile={draft.profile}
               sample={sample}
-              errors={errors}
-              onChange={(templates) => update({ templates })}
+              tenantId={draft.tenant_id}
+              entityKey={draft.entity_key}
+              templates={draft.templates}
+              subscriptionId={saved?.id ?? null}
             />
-          ) : null}
-          <div className="form-row">
-            <span className="form-label">Body</span>
-            <div className="form-control">
-              <BodyPreview
-                profile={draft.profile}
-                sample={sample}
-                tenantId={draft.tenant_id}
-                entityKey={draft.entity_key}
-                templates={draft.templates}
-                subscriptionId={saved?.id ?? null}
-              />
-            </div>
           </div>
-        </section>
+        </div>
+      </section>
 
-        <section className="side-editor-section" aria-labelledby="section-security">
-          <h3 id="section-security">Authentication and signing</h3>
-          <AuthField
-            value={draft.auth_config_id}
-            error={errors.auth_config_id}
-            onChange={(auth_config_id) => update({ auth_config_id })}
-          />
-          <SigningField
-            mode={draft.signingMode}
-            secret={draft.signingSecret}
-            saved={saved}
-            error={errorAt(errors, 'signing')}
-            onChange={update}
-          />
-        </section>
+      <section className="side-editor-section" aria-labelledby="section-security">
+        <h3 id="section-security">Authentication and signing</h3>
+        <AuthField
+          value={draft.auth_config_id}
+          error={errors.auth_config_id}
+          onChange={(auth_config_id) => update({ auth_config_id })}
+        />
+        <SigningField
+          mode={draft.signingMode}
+          secret={draft.signingSecret}
+          saved={saved}
+          error={errorAt(errors, 'signing')}
+          onChange={update}
+        />
+      </section>
 
-        <section className="side-editor-section" aria-labelledby="section-delivery">
-          <h3 id="section-delivery">Delivery</h3>
-          <DeliveryFields draft={draft} errors={errors} onChange={update} />
-        </section>
-      </div>
-
-      <EditorFooter
-        saved={saved}
-        saving={saving}
-        status={saveState.status}
-        problems={countErrors(errors)}
-        general={server.general}
-        onClose={close}
-      />
-    </form>
+      <section className="side-editor-section" aria-labelledby="section-delivery">
+        <h3 id="section-delivery">Delivery</h3>
+        <DeliveryFields draft={draft} errors={errors} onChange={update} />
+      </section>
+    </SideEditor>
   )
 }
