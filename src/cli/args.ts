@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { HookbenchError } from '../shared/errors.ts'
+import { CHECK_OPTIONS, CHECK_USAGE, type CheckArgs, parseCheckCommand } from './check-args.ts'
 import {
   CLIENT_OPTIONS,
   CLIENT_USAGE,
@@ -35,11 +36,12 @@ export const ServeOptionsSchema = z.object({
 })
 export type ServeOptions = z.infer<typeof ServeOptionsSchema>
 
-export const commandNames = ['serve', ...clientCommandNames] as const
+export const commandNames = ['serve', 'check', ...clientCommandNames] as const
 export type CommandName = (typeof commandNames)[number]
 
 export type Command =
   | { kind: 'serve'; options: ServeOptions }
+  | { kind: 'check'; options: CheckArgs }
   | ClientCommand
   /** `command`: `hookbench <command> --help` shows that command's usage. */
   | { kind: 'help'; command?: CommandName }
@@ -53,6 +55,7 @@ Commands:
   replay    Deliver a message again, by its message_id.
   export    Write the workspace as one JSON file.
   import    Load an exported workspace.
+  check     Check a webhook endpoint: signatures, replays, duplicates, timing, vendor rules.
 
 trigger, replay, export and import talk to a running Hookbench (serve or the desktop app).
 \`hookbench <command> --help\` shows a command's options.
@@ -92,13 +95,18 @@ const SERVE_OPTIONS = {
   token: { type: 'string' },
 } as const satisfies OptionTable
 
-const COMMAND_OPTIONS: Record<CommandName, OptionTable> = { serve: SERVE_OPTIONS, ...CLIENT_OPTIONS }
+const COMMAND_OPTIONS: Record<CommandName, OptionTable> = {
+  serve: SERVE_OPTIONS,
+  check: CHECK_OPTIONS,
+  ...CLIENT_OPTIONS,
+}
 
 /** Every option any command knows (each name has one type everywhere), for the first reading. */
 const ALL_OPTIONS: OptionTable = Object.assign({}, GLOBAL_OPTIONS, ...Object.values(COMMAND_OPTIONS))
 
 export function usageOf(command: CommandName | undefined): string {
   if (command === undefined) return USAGE
+  if (command === 'check') return CHECK_USAGE
   return command === 'serve' ? SERVE_USAGE : CLIENT_USAGE[command]
 }
 
@@ -128,6 +136,7 @@ export function parseCommand(argv: string[]): Command {
   // Not `help`: a script that forgot its command should fail loudly, not succeed with usage.
   if (command === undefined) throw badArguments('No command given.', USAGE)
   if (!isCommandName(command)) throw badArguments(`Unknown command "${command}".`, USAGE)
+  if (command === 'check') return parseCheckCommand(values, rest)
   if (command !== 'serve') return parseClientCommand(command, values, rest)
   if (rest.length > 0) throw new HookbenchError('bad_request', `Unexpected argument "${rest[0]}".`)
   const options = ServeOptionsSchema.safeParse({

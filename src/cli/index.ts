@@ -16,6 +16,8 @@ async function main(argv: string[]): Promise<number> {
       return 0
     case 'serve':
       return (await import('./serve.ts')).serve(command.options)
+    case 'check':
+      return (await import('./check.ts')).check(command.options)
     case 'trigger':
       return (await import('./trigger.ts')).trigger(command.options)
     case 'replay':

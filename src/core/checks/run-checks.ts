@@ -21,11 +21,13 @@ export interface CheckSummary {
 }
 
 /**
- * The checks a run makes, in order: the profile's, narrowed to `only`. An id that does not exist
- * or is not a check of this profile is refused (bad_request), naming what would do.
+ * The checks a run of these options makes, in order: the profile's, narrowed to `only`. Refuses
+ * (bad_request) what runChecks would refuse — a URL, secret or timeout it cannot use, a check id
+ * that does not exist or is not a check of this profile — so a caller can say so before starting.
  */
-export function planChecks(profile: CheckProfile, only?: readonly string[]): CheckSummary[] {
-  return planned(profile, only).map(({ id, title, level }) => ({ id, title, level }))
+export function planChecks(options: CheckOptions): CheckSummary[] {
+  validate(options)
+  return planned(options.profile, options.only).map(({ id, title, level }) => ({ id, title, level }))
 }
 
 function planned(profile: CheckProfile, only?: readonly string[]): CheckDefinition[] {

@@ -47,7 +47,7 @@ export function rejected(exchange: Exchange, what: string): Verdict {
 
 /** Answered at all, and not with a crash (5xx). */
 export function notCrashed(exchange: Exchange, what: string): Verdict {
-  const expected = 'an answer, not 5xx'
+  const expected = 'not 5xx'
   const { response } = exchange
   if (!response) return { ok: false, expected, observed: answerOf(exchange) }
   if (response.status >= 500) {
