@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import { bridgeManifest } from './src/shared/contract/bridge.ts'
 
 export default defineConfig({
   main: {
@@ -12,6 +13,8 @@ export default defineConfig({
     },
   },
   preload: {
+    // The sandboxed preload imports only types from src/shared: it gets its channel names as data.
+    define: { HOOKBENCH_BRIDGE: JSON.stringify(bridgeManifest()) },
     build: {
       rolldownOptions: {
         // Sandboxed preloads cannot be ES modules: emit one CommonJS file.

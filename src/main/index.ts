@@ -2,10 +2,10 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { app, type BrowserWindow, dialog, screen, session, shell } from 'electron'
 import { type Host, startHost } from '../server/host.ts'
-import type { MenuAction } from '../shared/contract/bridge.ts'
+import type { MenuAction } from '../shared/contract/live-events.ts'
 import { DEEP_LINK_SCHEME, deepLinkArgument, parseDeepLink } from './app/deep-link.ts'
+import { createLiveEventSender } from './app/live-events.ts'
 import { installApplicationMenu } from './app/menu.ts'
-import { createMenuActionSender } from './app/menu-actions.ts'
 import { watchNotifications } from './app/notifications.ts'
 import {
   appEntryUrl,
@@ -15,7 +15,6 @@ import {
 } from './app/protocol.ts'
 import { openSafeStorageBox } from './app/safe-storage-box.ts'
 import { hardenSession } from './app/security.ts'
-import { createStreamEventSender } from './app/stream-events.ts'
 import { createMainWindow } from './app/window.ts'
 import { createWindowStateKeeper, fitToDisplays, WINDOW_STATE_FILE } from './app/window-state.ts'
 import { createSenderCheck, registerIpcHandlers } from './ipc/handle.ts'
@@ -29,8 +28,8 @@ const isAppUrl = appUrlCheck(devServerUrl)
 
 let host: Host | null = null
 let mainWindow: BrowserWindow | null = null
-const menuActions = createMenuActionSender()
-const streamEvents = createStreamEventSender()
+const menuActions = createLiveEventSender('menuAction')
+const streamEvents = createLiveEventSender('streamEvent')
 const windowState = createWindowStateKeeper({ file: join(app.getPath('userData'), WINDOW_STATE_FILE) })
 
 function openMainWindow(): BrowserWindow {

@@ -16,8 +16,8 @@ import { contract, type Handlers, type OperationName } from '../shared/contract/
 import { HookbenchError } from '../shared/errors.ts'
 import { findTooDeep, tooDeepError } from '../shared/json-depth.ts'
 import { allowedHostHeaders, bearerMatches, hostIsAllowed } from './guards.ts'
-import { compileRoutes, matchRoute } from './router.ts'
-import { createEventStreams, EVENT_STREAM_HEADERS, STREAM_PATH } from './sse.ts'
+import { type AllowedMethod, compileRoutes, matchRoute } from './router.ts'
+import { createEventStreams, EVENT_STREAM_HEADERS, sseRoutes } from './sse.ts'
 import { injectToken, readStaticFile } from './static-files.ts'
 
 export interface ApiServerOptions {
@@ -28,7 +28,7 @@ export interface ApiServerOptions {
   /** The built renderer (out/renderer), served at `/`; null serves the API alone. */
   rendererDir?: string | null
   maxBodyBytes?: number
-  /** Served as Server-Sent Events at GET /api/stream (absent: that route is 404). */
+  /** Core's live events, served as Server-Sent Events at GET /api/stream (absent: that route is 404). */
   events?: EventBus
   /** Tests only: how often the stream sends a heartbeat comment (default 15 s). */
   heartbeatMs?: number
@@ -61,7 +61,9 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   const routes = compileRoutes(contract)
   let server: Server | null = null
   let allowedHosts = new Set<string>()
-  const streams = options.events ? createEventStreams(options.events, options.heartbeatMs) : null
+  const streams = options.events
+    ? createEventStreams({ streamEvent: options.events }, options.heartbeatMs)
+    : null
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hostIsAllowed(req, allowedHosts)) {
@@ -82,25 +84,22 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
         'Missing or wrong bearer token (Authorization: Bearer <token>).',
       )
     }
-    if (streams && url.pathname === STREAM_PATH) {
-      if (req.method === 'HEAD') {
-        // The headers a GET would get, without holding the connection open for events.
-        res.writeHead(200, { ...SECURITY_HEADERS, ...EVENT_STREAM_HEADERS }).end()
+    if (streams) {
+      const stream = matchRoute(sseRoutes, req.method ?? 'GET', url.pathname)
+      if (stream.kind === 'wrong-method') throw methodNotAllowed(req, res, url, stream.allowed)
+      if (stream.kind === 'found') {
+        if (req.method === 'HEAD') {
+          // The headers a GET would get, without holding the connection open for events.
+          res.writeHead(200, { ...SECURITY_HEADERS, ...EVENT_STREAM_HEADERS }).end()
+          return
+        }
+        streams.serve(stream.route.name, req, res, SECURITY_HEADERS)
         return
       }
-      if (req.method !== 'GET') {
-        res.setHeader('allow', 'GET, HEAD')
-        throw new HookbenchError('method_not_allowed', `${req.method} is not allowed on ${url.pathname}.`)
-      }
-      streams.serve(req, res, SECURITY_HEADERS)
-      return
     }
     const match = matchRoute(routes, req.method ?? 'GET', url.pathname)
     if (match.kind === 'none') throw new HookbenchError('not_found', `No API route ${url.pathname}.`)
-    if (match.kind === 'wrong-method') {
-      res.setHeader('allow', match.allowed.join(', '))
-      throw new HookbenchError('method_not_allowed', `${req.method} is not allowed on ${url.pathname}.`)
-    }
+    if (match.kind === 'wrong-method') throw methodNotAllowed(req, res, url, match.allowed)
     const name: OperationName = match.route.name
     const limit = contract[name].maxBodyBytes ?? maxBodyBytes
     const raw = {
@@ -142,10 +141,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   }
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('allow', 'GET, HEAD')
-      throw new HookbenchError('method_not_allowed', `${req.method} is not allowed on ${url.pathname}.`)
-    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed(req, res, url, ['GET', 'HEAD'])
     const file = options.rendererDir ? await readStaticFile(options.rendererDir, url.pathname) : null
     if (!file) throw new HookbenchError('not_found', `Nothing at ${url.pathname}.`)
     const isHtml = file.contentType.startsWith('text/html')
@@ -185,6 +181,17 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
  */
 function badBody(message: string): HookbenchError {
   return new HookbenchError('bad_request', message, { issues: [{ path: '', message }] })
+}
+
+/** A 405 with the `Allow` header it needs. */
+function methodNotAllowed(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  allowed: readonly AllowedMethod[],
+): HookbenchError {
+  res.setHeader('allow', allowed.join(', '))
+  return new HookbenchError('method_not_allowed', `${req.method} is not allowed on ${url.pathname}.`)
 }
 
 /** Query strings carry strings only; a repeated key becomes an array. Schemas coerce as needed. */

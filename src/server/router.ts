@@ -17,11 +17,11 @@ export type RouteMatch<Name extends string = string> =
   | { kind: 'none' }
 
 /** Compiles a contract's REST paths (`/api/messages/{message_id}`) into matchers, once. */
-export function compileRoutes<Table extends Record<string, Operation>>(
+export function compileRoutes<Table extends Record<string, Pick<Operation, 'method' | 'path'>>>(
   table: Table,
 ): Route<keyof Table & string>[] {
   return (Object.keys(table) as Array<keyof Table & string>).map((name) => {
-    const { method, path } = table[name] as Operation
+    const { method, path } = table[name] as Pick<Operation, 'method' | 'path'>
     const paramNames: string[] = []
     const source = path
       .split('/')

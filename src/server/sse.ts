@@ -1,7 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { EventBus } from '../core/index.ts'
+import { liveEventName, type Operation } from '../shared/contract/define.ts'
+import {
+  type LiveEventOf,
+  liveEvents,
+  type SseFamilyName,
+  sseFamilyNames,
+} from '../shared/contract/live-events.ts'
+import { compileRoutes, type Route } from './router.ts'
 
-export const STREAM_PATH = '/api/stream'
 export const DEFAULT_HEARTBEAT_MS = 15_000
 export const EVENT_STREAM_HEADERS: Record<string, string> = {
   'content-type': 'text/event-stream; charset=utf-8',
@@ -12,22 +18,41 @@ export const EVENT_STREAM_HEADERS: Record<string, string> = {
 /** A client this far behind is not reading: drop it rather than buffer without bound. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024
 
+/** `GET <sse.path>` for every live family of the contract that declares one (`/api/stream`). */
+export const sseRoutes: Route<SseFamilyName>[] = compileRoutes(sseTable())
+
+function sseTable(): Record<SseFamilyName, Pick<Operation, 'method' | 'path'>> {
+  const table = {} as Record<SseFamilyName, Pick<Operation, 'method' | 'path'>>
+  for (const name of sseFamilyNames) table[name] = { method: 'GET', path: liveEvents[name].sse.path }
+  return table
+}
+
+/** Where the events of each family served as SSE come from (core's event bus, for stream events). */
+export type LiveSources = {
+  [K in SseFamilyName]: { subscribe(listener: (event: LiveEventOf<K>) => void): () => void }
+}
+
 /**
  * The open streams of one server, so stopping it ends them at once: a stream never finishes on its
  * own, and a graceful close would otherwise wait out its grace period for every open UI.
  */
 export interface EventStreams {
-  serve(req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): void
+  serve(
+    family: SseFamilyName,
+    req: IncomingMessage,
+    res: ServerResponse,
+    headers: Record<string, string>,
+  ): void
   closeAll(): void
 }
 
-export function createEventStreams(events: EventBus, heartbeatMs = DEFAULT_HEARTBEAT_MS): EventStreams {
+export function createEventStreams(sources: LiveSources, heartbeatMs = DEFAULT_HEARTBEAT_MS): EventStreams {
   const open = new Set<ServerResponse>()
   return {
-    serve(req, res, headers) {
+    serve(family, req, res, headers) {
       open.add(res)
       res.once('close', () => open.delete(res))
-      serveEventStream(req, res, events, headers, heartbeatMs)
+      serveEventStream(family, sources, req, res, headers, heartbeatMs)
     },
     closeAll() {
       for (const res of open) res.end()
@@ -37,16 +62,17 @@ export function createEventStreams(events: EventBus, heartbeatMs = DEFAULT_HEART
 }
 
 /**
- * `GET /api/stream`: the event bus as Server-Sent Events (`event: <type>`, `data: <event JSON>`).
- * A comment line every `heartbeatMs` keeps proxies and idle timers from closing the connection
- * and lets the client notice a dead one. Everything is released when the client goes away.
+ * One family as Server-Sent Events (`event: <name>`, `data: <event JSON>`). A comment line every
+ * `heartbeatMs` keeps proxies and idle timers from closing the connection and lets the client
+ * notice a dead one. Everything is released when the client goes away.
  */
-export function serveEventStream(
+function serveEventStream(
+  family: SseFamilyName,
+  sources: LiveSources,
   req: IncomingMessage,
   res: ServerResponse,
-  events: EventBus,
   headers: Record<string, string>,
-  heartbeatMs = DEFAULT_HEARTBEAT_MS,
+  heartbeatMs: number,
 ): void {
   res.writeHead(200, { ...headers, ...EVENT_STREAM_HEADERS })
   res.write(': hookbench event stream\n\n')
@@ -60,8 +86,8 @@ export function serveEventStream(
     }
     res.write(text)
   }
-  const unsubscribe = events.subscribe((event) => {
-    write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`)
+  const unsubscribe = sources[family].subscribe((event) => {
+    write(`event: ${liveEventName(liveEvents[family], event)}\ndata: ${JSON.stringify(event)}\n\n`)
   })
   const heartbeat = setInterval(() => write(`: heartbeat ${Date.now()}\n\n`), heartbeatMs)
   heartbeat.unref()

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createEventBus } from '../../src/core/events/event-bus.ts'
+import { createHttpStream } from '../../src/renderer/src/api/stream.ts'
 import { type ApiServer, createApiServer } from '../../src/server/api-server.ts'
-import type { StreamEvent } from '../../src/shared/stream.ts'
+import { liveEvents, type StreamEvent, sseFamilyNames } from '../../src/shared/contract/live-events.ts'
+import { liveEventExamples } from '../helpers/live-event-examples.ts'
 import { receiverHostsPerTest } from '../helpers/receiver-host.ts'
 
 const start = receiverHostsPerTest()
@@ -108,5 +110,31 @@ describe('GET /api/stream', () => {
     expect(events.listenerCount).toBe(1)
     stream.close()
     await until(() => events.listenerCount === 0)
+  })
+
+  it('sends every declared stream event under its name, and the renderer reads each one back', async () => {
+    expect(sseFamilyNames).toEqual(['streamEvent'])
+    const events = createEventBus()
+    const token = 'hb_test-token-0123456789'
+    const server = createApiServer({ handlers: {} as never, token, port: 0, events })
+    servers.push(server)
+    const url = await server.start()
+    const raw = openStream(`${url}${liveEvents.streamEvent.sse.path}`, token)
+    await raw.opened
+    const read: StreamEvent[] = []
+    const stop = createHttpStream('streamEvent', { baseUrl: url, token: () => token }).subscribe((event) =>
+      read.push(event),
+    )
+    await until(() => events.listenerCount === 2)
+
+    const examples = liveEventExamples.streamEvent
+    for (const event of examples) events.emit(event)
+    await until(() => raw.events.length === examples.length && read.length === examples.length)
+    stop()
+    raw.close()
+    expect(raw.events.map(({ event }) => event)).toEqual(Object.keys(liveEvents.streamEvent.events))
+    for (const { data } of raw.events) liveEvents.streamEvent.schema.parse(data)
+    expect(raw.events.map(({ data }) => data)).toEqual(examples)
+    expect(read).toEqual(examples)
   })
 })

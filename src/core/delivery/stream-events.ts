@@ -1,4 +1,4 @@
-import type { StreamEvent } from '../../shared/stream.ts'
+import type { StreamEvent } from '../../shared/contract/live-events.ts'
 import type { DeliveryChange } from './engine.ts'
 
 /** The live-stream form of a delivery change: summaries only, never bodies. */

@@ -1,4 +1,4 @@
-import type { StreamEvent } from '../../shared/stream.ts'
+import type { StreamEvent } from '../../shared/contract/live-events.ts'
 
 export type EventListener = (event: StreamEvent) => void
 

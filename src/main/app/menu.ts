@@ -1,5 +1,5 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron'
-import type { MenuAction } from '../../shared/contract/bridge.ts'
+import type { MenuAction } from '../../shared/contract/live-events.ts'
 
 export interface MenuCommands {
   /** Work that happens in the UI (export/import, HAR): handed to the renderer on `hookbench:menu`. */

@@ -1,5 +1,5 @@
 import { Notification } from 'electron'
-import type { StreamEvent } from '../../shared/stream.ts'
+import type { StreamEvent } from '../../shared/contract/live-events.ts'
 
 export interface NotificationContent {
   title: string

@@ -1,53 +1,76 @@
-import { z } from 'zod'
-import type { StreamEvent } from '../stream.ts'
 import type { OperationInput, OperationName, OperationOutput } from './index.ts'
+import { IPC_PREFIX, operationNames } from './index.ts'
 import type { IpcResult } from './ipc.ts'
+import { type LiveEventOf, type LiveFamilyName, liveEvents, liveFamilyNames } from './live-events.ts'
 
 /**
  * What the preload exposes as `window.api`: one named function per contract operation, each
  * answering an IpcResult envelope (main never throws across IPC). The renderer imports this type
- * only; the preload implements it, so a new operation fails to compile until it is bridged.
+ * only; the preload builds it from the BridgeManifest.
  */
 export type PreloadApi = {
   [K in OperationName]: (input: OperationInput<K>) => Promise<IpcResult<OperationOutput<K>>>
 }
 
-/** The key under which the preload exposes the bridge on `window`. */
-export type PreloadApiKey = 'api'
+/** The function of `window.desktop` that subscribes to a live family: `menuAction` → `onMenuAction`. */
+export type SubscriptionName<K extends LiveFamilyName = LiveFamilyName> = `on${Capitalize<K>}`
 
 /**
- * Desktop-only messages from main to the page, on one named channel: menu items whose work happens
- * in the UI, and `hookbench://message/{message_id}` deep links. Main validates every payload with
- * MenuActionSchema before sending; the renderer may parse it again with the same schema.
+ * What the preload exposes as `window.desktop` (absent in web mode): one function per live family
+ * of the contract, each returning the function that unsubscribes. A family that keeps undelivered
+ * events hands them to the first subscriber.
  */
-export const MENU_ACTION_CHANNEL = 'hookbench:menu'
-
-/** A message_id is a GUID (Rustici Generator: "A random GUID used to uniquely identify a message"). */
-export const MessageIdSchema = z.guid()
-
-export const MenuActionSchema = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('export-workspace') }),
-  z.strictObject({ action: z.literal('import-workspace') }),
-  z.strictObject({ action: z.literal('import-har') }),
-  z.strictObject({ action: z.literal('open-message'), message_id: MessageIdSchema }),
-])
-export type MenuAction = z.infer<typeof MenuActionSchema>
-
-/**
- * What the preload exposes as `window.desktop` (absent in web mode). `onMenuAction` returns a
- * function that unsubscribes; actions sent before the page subscribed are delivered on subscribing.
- */
-export interface DesktopBridge {
-  onMenuAction(callback: (action: MenuAction) => void): () => void
-  /**
-   * Live events (captures, deliveries), the desktop twin of `GET /api/stream`. Returns the function
-   * that unsubscribes. Events are live only: none are kept for a page that is not listening.
-   */
-  onStreamEvent(callback: (event: StreamEvent) => void): () => void
+export type DesktopBridge = {
+  [K in LiveFamilyName as SubscriptionName<K>]: (callback: (event: LiveEventOf<K>) => void) => () => void
 }
 
-/** Core's live events, forwarded by main to the window (validated with StreamEventSchema first). */
-export const STREAM_EVENT_CHANNEL = 'hookbench:stream'
+/** The IPC channel of an operation, or of a live family. */
+export function ipcChannel(name: OperationName): string {
+  return IPC_PREFIX + name
+}
+export function liveChannel(name: LiveFamilyName): string {
+  return IPC_PREFIX + liveEvents[name].ipc.channel
+}
+export function subscriptionName<K extends LiveFamilyName>(name: K): SubscriptionName<K> {
+  return `on${name[0]?.toUpperCase() ?? ''}${name.slice(1)}` as SubscriptionName<K>
+}
 
-/** The key under which the preload exposes the desktop bridge on `window`. */
-export type DesktopBridgeKey = 'desktop'
+/**
+ * Everything the preload needs to know about the contract, as plain data. The sandboxed preload
+ * may import only types from src/shared (lint/preload-imports.grit), so electron.vite.config.ts
+ * builds this from the contract and injects it as the constant HOOKBENCH_BRIDGE: no channel name
+ * is written twice.
+ */
+export interface BridgeManifest {
+  /** `window.api`: the IPC channel of each operation. */
+  readonly api: { readonly key: 'api'; readonly channels: Readonly<Record<OperationName, string>> }
+  /** `window.desktop`: each live family's subscription, channel and how many events wait for it. */
+  readonly desktop: {
+    readonly key: 'desktop'
+    readonly subscriptions: ReadonlyArray<{
+      readonly name: SubscriptionName
+      readonly channel: string
+      readonly keepUndelivered: number
+    }>
+  }
+}
+
+export function bridgeManifest(): BridgeManifest {
+  return {
+    api: {
+      key: 'api',
+      channels: Object.fromEntries(operationNames.map((name) => [name, ipcChannel(name)])) as Record<
+        OperationName,
+        string
+      >,
+    },
+    desktop: {
+      key: 'desktop',
+      subscriptions: liveFamilyNames.map((name) => ({
+        name: subscriptionName(name),
+        channel: liveChannel(name),
+        keepUndelivered: liveEvents[name].ipc.keepUndelivered,
+      })),
+    },
+  }
+}

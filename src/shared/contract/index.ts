@@ -38,5 +38,5 @@ export type Handlers = { [K in OperationName]: (input: ParsedInput<K>) => Promis
 
 export const operationNames = Object.keys(contract) as OperationName[]
 
-/** The IPC channel of an operation; the preload and the main-process wrapper both use this prefix. */
+/** Every IPC channel starts with this (bridge.ts: ipcChannel, liveChannel). */
 export const IPC_PREFIX = 'hookbench:' as const

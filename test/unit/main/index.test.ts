@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { operationNames } from '../../../src/shared/contract/index.ts'
-import type { StreamEvent } from '../../../src/shared/stream.ts'
+import type { StreamEvent } from '../../../src/shared/contract/live-events.ts'
 
 /** The parts of Electron the desktop wiring touches, with `app` and windows as real event emitters. */
 const electron = await vi.hoisted(async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { bridgeManifest } from '../../../src/shared/contract/bridge.ts'
 import { operationNames } from '../../../src/shared/contract/index.ts'
 
 const electron = vi.hoisted(() => ({
@@ -10,6 +11,8 @@ const electron = vi.hoisted(() => ({
   },
 }))
 vi.mock('electron', () => electron)
+// What electron.vite.config.ts injects into the built preload (checked in live-events.test.ts).
+vi.stubGlobal('HOOKBENCH_BRIDGE', bridgeManifest())
 
 await import('../../../src/preload/index.ts')
 // Captured right away: what the preload did while loading, before any test runs.

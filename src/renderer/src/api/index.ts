@@ -1,8 +1,8 @@
-import type { MenuAction } from '../../../shared/contract/bridge.ts'
 import type { Api } from '../../../shared/contract/index.ts'
+import type { MenuAction } from '../../../shared/contract/live-events.ts'
 import { createHttpApi } from './http-client.ts'
 import { createIpcApi } from './ipc-client.ts'
-import { createDesktopStream, createHttpStream, type EventStream } from './stream.ts'
+import { createLiveStream, type EventStream } from './stream.ts'
 
 export { ApiError, toErrorBody } from './api-error.ts'
 
@@ -21,14 +21,14 @@ export const api: Api = window.api ? createIpcApi(window.api) : createHttpApi({ 
 export const transport: 'ipc' | 'http' = window.api ? 'ipc' : 'http'
 
 /** Live events from core (captures, deliveries): the desktop bridge, or SSE in a browser. */
-export const stream: EventStream = window.desktop
-  ? createDesktopStream(window.desktop)
-  : createHttpStream({ token: tokenFromPage })
+export const stream: EventStream = createLiveStream('streamEvent', window.desktop, { token: tokenFromPage })
+
+const menuActions = createLiveStream('menuAction', window.desktop, { token: tokenFromPage })
 
 /**
  * Actions the desktop app's menu and `hookbench://` links send (absent in a browser, where the
  * same things are done on the pages). Returns the function that stops listening.
  */
 export function onMenuAction(listener: (action: MenuAction) => void): () => void {
-  return window.desktop ? window.desktop.onMenuAction(listener) : () => {}
+  return menuActions.subscribe(listener)
 }

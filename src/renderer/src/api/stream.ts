@@ -1,16 +1,21 @@
-import type { DesktopBridge } from '../../../shared/contract/bridge.ts'
-import { type StreamEvent, StreamEventSchema } from '../../../shared/stream.ts'
-
-export type StreamListener = (event: StreamEvent) => void
-export type StreamStatus = 'connecting' | 'open' | 'closed'
+import { type DesktopBridge, subscriptionName } from '../../../shared/contract/bridge.ts'
+import {
+  type LiveEventOf,
+  type LiveFamilyName,
+  liveEventSchema,
+  liveEvents,
+  type SseFamilyName,
+  type StreamEvent,
+  sseFamilyNames,
+} from '../../../shared/contract/live-events.ts'
 
 /**
- * Core's live events, one connection shared by every part of the UI that listens: the desktop
- * bridge's `onStreamEvent` in the app, `GET /api/stream` in a browser. The first subscriber
- * opens it and the last one to leave closes it.
+ * One live family of the contract (stream events, menu actions), one connection shared by every
+ * part of the UI that listens: the desktop bridge's `on<Family>` in the app, the family's SSE route
+ * (`GET /api/stream`) in a browser. The first subscriber opens it and the last one to leave closes it.
  */
-export interface EventStream {
-  subscribe(listener: StreamListener): () => void
+export interface EventStream<Event = StreamEvent> {
+  subscribe(listener: (event: Event) => void): () => void
 }
 
 export interface HttpStreamOptions {
@@ -22,10 +27,10 @@ export interface HttpStreamOptions {
 /** Waits before reconnecting, growing to the last and staying there. */
 const RECONNECT_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000]
 
-function fanOut(open: (emit: StreamListener) => () => void): EventStream {
-  const listeners = new Set<StreamListener>()
+function fanOut<Event>(open: (emit: (event: Event) => void) => () => void): EventStream<Event> {
+  const listeners = new Set<(event: Event) => void>()
   let close: (() => void) | null = null
-  const emit: StreamListener = (event) => {
+  const emit = (event: Event) => {
     for (const listener of [...listeners]) listener(event)
   }
   return {
@@ -43,19 +48,39 @@ function fanOut(open: (emit: StreamListener) => () => void): EventStream {
   }
 }
 
-/** Events are checked against the schema on this side too; an unknown kind is skipped, not fatal. */
-function parse(value: unknown): StreamEvent | null {
-  const parsed = StreamEventSchema.safeParse(value)
-  return parsed.success ? parsed.data : null
+/**
+ * Events are checked against the family's schema on this side too, whatever the transport; an
+ * unknown kind is skipped, not fatal.
+ */
+function emitParsed<K extends LiveFamilyName>(name: K, emit: (event: LiveEventOf<K>) => void) {
+  const schema = liveEventSchema(name)
+  return (value: unknown) => {
+    const parsed = schema.safeParse(value)
+    if (parsed.success) emit(parsed.data)
+  }
 }
 
-export function createDesktopStream(bridge: DesktopBridge): EventStream {
-  return fanOut((emit) =>
-    bridge.onStreamEvent((event) => {
-      const parsed = parse(event)
-      if (parsed) emit(parsed)
-    }),
-  )
+/** A family in the desktop app comes over the bridge; in a browser over its SSE route, if it has one. */
+export function createLiveStream<K extends LiveFamilyName>(
+  name: K,
+  desktop: DesktopBridge | undefined,
+  http: HttpStreamOptions,
+): EventStream<LiveEventOf<K>> {
+  if (desktop) return createDesktopStream(desktop, name)
+  if (isSseFamily(name)) return createHttpStream(name, http) as EventStream<LiveEventOf<K>>
+  return { subscribe: () => () => {} }
+}
+
+function isSseFamily(name: LiveFamilyName): name is SseFamilyName {
+  return (sseFamilyNames as LiveFamilyName[]).includes(name)
+}
+
+export function createDesktopStream<K extends LiveFamilyName>(
+  bridge: DesktopBridge,
+  name: K,
+): EventStream<LiveEventOf<K>> {
+  const subscribe = bridge[subscriptionName(name)] as (callback: (event: unknown) => void) => () => void
+  return fanOut((emit) => subscribe(emitParsed(name, emit)))
 }
 
 /**
@@ -63,22 +88,27 @@ export function createDesktopStream(bridge: DesktopBridge): EventStream {
  * travels in the Authorization header and never in a URL. Reconnects with backoff when the
  * connection drops (Hookbench restarting); the UI reloads its lists when it comes back.
  */
-export function createHttpStream(options: HttpStreamOptions): EventStream {
+export function createHttpStream<K extends SseFamilyName>(
+  name: K,
+  options: HttpStreamOptions,
+): EventStream<LiveEventOf<K>> {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init))
+  const path = liveEvents[name].sse.path
   return fanOut((emit) => {
+    const receive = emitParsed(name, emit)
     const controller = new AbortController()
     let failures = 0
     const run = async () => {
       while (!controller.signal.aborted) {
         try {
           const token = options.token()
-          const response = await doFetch(`${options.baseUrl ?? ''}/api/stream`, {
+          const response = await doFetch(`${options.baseUrl ?? ''}${path}`, {
             headers: { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
             signal: controller.signal,
           })
           if (response.ok && response.body) {
             failures = 0
-            await readEvents(response.body, emit)
+            await readEvents(response.body, receive)
           }
         } catch {
           // Dropped or refused: try again below.
@@ -94,7 +124,10 @@ export function createHttpStream(options: HttpStreamOptions): EventStream {
 }
 
 /** Splits `text/event-stream` into events: blocks end with a blank line, `data:` lines carry JSON. */
-async function readEvents(body: ReadableStream<Uint8Array>, emit: StreamListener): Promise<void> {
+async function readEvents(
+  body: ReadableStream<Uint8Array>,
+  receive: (value: unknown) => void,
+): Promise<void> {
   const reader = body.getReader()
   const decoder = new TextDecoder()
   let buffer = ''
@@ -113,8 +146,7 @@ async function readEvents(body: ReadableStream<Uint8Array>, emit: StreamListener
         .join('\n')
       if (data) {
         try {
-          const event = parse(JSON.parse(data))
-          if (event) emit(event)
+          receive(JSON.parse(data))
         } catch {
           // Not JSON: not one of ours.
         }

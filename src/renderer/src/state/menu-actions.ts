@@ -1,4 +1,4 @@
-import type { MenuAction } from '../../../shared/contract/bridge.ts'
+import type { MenuAction } from '../../../shared/contract/live-events.ts'
 
 /**
  * What each desktop menu item and deep link does in the UI: it takes the user to the page where

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
-import { MenuActionSchema } from '../../../../src/shared/contract/bridge.ts'
+import { liveEvents } from '../../../../src/shared/contract/live-events.ts'
 
 const electron = vi.hoisted(() => ({
   Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
@@ -52,7 +52,7 @@ describe.each(['win32', 'linux'] as const)('the menu on %s', (platform) => {
       { action: 'import-workspace' },
       { action: 'import-har' },
     ])
-    for (const action of actions) expect(MenuActionSchema.parse(action)).toEqual(action)
+    for (const action of actions) expect(liveEvents.menuAction.schema.parse(action)).toEqual(action)
   })
 
   it('opens the data folder from File, and ends File with Quit', () => {

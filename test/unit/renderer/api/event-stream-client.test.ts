@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createHttpStream } from '../../../../src/renderer/src/api/stream.ts'
-import type { StreamEvent } from '../../../../src/shared/stream.ts'
+import type { StreamEvent } from '../../../../src/shared/contract/live-events.ts'
 
 const deleted = (count: number) => ({ type: 'requests.deleted', data: { bin_id: null, count } })
 
@@ -35,7 +35,7 @@ describe('the browser side of GET /api/stream', () => {
       `${first.slice(10)}\n\n: heartbeat 1\n\nevent: nope\ndata: {"type":"nope"}\n\n`,
       `event: requests.deleted\r\ndata: ${JSON.stringify(deleted(2))}\r\n\r\n`,
     ])
-    const stream = createHttpStream({ token: () => 'hb_token', fetch: server.fetch })
+    const stream = createHttpStream('streamEvent', { token: () => 'hb_token', fetch: server.fetch })
     const seen: StreamEvent[] = []
     const stop = stream.subscribe((event) => seen.push(event))
     await until(() => seen.length === 2)

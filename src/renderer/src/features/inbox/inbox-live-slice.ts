@@ -1,5 +1,5 @@
+import type { StreamEvent } from '../../../../shared/contract/live-events.ts'
 import type { RequestSummary } from '../../../../shared/receiver/captured-request.ts'
-import type { StreamEvent } from '../../../../shared/stream.ts'
 import type { EventStream } from '../../api/stream.ts'
 import { batchPerFrame } from '../../state/frame-batch.ts'
 import type { AppState, SliceCreator } from '../../state/slice.ts'

@@ -1,10 +1,11 @@
 import { EventEmitter } from 'node:events'
 import type { WebContents } from 'electron'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { MenuAction } from '../../../../src/shared/contract/bridge.ts'
+import type { MenuAction } from '../../../../src/shared/contract/live-events.ts'
 
 vi.mock('electron', () => ({}))
-const { createMenuActionSender } = await import('../../../../src/main/app/menu-actions.ts')
+const { createLiveEventSender } = await import('../../../../src/main/app/live-events.ts')
+const createMenuActionSender = () => createLiveEventSender('menuAction')
 
 class FakeWebContents extends EventEmitter {
   destroyed = false
@@ -27,7 +28,7 @@ beforeEach(() => {
   vi.restoreAllMocks()
 })
 
-describe('createMenuActionSender', () => {
+describe("createLiveEventSender('menuAction')", () => {
   it('keeps actions sent before any window exists until its page has loaded', () => {
     const sender = createMenuActionSender()
     sender.send({ action: 'open-message', message_id: ID })
