@@ -62,7 +62,9 @@ function AuthConfigForm({ saved }: { saved: AuthConfig | null }) {
             {formatDateTime(saved.modified_at)}
           </p>
         ) : (
-          <p className="muted">How Hookbench authenticates to a subscriber (seed 000).</p>
+          <p className="muted">
+            How Hookbench authenticates to a subscriber, as Rustici Generator defines it.
+          </p>
         )
       }
       onSubmit={() => void submit()}
