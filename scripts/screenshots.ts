@@ -2,7 +2,10 @@
  * Regenerates the README screenshots in docs/screenshots/ from a real, freshly seeded Hookbench:
  *   events.png, subscriptions.png, messages.png (a message open), inbox.png (a capture open),
  *   settings.png — 1280×800, light theme.
- * Run with `node scripts/screenshots.ts` after `npm run build`. It starts its own
+ * Run with `node scripts/screenshots.ts` after `npm run build`. Options, for checking a change to the
+ * styles rather than for the README: `--theme dark`, `--out <folder>` (instead of docs/screenshots),
+ * `--more` (also the Auth configs page, the bin editor, the Settings page scrolled down, the command
+ * palette and the Events page with no topic open). It starts its own
  * `hookbench serve` on free ports with a throwaway data folder, seeds it through the local API,
  * and drives Playwright's Chromium (or Debian's, as playwright.config.ts chooses).
  */
@@ -17,8 +20,16 @@ import { chromiumLaunchOptions } from '../test/e2e/chromium.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const CLI = join(ROOT, 'out/main/cli.js')
-const OUT_DIR = join(ROOT, 'docs/screenshots')
 const VIEWPORT = { width: 1280, height: 800 }
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(name)
+  return index === -1 ? undefined : process.argv[index + 1]
+}
+
+const THEME = option('--theme') === 'dark' ? 'dark' : 'light'
+const OUT_DIR = option('--out') ?? join(ROOT, 'docs/screenshots')
+const MORE = process.argv.includes('--more')
 
 interface Ready {
   api: string
@@ -89,7 +100,7 @@ interface EventTypes {
 /** A bin, an auth config, two subscriptions and a handful of delivered events. Returns a message_id to open. */
 async function seed(ready: Ready): Promise<string> {
   const api = client(ready)
-  await api('PATCH', '/api/settings', { theme: 'light' })
+  await api('PATCH', '/api/settings', { theme: THEME })
 
   await api('POST', '/api/bins', {
     name: 'acme-users',
@@ -170,6 +181,54 @@ async function heading(page: Page, name: string) {
   await page.getByRole('heading', { level: 1, name }).waitFor()
 }
 
+/** Views the README does not show, so a change to the styles can be checked on them too. */
+async function shootMore(page: Page, ready: Ready): Promise<void> {
+  const body = page.locator('.page-body')
+  for (const [step, fraction] of [0.5, 1].entries()) {
+    await body.evaluate((element, share) => {
+      element.scrollTop = (element.scrollHeight - element.clientHeight) * share
+    }, fraction)
+    await shoot(page, `settings-${step + 2}`)
+  }
+
+  await page.goto(`${ready.api}/#/auth-configs`)
+  await heading(page, 'Auth configs')
+  await page.getByRole('table', { name: 'Auth configs' }).waitFor()
+  await shoot(page, 'auth-configs')
+  await page.getByRole('table', { name: 'Auth configs' }).getByText('acme', { exact: true }).click()
+  await page.getByTestId('auth-secret').waitFor()
+  await shoot(page, 'auth-configs-editor')
+
+  await page.goto(`${ready.api}/#/subscriptions`)
+  await heading(page, 'Subscriptions')
+  await page.getByRole('button', { name: 'New subscription' }).click()
+  await page.getByRole('button', { name: 'Close editor' }).waitFor()
+  await shoot(page, 'subscriptions-new')
+  await page.locator('section[aria-labelledby="section-delivery"]').scrollIntoViewIfNeeded()
+  await shoot(page, 'subscriptions-new-2')
+
+  await page.goto(`${ready.api}/#/inbox`)
+  await heading(page, 'Inbox')
+  await page.getByRole('button', { name: 'New bin' }).click()
+  await page.getByRole('radio', { name: 'Scripted sequence' }).check({ force: true })
+  await page.getByRole('button', { name: 'Add step' }).click()
+  await page.getByRole('checkbox', { name: 'Bearer token' }).check()
+  await shoot(page, 'inbox-bin-editor')
+
+  await page.goto(`${ready.api}/#/events`)
+  await heading(page, 'Events')
+  await shoot(page, 'events-empty')
+  await page.keyboard.press('Control+K')
+  await page.getByRole('dialog').waitFor()
+  await shoot(page, 'palette')
+  await page.keyboard.press('Escape')
+
+  await page.goto(`${ready.api}/#/messages`)
+  await heading(page, 'Messages')
+  await page.getByRole('table').first().waitFor()
+  await shoot(page, 'messages-list')
+}
+
 async function main(): Promise<void> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first.`)
   mkdirSync(OUT_DIR, { recursive: true })
@@ -180,7 +239,7 @@ async function main(): Promise<void> {
     const messageId = await seed(ready)
     const context = await browser.newContext({
       viewport: VIEWPORT,
-      colorScheme: 'light',
+      colorScheme: THEME,
       deviceScaleFactor: 1,
     })
     const page = await context.newPage()
@@ -225,6 +284,7 @@ async function main(): Promise<void> {
     await page.goto(`${ready.api}/#/settings`)
     await heading(page, 'Settings')
     await shoot(page, 'settings')
+    if (MORE) await shootMore(page, ready)
     await context.close()
   } finally {
     await browser.close()

@@ -73,7 +73,7 @@ async function expectOneLineToolbar(page: Page) {
 }
 
 async function expectNoSideScroll(page: Page) {
-  const scroller = page.locator('.message-scroller')
+  const scroller = page.locator('.messages-scroller')
   const sideways = await scroller.evaluate((element) => element.scrollWidth - element.clientWidth)
   expect(sideways).toBeLessThanOrEqual(0)
 }

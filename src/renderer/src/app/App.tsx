@@ -10,6 +10,7 @@ import { Header } from './Header.tsx'
 import { labelOf } from './nav-items.tsx'
 import { CommandPalette } from './palette/CommandPalette.tsx'
 import { Sidebar } from './Sidebar.tsx'
+import './app.css'
 
 const HEALTH_CHECK_INTERVAL_MS = 10_000
 

@@ -4,7 +4,7 @@ import { type Theme, themes } from '../../../shared/settings.ts'
 const CACHE_KEY = 'hookbench.theme'
 
 /**
- * Applies a theme to the whole app: `styles.css` follows `data-theme` on `<html>`, and "system"
+ * Applies a theme to the whole app: `ui/tokens.css` follows `data-theme` on `<html>`, and "system"
  * leaves the choice to the OS (`prefers-color-scheme`).
  */
 export function applyTheme(theme: Theme): void {

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react'
 // are matched first, so digits or `true` inside a string are never coloured on their own.
 const TOKEN = /("(?:\\.|[^"\\])*")(\s*:)?|\b(?:true|false|null)\b|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g
 
-/** Colours pretty-printed JSON; the text content stays exactly `text`. */
+/** Colours pretty-printed JSON with the classes CodeMirror's highlighter uses (ui/base.css); the text content stays exactly `text`. */
 export function highlightJson(text: string): ReactNode[] {
   const nodes: ReactNode[] = []
   let last = 0
@@ -14,7 +14,7 @@ export function highlightJson(text: string): ReactNode[] {
     const at = match.index
     if (string !== undefined) {
       nodes.push(
-        <span key={at} className={colon ? 'json-key' : 'json-string'}>
+        <span key={at} className={colon ? 'tok-propertyName' : 'tok-string'}>
           {string}
         </span>,
       )
@@ -33,7 +33,7 @@ export function highlightJson(text: string): ReactNode[] {
 }
 
 function classOfLiteral(token: string): string {
-  if (token === 'null') return 'json-null'
-  if (token === 'true' || token === 'false') return 'json-boolean'
-  return 'json-number'
+  if (token === 'null') return 'tok-null'
+  if (token === 'true' || token === 'false') return 'tok-bool'
+  return 'tok-number'
 }

@@ -13,7 +13,7 @@ export function AuthConfigList({ items, editor }: { items: AuthConfig[]; editor:
   const open = useAppStore((state) => state.openAuthConfigEditor)
   const users = (id: string) => subscriptions.filter((item) => item.auth_config_id === id).length
   return (
-    <table className="data-table subs-table" aria-label="Auth configs">
+    <table className="data-table list-table" aria-label="Auth configs">
       <thead>
         <tr>
           <th scope="col">Type</th>

@@ -5,6 +5,7 @@ import { KeyIcon } from '../../ui/icons.tsx'
 import { PageLayout } from '../../ui/PageLayout.tsx'
 import { AuthConfigEditor } from './AuthConfigEditor.tsx'
 import { AuthConfigList } from './AuthConfigList.tsx'
+import './auth-configs.css'
 
 const DESCRIPTION =
   'How Hookbench authenticates to subscribers: Basic auth or OAuth2 client credentials, as Rustici Generator defines them.'
@@ -22,11 +23,11 @@ export function AuthConfigsPage() {
 
   return (
     <PageLayout title="Auth configs" description={DESCRIPTION} layout="split">
-      <div className="subs-list-pane">
+      <div className="list-pane">
         <ListPane />
       </div>
       {editor ? (
-        <div className="subs-editor-pane">
+        <div className="editor-pane">
           <AuthConfigEditor
             key={editor.kind === 'new' ? 'new' : editor.id}
             id={editor.kind === 'new' ? null : editor.id}
@@ -81,7 +82,7 @@ function ListPane() {
 
 function AuthConfigsEmpty({ onCreate }: { onCreate: () => void }) {
   return (
-    <div className="empty-state subs-empty">
+    <div className="empty-state empty-state-guide">
       <div className="empty-state-icon">
         <KeyIcon size={20} />
       </div>

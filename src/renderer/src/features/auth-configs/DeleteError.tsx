@@ -30,7 +30,7 @@ export function DeleteError({ error }: { error: ErrorBody }) {
       <p className="notice-title">
         Not deleted: used by {ids.length} {ids.length === 1 ? 'subscription' : 'subscriptions'}
       </p>
-      <ul className="conflict-list">
+      <ul className="auth-conflict-list">
         {ids.map((id) => (
           <li key={id}>
             <button

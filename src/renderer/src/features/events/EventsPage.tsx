@@ -6,6 +6,7 @@ import { PageLayout } from '../../ui/PageLayout.tsx'
 import { countTopics, filterCatalog, findTopic } from './catalog-view.ts'
 import { NoTopicSelected, TopicDetail } from './TopicDetail.tsx'
 import { TOPIC_SELECTOR, TopicList } from './TopicList.tsx'
+import './events.css'
 
 export function EventsPage() {
   const catalog = useAppStore((state) => state.catalog)
@@ -71,7 +72,7 @@ function CatalogBrowser() {
 
   return (
     <>
-      <div className="catalog-pane">
+      <div className="events-catalog">
         <div className="filter">
           <label htmlFor="topic-filter" className="visually-hidden">
             Filter topics
@@ -105,7 +106,7 @@ function CatalogBrowser() {
           </div>
         )}
       </div>
-      <div className="detail-pane">
+      <div className="events-detail-pane">
         {selected ? (
           <TopicDetail selected={selected} />
         ) : (

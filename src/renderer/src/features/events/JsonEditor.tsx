@@ -25,7 +25,7 @@ export interface JsonEditorProps {
 
 /**
  * A CodeMirror 6 JSON editor. Tab is left to the browser, so keyboard users can leave the editor
- * as from any field; colours come from `tok-*` classes styled by the theme in styles.css.
+ * as from any field; colours come from `tok-*` classes styled in ui/base.css.
  */
 export function JsonEditor({ value, onChange, onSubmit, label, testId, describedBy }: JsonEditorProps) {
   const host = useRef<HTMLDivElement>(null)
@@ -87,5 +87,5 @@ export function JsonEditor({ value, onChange, onSubmit, label, testId, described
     editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } })
   }, [value])
 
-  return <div ref={host} className="json-editor" data-testid={testId} />
+  return <div ref={host} className="events-json-editor" data-testid={testId} />
 }

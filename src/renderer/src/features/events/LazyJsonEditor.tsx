@@ -10,7 +10,7 @@ export function LazyJsonEditor(props: JsonEditorProps) {
   return (
     <Suspense
       fallback={
-        <pre className="json-editor json-editor-loading" aria-busy="true">
+        <pre className="events-json-editor events-json-editor-loading" aria-busy="true">
           {props.value}
         </pre>
       }

@@ -8,18 +8,18 @@ export function RecentPayloads({ topicKey }: { topicKey: string }) {
   if (!recent || recent.length === 0) return null
 
   return (
-    <section className="recent" aria-labelledby="recent-title">
+    <section className="events-recent" aria-labelledby="recent-title">
       <h3 id="recent-title" className="panel-title">
         Recently sent <span className="muted">(last {RECENT_LIMIT}, kept in this browser)</span>
       </h3>
-      <ul className="recent-list">
+      <ul className="events-recent-list">
         {recent.map((entry) => (
-          <li key={`${entry.sentAt}-${entry.text.length}`} className="recent-item">
-            <time className="recent-time" dateTime={entry.sentAt}>
+          <li key={`${entry.sentAt}-${entry.text.length}`} className="events-recent-item">
+            <time className="events-recent-time" dateTime={entry.sentAt}>
               {new Date(entry.sentAt).toLocaleString()}
             </time>
-            <code className="recent-preview">{preview(entry.text)}</code>
-            <span className="recent-count">
+            <code className="events-recent-preview">{preview(entry.text)}</code>
+            <span className="events-recent-count">
               {entry.messages} {entry.messages === 1 ? 'message' : 'messages'}
             </span>
             <button

@@ -36,7 +36,7 @@ export function SendPanel({ selected }: { selected: SelectedTopic }) {
           </span>
           <span
             id={validityId}
-            className={validity.ok ? 'json-validity is-ok' : 'json-validity is-error'}
+            className={validity.ok ? 'events-json-validity is-ok' : 'events-json-validity is-error'}
             role="status"
             title={validity.ok ? undefined : validity.message}
           >
@@ -60,10 +60,10 @@ export function SendPanel({ selected }: { selected: SelectedTopic }) {
           testId="example-payload"
         />
       </section>
-      <div className="send-row">
+      <div className="events-send-row">
         {fields.map((field) => (
-          <label key={field.name} className="send-field">
-            <span className="send-field-label">{field.label}</span>
+          <label key={field.name} className="events-send-field">
+            <span className="events-send-field-label">{field.label}</span>
             <input
               className="text-input"
               type="text"
@@ -83,7 +83,7 @@ export function SendPanel({ selected }: { selected: SelectedTopic }) {
         ))}
         <button
           type="button"
-          className="button button-primary send-button"
+          className="button button-primary events-send-button"
           disabled={!validity.ok || sending}
           onClick={send}
           title="Send (Ctrl+Enter in the editor)"

@@ -6,22 +6,22 @@ import { errorText } from '../../ui/error-issues.ts'
 export function SendResult({ topicKey }: { topicKey: string }) {
   const send = useAppStore((state) => state.eventSend)
   const showEventMessages = useAppStore((state) => state.showEventMessages)
-  if (send.topicKey !== topicKey) return <p className="send-result" aria-live="polite" />
+  if (send.topicKey !== topicKey) return <p className="events-send-result" aria-live="polite" />
 
   if (send.status === 'error' && send.error) {
     return (
-      <p className="send-result inline-error" role="alert">
+      <p className="events-send-result inline-error" role="alert">
         Could not send: {errorText(send.error)}
       </p>
     )
   }
-  if (send.status !== 'sent' || !send.result) return <p className="send-result" aria-live="polite" />
+  if (send.status !== 'sent' || !send.result) return <p className="events-send-result" aria-live="polite" />
 
   const { result } = send
   const count = result.messages.length
   if (count === 0) {
     return (
-      <p className="send-result notice is-warn" aria-live="polite">
+      <p className="events-send-result notice is-warn" aria-live="polite">
         <span>
           Sent, but no enabled subscription matches <code>{result.topic}</code>, so nothing was delivered.{' '}
           <a href={hrefOf('subscriptions')}>Add or enable one in Subscriptions</a>.
@@ -34,7 +34,7 @@ export function SendResult({ topicKey }: { topicKey: string }) {
     showEventMessages({ event_id: result.event_id, topic: result.topic, since: result.sentAt })
   }
   return (
-    <p className="send-result notice is-ok" aria-live="polite">
+    <p className="events-send-result notice is-ok" aria-live="polite">
       <span>
         Sent <code>{result.topic}</code> ·{' '}
         <a href={hrefOf('messages')} onClick={open}>

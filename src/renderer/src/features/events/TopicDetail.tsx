@@ -7,13 +7,13 @@ export function TopicDetail({ selected }: { selected: SelectedTopic }) {
   const { profile, eventType } = selected
 
   return (
-    <article className="topic-detail" aria-labelledby="topic-detail-title">
+    <article className="events-topic-detail" aria-labelledby="topic-detail-title">
       <header className="topic-detail-header">
         <p className="eyebrow">{profile.name}</p>
-        <h2 id="topic-detail-title" className="topic-detail-title">
+        <h2 id="topic-detail-title" className="events-topic-detail-title">
           {eventType.topic}
         </h2>
-        <p className="topic-detail-description">{eventType.description}</p>
+        <p className="events-topic-detail-description">{eventType.description}</p>
         <p className="chips">
           <span className="badge">{successRuleLabel(profile.success_rule)}</span>
           <span className="badge" title="The vendor's webhook document this profile is built from">
@@ -22,7 +22,7 @@ export function TopicDetail({ selected }: { selected: SelectedTopic }) {
         </p>
       </header>
       <SendPanel selected={selected} />
-      <section className="about-profile" aria-labelledby="about-profile-title">
+      <section className="events-about-profile" aria-labelledby="about-profile-title">
         <h3 id="about-profile-title">About {profile.name}</h3>
         <p>{profile.description}</p>
       </section>
@@ -32,9 +32,9 @@ export function TopicDetail({ selected }: { selected: SelectedTopic }) {
 
 export function NoTopicSelected({ systems, topics }: { systems: number; topics: number }) {
   return (
-    <div className="topic-placeholder">
+    <div className="events-topic-placeholder">
       <BracesIcon />
-      <p className="topic-placeholder-title">Select a topic to edit and send its example payload</p>
+      <p className="placeholder-title">Select a topic to edit and send its example payload</p>
       <p className="muted">
         {systems} systems · {topics} topics. Use ↑ ↓ in the list to move between them.
       </p>

@@ -13,7 +13,7 @@ export const TOPIC_SELECTOR = 'button[data-topic-key]'
 /** The catalog grouped by system; every topic is a button, and the arrow keys walk the list. */
 export function TopicList({ groups, selectedKey, onSelect, ref }: TopicListProps) {
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    const list = event.currentTarget.closest('.topic-list')
+    const list = event.currentTarget.closest('.events-topic-list')
     if (!list) return
     const buttons = [...list.querySelectorAll<HTMLButtonElement>(TOPIC_SELECTOR)]
     const index = buttons.indexOf(event.currentTarget)
@@ -28,21 +28,21 @@ export function TopicList({ groups, selectedKey, onSelect, ref }: TopicListProps
   }
 
   return (
-    <div className="topic-list" ref={ref}>
+    <div className="events-topic-list" ref={ref}>
       {groups.map(({ profile, topics }) => {
         const headingId = `profile-${profile.id}`
         return (
-          <section key={profile.id} className="profile-group" aria-labelledby={headingId}>
-            <header className="profile-header">
-              <div className="profile-title-row">
-                <h2 id={headingId} className="profile-name">
+          <section key={profile.id} className="events-profile-group" aria-labelledby={headingId}>
+            <header className="events-profile-header">
+              <div className="events-profile-title-row">
+                <h2 id={headingId} className="events-profile-name">
                   {profile.name}
                 </h2>
                 <span className="badge" title="Which answers count as a successful delivery">
                   {successRuleLabel(profile.success_rule)}
                 </span>
               </div>
-              <p className="profile-description" title={profile.description}>
+              <p className="events-profile-description" title={profile.description}>
                 {profile.description}
               </p>
             </header>
@@ -54,7 +54,7 @@ export function TopicList({ groups, selectedKey, onSelect, ref }: TopicListProps
                   <li key={key}>
                     <button
                       type="button"
-                      className="topic"
+                      className="events-topic"
                       data-topic-key={key}
                       aria-current={key === selectedKey ? 'true' : undefined}
                       aria-labelledby={`${id}-name`}
@@ -62,10 +62,10 @@ export function TopicList({ groups, selectedKey, onSelect, ref }: TopicListProps
                       onClick={() => onSelect(key)}
                       onKeyDown={onKeyDown}
                     >
-                      <span id={`${id}-name`} className="topic-name">
+                      <span id={`${id}-name`} className="events-topic-name">
                         {eventType.topic}
                       </span>
-                      <span id={`${id}-description`} className="topic-description">
+                      <span id={`${id}-description`} className="events-topic-description">
                         {eventType.description}
                       </span>
                     </button>

@@ -19,7 +19,7 @@ export function RequestDetail() {
   if (!selectedId) {
     return (
       <div className="inbox-placeholder">
-        <p className="topic-placeholder-title">Select a request to inspect it</p>
+        <p className="placeholder-title">Select a request to inspect it</p>
         <p className="muted">Headers in order, the body as pretty JSON, raw text or hex, and replay.</p>
       </div>
     )
@@ -43,7 +43,9 @@ export function RequestDetail() {
           {request.source === 'har' ? ' · imported from HAR' : ''}
         </p>
         <h2 id="request-title" className="inbox-detail-title">
-          <span className={`inbox-method method-${request.method.toLowerCase()}`}>{request.method}</span>{' '}
+          <span className={`inbox-method inbox-method-${request.method.toLowerCase()}`}>
+            {request.method}
+          </span>{' '}
           {request.url}
         </h2>
         <p className="inbox-detail-meta">
@@ -100,7 +102,7 @@ export function RequestDetail() {
             Forwarded to {request.forward.url}
           </h3>
           <p>
-            <span className={`badge forward-${request.forward.state}`}>{request.forward.state}</span>{' '}
+            <span className={`badge inbox-forward-${request.forward.state}`}>{request.forward.state}</span>{' '}
             {request.forward.attempts} {request.forward.attempts === 1 ? 'attempt' : 'attempts'}
             {request.forward.next_attempt_at ? ` · next at ${timeOf(request.forward.next_attempt_at)}` : ''}
           </p>
@@ -138,7 +140,7 @@ function Verification({ request }: { request: CapturedRequest }) {
         Verification
       </h3>
       <p>
-        <span className={`badge verdict-badge verdict-${verdict}`}>{label}</span>
+        <span className={`badge inbox-verdict-badge inbox-verdict-${verdict}`}>{label}</span>
         {verdict === 'not_configured' ? (
           <span className="muted"> — edit the bin to expect Basic credentials, a token or a signature.</span>
         ) : null}
@@ -146,7 +148,7 @@ function Verification({ request }: { request: CapturedRequest }) {
       {checks.length > 0 ? (
         <ul className="inbox-checks">
           {checks.map((check) => (
-            <li key={check.kind} className={check.ok ? 'check-ok' : 'check-failed'}>
+            <li key={check.kind} className={check.ok ? 'inbox-check-ok' : 'inbox-check-failed'}>
               <strong>{checkName(check.kind)}</strong>: {check.reason}
             </li>
           ))}

@@ -111,12 +111,15 @@ function RequestRow({ item, selected, showBin, onSelect, onKeyDown }: RowProps) 
       onClick={onSelect}
       onKeyDown={onKeyDown}
     >
-      <span className={`inbox-method method-${item.method.toLowerCase()}`}>{item.method}</span>
+      <span className={`inbox-method inbox-method-${item.method.toLowerCase()}`}>{item.method}</span>
       <span className="inbox-request-path">
         {showBin ? <span className="inbox-request-bin">{item.bin_name}</span> : null}
         {item.sub_path}
       </span>
-      <span className={`inbox-verdict verdict-${item.verdict}`} title={verdictTitle(item.verdict)} />
+      <span
+        className={`status-dot ${item.verdict === 'verified' ? 'is-ok' : item.verdict === 'failed' ? 'is-danger' : ''}`}
+        title={verdictTitle(item.verdict)}
+      />
       <span className="inbox-request-meta">
         <time dateTime={item.received_at}>{timeOf(item.received_at)}</time>
         {' · '}

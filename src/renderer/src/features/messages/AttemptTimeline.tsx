@@ -32,7 +32,7 @@ export function AttemptTimeline({ attempts, selectedId, onSelect }: AttemptTimel
   }
 
   return (
-    <div className="timeline" role="tablist" aria-label="Attempts">
+    <div className="messages-timeline" role="tablist" aria-label="Attempts">
       {attempts.map((attempt, index) => {
         const selected = attempt.attempt_id === selectedId
         const code = attempt.response?.status
@@ -45,15 +45,15 @@ export function AttemptTimeline({ attempts, selectedId, onSelect }: AttemptTimel
             aria-selected={selected}
             aria-controls="attempt-panel"
             tabIndex={selected ? 0 : -1}
-            className={`timeline-item outcome-${attempt.outcome}`}
+            className={`messages-timeline-item messages-outcome-${attempt.outcome}`}
             onClick={() => onSelect(attempt.attempt_id)}
             onKeyDown={(event) => onKeyDown(event, index)}
           >
-            <span className="timeline-dot" aria-hidden="true" />
-            <span className="timeline-title">
+            <span className="messages-timeline-dot" aria-hidden="true" />
+            <span className="messages-timeline-title">
               #{attempt.number} · {code !== undefined ? `HTTP ${code}` : 'no response'}
             </span>
-            <span className="timeline-meta">
+            <span className="messages-timeline-meta">
               {TRIGGERS[attempt.trigger]} · {formatLatency(attempt.duration_ms)} ·{' '}
               {formatTime(attempt.started_at)}
             </span>

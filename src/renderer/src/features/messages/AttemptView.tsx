@@ -18,9 +18,9 @@ export function AttemptView({ attempt, previous }: AttemptViewProps) {
   const maskable = hasMaskedHeader(request.headers) || attempt.token?.exchange != null
 
   return (
-    <article className="attempt" aria-label={`Attempt ${attempt.number}`}>
-      <section className="attempt-section" aria-labelledby={`request-${attempt.attempt_id}`}>
-        <header className="attempt-section-header">
+    <article className="messages-attempt" aria-label={`Attempt ${attempt.number}`}>
+      <section className="messages-attempt-section" aria-labelledby={`request-${attempt.attempt_id}`}>
+        <header className="messages-attempt-section-header">
           <h4 id={`request-${attempt.attempt_id}`}>Request as sent</h4>
           {maskable ? (
             <button
@@ -34,8 +34,9 @@ export function AttemptView({ attempt, previous }: AttemptViewProps) {
           ) : null}
           <CurlButton attemptId={attempt.attempt_id} />
         </header>
-        <p className="request-line">
-          <span className="msg-method">{request.method}</span> <span className="msg-url">{request.url}</span>
+        <p className="messages-request-line">
+          <span className="messages-method">{request.method}</span>{' '}
+          <span className="messages-url">{request.url}</span>
         </p>
         <HeaderTable headers={request.headers} label="Request headers" revealed={revealed} />
         <BodyView body={request.body} label="Request body" />
@@ -46,11 +47,13 @@ export function AttemptView({ attempt, previous }: AttemptViewProps) {
       {attempt.token?.exchange ? (
         <TokenExchangeView exchange={attempt.token.exchange} revealed={revealed} />
       ) : attempt.token ? (
-        <p className="muted attempt-note">OAuth token from the cache (no exchange for this attempt).</p>
+        <p className="muted messages-attempt-note">
+          OAuth token from the cache (no exchange for this attempt).
+        </p>
       ) : null}
 
-      <section className="attempt-section" aria-labelledby={`response-${attempt.attempt_id}`}>
-        <header className="attempt-section-header">
+      <section className="messages-attempt-section" aria-labelledby={`response-${attempt.attempt_id}`}>
+        <header className="messages-attempt-section-header">
           <h4 id={`response-${attempt.attempt_id}`}>Response</h4>
           <span className="muted">{attempt.duration_ms} ms</span>
         </header>
@@ -61,8 +64,12 @@ export function AttemptView({ attempt, previous }: AttemptViewProps) {
         ) : null}
         {response ? (
           <>
-            <p className="request-line">
-              <span className={response.status >= 200 && response.status < 300 ? 'http-ok' : 'http-bad'}>
+            <p className="messages-request-line">
+              <span
+                className={
+                  response.status >= 200 && response.status < 300 ? 'messages-http-ok' : 'messages-http-bad'
+                }
+              >
                 HTTP {response.status}
               </span>
             </p>
@@ -104,7 +111,7 @@ function CurlButton({ attemptId }: { attemptId: string }) {
         {label}
       </button>
       {mine && curl.status === 'failed' && curl.text ? (
-        <textarea className="curl-fallback" readOnly value={curl.text} aria-label="curl command" />
+        <textarea className="messages-curl-fallback" readOnly value={curl.text} aria-label="curl command" />
       ) : null}
     </>
   )

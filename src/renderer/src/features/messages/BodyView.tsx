@@ -12,10 +12,10 @@ export function BodyView({ body, label, note }: { body: string; label: string; n
   const shown = mode === 'pretty' && pretty !== null ? pretty : body
 
   return (
-    <div className="body-view">
-      <div className="body-toolbar">
-        <span className="body-label">{label}</span>
-        <span className="body-meta">
+    <div className="messages-body-view">
+      <div className="messages-body-toolbar">
+        <span className="messages-body-label">{label}</span>
+        <span className="messages-body-meta">
           {new TextEncoder().encode(body).length.toLocaleString()} bytes{note ? ` · ${note}` : ''}
         </span>
         {pretty !== null ? (
@@ -37,9 +37,9 @@ export function BodyView({ body, label, note }: { body: string; label: string; n
         <CopyButton text={body} />
       </div>
       {body === '' ? (
-        <p className="body-empty muted">Empty body.</p>
+        <p className="messages-body-empty muted">Empty body.</p>
       ) : (
-        <pre className="code body-code">
+        <pre className="code messages-body-code">
           <code>{mode === 'pretty' && pretty !== null ? highlightJson(shown) : shown}</code>
         </pre>
       )}

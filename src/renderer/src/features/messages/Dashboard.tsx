@@ -12,13 +12,13 @@ export function Dashboard() {
   const rate = summary.successRate === null ? '—' : `${Math.round(summary.successRate * 100)}%`
 
   return (
-    <section className="dashboard" aria-label="Last hour">
-      <dl className="dashboard-figures">
+    <section className="messages-dashboard" aria-label="Last hour">
+      <dl className="messages-dashboard-figures">
         <div>
           <dt>Last hour</dt>
           <dd>
             {summary.total.toLocaleString()}
-            {dashboard.capped ? '+' : ''} <span className="dashboard-unit">messages</span>
+            {dashboard.capped ? '+' : ''} <span className="messages-dashboard-unit">messages</span>
           </dd>
         </div>
         <div>
@@ -28,18 +28,18 @@ export function Dashboard() {
         <div>
           <dt>Peak</dt>
           <dd>
-            {summary.peak} <span className="dashboard-unit">/ min</span>
+            {summary.peak} <span className="messages-dashboard-unit">/ min</span>
           </dd>
         </div>
       </dl>
-      <div className="dashboard-chart">
+      <div className="messages-dashboard-chart">
         <Chart buckets={summary.buckets} peak={summary.peak} />
-        <p className="dashboard-legend" aria-hidden="true">
-          <span className="legend-delivered">delivered</span>
-          <span className="legend-failed">failed</span>
-          <span className="legend-pending">pending</span>
-          <span className="legend-rate">success rate</span>
-          <span className="legend-axis">−60 min … now</span>
+        <p className="messages-dashboard-legend" aria-hidden="true">
+          <span className="messages-legend-delivered">delivered</span>
+          <span className="messages-legend-failed">failed</span>
+          <span className="messages-legend-pending">pending</span>
+          <span className="messages-legend-rate">success rate</span>
+          <span className="messages-legend-axis">−60 min … now</span>
         </p>
       </div>
     </section>
@@ -53,21 +53,21 @@ function Chart({ buckets, peak }: { buckets: readonly MinuteBucket[]; peak: numb
   const description = `Messages per minute over the last hour, peak ${peak} per minute.`
   return (
     <svg
-      className="chart"
+      className="messages-chart"
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       preserveAspectRatio="none"
       role="img"
       aria-label={description}
     >
-      <line className="chart-base" x1={0} x2={WIDTH} y1={HEIGHT - 0.5} y2={HEIGHT - 0.5} />
+      <line className="messages-chart-base" x1={0} x2={WIDTH} y1={HEIGHT - 0.5} y2={HEIGHT - 0.5} />
       {buckets.map((bucket, i) => {
         const x = i * step + 1
         const w = Math.max(step - 2, 1)
         let y = HEIGHT
         const parts: Array<[string, number]> = [
-          ['bar-delivered', bucket.delivered],
-          ['bar-failed', bucket.failed],
-          ['bar-pending', bucket.pending],
+          ['messages-bar-delivered', bucket.delivered],
+          ['messages-bar-failed', bucket.failed],
+          ['messages-bar-pending', bucket.pending],
         ]
         return (
           <g key={bucket.start}>
@@ -82,7 +82,12 @@ function Chart({ buckets, peak }: { buckets: readonly MinuteBucket[]; peak: numb
         )
       })}
       {lines.map((points) => (
-        <polyline key={points} className="chart-rate" points={points} vectorEffect="non-scaling-stroke" />
+        <polyline
+          key={points}
+          className="messages-chart-rate"
+          points={points}
+          vectorEffect="non-scaling-stroke"
+        />
       ))}
     </svg>
   )

@@ -44,7 +44,7 @@ export function DetailDivider() {
   return (
     // biome-ignore lint/a11y/useSemanticElements: a focusable, movable separator has no HTML element (<hr> cannot be focused or dragged).
     <div
-      className="detail-divider"
+      className="messages-detail-divider"
       role="separator"
       aria-orientation="vertical"
       aria-label="Resize the message detail"

@@ -16,8 +16,8 @@ export function HeaderDiff({ previous, current, revealed }: HeaderDiffProps) {
     [previous, current],
   )
   return (
-    <section className="attempt-section" aria-label={`Changes since attempt ${previous.number}`}>
-      <header className="attempt-section-header">
+    <section className="messages-attempt-section" aria-label={`Changes since attempt ${previous.number}`}>
+      <header className="messages-attempt-section-header">
         <h4>Headers vs attempt {previous.number}</h4>
         {previous.request.url !== current.request.url ? <span className="badge">URL changed</span> : null}
         {previous.request.body !== current.request.body ? <span className="badge">body changed</span> : null}
@@ -25,16 +25,16 @@ export function HeaderDiff({ previous, current, revealed }: HeaderDiffProps) {
       {changes.length === 0 ? (
         <p className="muted">Same headers{revealed ? '' : ' (masked values compare as shown)'}.</p>
       ) : (
-        <ul className="diff-list">
+        <ul className="messages-diff-list">
           {changes.map((change) => (
-            <li key={change.name} className={`diff-item diff-${change.kind}`}>
-              <span className="diff-kind">{change.kind}</span>
+            <li key={change.name} className={`messages-diff-item messages-diff-${change.kind}`}>
+              <span className="messages-diff-kind">{change.kind}</span>
               <code className="diff-name">{change.name}</code>
               {change.before !== null ? (
-                <del className="diff-before">{shownValue(change.name, change.before, revealed)}</del>
+                <del className="messages-diff-before">{shownValue(change.name, change.before, revealed)}</del>
               ) : null}
               {change.after !== null ? (
-                <ins className="diff-after">{shownValue(change.name, change.after, revealed)}</ins>
+                <ins className="messages-diff-after">{shownValue(change.name, change.after, revealed)}</ins>
               ) : null}
             </li>
           ))}

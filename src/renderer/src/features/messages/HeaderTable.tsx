@@ -11,7 +11,7 @@ interface HeaderTableProps {
 export function HeaderTable({ headers, label, revealed }: HeaderTableProps) {
   if (headers.length === 0) return <p className="muted">No headers.</p>
   return (
-    <table className="header-table" aria-label={label}>
+    <table className="messages-header-table" aria-label={label}>
       <tbody>
         {headers.map(([name, value], index) => {
           const masked = !revealed && isMaskedHeader(name, value)

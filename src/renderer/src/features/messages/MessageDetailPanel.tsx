@@ -25,17 +25,17 @@ export function MessageDetailPanel({ nameOf }: { nameOf: (id: string) => Subscri
   return (
     <aside
       id="message-detail"
-      className="message-detail"
+      className="messages-detail"
       aria-labelledby="message-detail-title"
       onKeyDown={(event) => {
         if (event.key === 'Escape' && !event.defaultPrevented) hideMessage()
       }}
     >
-      <header className="message-detail-header">
+      <header className="messages-detail-header">
         <h2 id="message-detail-title" ref={heading} tabIndex={-1}>
           Message
         </h2>
-        <code className="message-detail-id">{detail.id}</code>
+        <code className="messages-detail-id">{detail.id}</code>
         {detail.id ? <CopyButton text={detail.id} label="Copy id" /> : null}
         <button
           type="button"
@@ -47,7 +47,7 @@ export function MessageDetailPanel({ nameOf }: { nameOf: (id: string) => Subscri
         </button>
       </header>
       {detail.status === 'error' && detail.error ? (
-        <p className="inline-error detail-error" role="alert">
+        <p className="inline-error messages-detail-error" role="alert">
           {detail.error.code === 'not_found'
             ? `No message with the id ${detail.id}. It may have expired (Settings → retention), or the id is of an event or attempt.`
             : `Could not load this message: ${detail.error.message}`}
@@ -55,7 +55,7 @@ export function MessageDetailPanel({ nameOf }: { nameOf: (id: string) => Subscri
       ) : detail.value ? (
         <MessageBody key={detail.value.message_id} message={detail.value} nameOf={nameOf} />
       ) : (
-        <p className="muted detail-loading">Loading…</p>
+        <p className="muted messages-detail-loading">Loading…</p>
       )}
     </aside>
   )
@@ -80,17 +80,19 @@ function MessageBody({
   const subscription = nameOf(message.subscription_id)
 
   return (
-    <div className="message-detail-body">
-      <div className="message-facts">
+    <div className="messages-detail-body">
+      <div className="messages-facts">
         <StatusBadge status={message.status} />
-        {message.status_reason ? <span className="msg-status-reason">{message.status_reason}</span> : null}
+        {message.status_reason ? (
+          <span className="messages-status-reason">{message.status_reason}</span>
+        ) : null}
         {message.status === 'pending' && message.next_attempt_at ? (
           <span className="muted">
             next attempt {formatTime(new Date(message.next_attempt_at).toISOString())}
           </span>
         ) : null}
       </div>
-      <dl className="detail-list">
+      <dl className="messages-detail-list">
         <Fact label="Topic">
           <code>{message.topic}</code>
         </Fact>
@@ -103,7 +105,7 @@ function MessageBody({
           </a>
         </Fact>
         <Fact label="URL">
-          <span className="msg-url">{message.url_override ?? message.url}</span>
+          <span className="messages-url">{message.url_override ?? message.url}</span>
           {message.url_override ? <span className="badge">replayed elsewhere</span> : null}
         </Fact>
         <Fact label="Created">{formatTime(message.created_at)}</Fact>
@@ -119,7 +121,7 @@ function MessageBody({
         ) : null}
       </dl>
       <ReplayForm subscriptionId={message.subscription_id} pending={message.status === 'pending'} />
-      <h3 className="panel-title attempts-title">
+      <h3 className="panel-title messages-attempts-title">
         {attempts.length} {attempts.length === 1 ? 'attempt' : 'attempts'}
       </h3>
       {attempts.length === 0 ? (
@@ -144,7 +146,7 @@ function MessageBody({
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="detail-row">
+    <div className="messages-detail-row">
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>

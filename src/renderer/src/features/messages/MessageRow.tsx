@@ -32,23 +32,23 @@ export const MessageRow = memo(function MessageRow({
       tabIndex={tabbable ? 0 : -1}
       data-row-index={index}
       data-message-id={message.message_id}
-      className={open ? 'message-row is-open' : 'message-row'}
+      className={open ? 'messages-row is-open' : 'messages-row'}
       onClick={() => onOpen(message.message_id)}
       onKeyDown={(event) => onKeyDown(event, index)}
     >
       <td className="col-status">
         <StatusBadge status={message.status} />
       </td>
-      <td className="col-topic cell-mono" title={message.topic}>
+      <td className="col-topic messages-cell-mono" title={message.topic}>
         {message.topic}
       </td>
       <td className="col-subscription" title={subscription.title}>
         {subscription.text}
       </td>
-      <td className="col-attempts cell-number">{message.attempts}</td>
+      <td className="col-attempts messages-cell-number">{message.attempts}</td>
       <td className={httpClass(httpStatus)}>{httpStatus ?? '—'}</td>
-      <td className="col-latency cell-number">{formatLatency(message.last_latency_ms)}</td>
-      <td className="col-time cell-number" title={message.created_at}>
+      <td className="col-latency messages-cell-number">{formatLatency(message.last_latency_ms)}</td>
+      <td className="col-time messages-cell-number" title={message.created_at}>
         <time dateTime={message.created_at}>{formatTime(message.created_at)}</time>
       </td>
     </tr>
@@ -56,6 +56,8 @@ export const MessageRow = memo(function MessageRow({
 })
 
 function httpClass(status: number | null): string {
-  if (status === null) return 'col-http cell-number muted'
-  return status >= 200 && status < 300 ? 'col-http cell-number http-ok' : 'col-http cell-number http-bad'
+  if (status === null) return 'col-http messages-cell-number muted'
+  return status >= 200 && status < 300
+    ? 'col-http messages-cell-number messages-http-ok'
+    : 'col-http messages-cell-number messages-http-bad'
 }

@@ -6,21 +6,21 @@ import { MessageRow } from './MessageRow.tsx'
 import type { SubscriptionName } from './subscription-names.ts'
 import { VirtualList } from './VirtualList.tsx'
 
-/** Also `.message-row`'s height in styles.css. */
+/** Also `.messages-row`'s height in messages.css. */
 const ROW_HEIGHT = 32
 const HEADER_HEIGHT = 30
 /**
- * Each column's class names the cells that styles.css hides when the table is narrow (the message
+ * Each column's class names the cells that messages.css hides when the table is narrow (the message
  * detail open): Attempts and Latency first (the detail shows both), then Subscription.
  */
 const COLUMNS = [
   { label: 'Status', className: 'col-status' },
   { label: 'Topic', className: 'col-topic' },
   { label: 'Subscription', className: 'col-subscription' },
-  { label: 'Attempts', className: 'col-attempts cell-number' },
-  { label: 'HTTP', className: 'col-http cell-number' },
-  { label: 'Latency', className: 'col-latency cell-number' },
-  { label: 'Time', className: 'col-time cell-number' },
+  { label: 'Attempts', className: 'col-attempts messages-cell-number' },
+  { label: 'HTTP', className: 'col-http messages-cell-number' },
+  { label: 'Latency', className: 'col-latency messages-cell-number' },
+  { label: 'Time', className: 'col-time messages-cell-number' },
 ] as const
 
 interface MessageTableProps {
@@ -84,7 +84,7 @@ export function MessageTable({ messages, total, nameOf }: MessageTableProps) {
 
   const frame = (rows: ReactNode[], height: number, offset: number) => (
     <table
-      className={olderDays ? 'message-table has-older-days' : 'message-table'}
+      className={olderDays ? 'messages-table has-older-days' : 'messages-table'}
       aria-label="Messages"
       aria-rowcount={total + 1}
       aria-busy={updating}
@@ -103,9 +103,9 @@ export function MessageTable({ messages, total, nameOf }: MessageTableProps) {
   )
 
   return (
-    <div ref={wrapper} className="message-table-wrap">
+    <div ref={wrapper} className="messages-table-wrap">
       <VirtualList
-        className="message-scroller"
+        className="messages-scroller"
         items={messages}
         rowHeight={ROW_HEIGHT}
         headerHeight={HEADER_HEIGHT}
@@ -126,7 +126,7 @@ export function MessageTable({ messages, total, nameOf }: MessageTableProps) {
           />
         )}
       />
-      <p className="message-table-foot" aria-live="polite">
+      <p className="messages-table-foot" aria-live="polite">
         {updating ? 'Updating…' : loadingMore ? 'Loading older messages…' : footNote(loaded, total)}
       </p>
     </div>

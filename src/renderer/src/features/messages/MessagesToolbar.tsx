@@ -52,10 +52,10 @@ export function MessagesToolbar({ search, onSearch, nameOf }: MessagesToolbarPro
           }}
         />
       </div>
-      <label className="toolbar-field is-status">
+      <label className="messages-toolbar-field is-status">
         <span className="visually-hidden">Status</span>
         <select
-          className="toolbar-select"
+          className="messages-toolbar-select"
           value={filters.status ?? ''}
           onChange={(event) => setFilters({ status: (event.target.value || null) as MessageStatus | null })}
         >
@@ -78,10 +78,10 @@ function SubscriptionFilter({ nameOf }: { nameOf: (subscriptionId: string) => Su
   const labels = useAppStore((state) => state.subscriptionLabels.items)
   const setFilters = useAppStore((state) => state.setMessageFilters)
   return (
-    <label className="toolbar-field">
+    <label className="messages-toolbar-field">
       <span className="visually-hidden">Subscription</span>
       <select
-        className="toolbar-select"
+        className="messages-toolbar-select"
         value={value ?? ''}
         title={value ? nameOf(value).title : undefined}
         onChange={(event) => setFilters({ subscription_id: event.target.value || null })}
@@ -114,10 +114,10 @@ function TopicFilter() {
 
   const known = profiles.some((profile) => profile.event_types.some((type) => type.topic === value))
   return (
-    <label className="toolbar-field is-topic">
+    <label className="messages-toolbar-field is-topic">
       <span className="visually-hidden">Topic</span>
       <select
-        className="toolbar-select"
+        className="messages-toolbar-select"
         value={value ?? ''}
         onChange={(event) => setFilters({ topic: event.target.value || null })}
       >

@@ -37,8 +37,8 @@ export function ReplayForm({ subscriptionId, pending }: ReplayFormProps) {
   }
 
   return (
-    <div className="replay">
-      <form className="replay-form" onSubmit={submit} aria-label="Replay">
+    <div className="messages-replay">
+      <form className="messages-replay-form" onSubmit={submit} aria-label="Replay">
         <fieldset className="segmented" aria-label="Replay with">
           <label className="segment">
             <input
@@ -69,7 +69,7 @@ export function ReplayForm({ subscriptionId, pending }: ReplayFormProps) {
         </label>
         {elsewhere ? (
           <input
-            className="text-input replay-url"
+            className="text-input messages-replay-url"
             type="url"
             aria-label="Replay to URL"
             placeholder="http://localhost:3000/webhooks"
@@ -115,5 +115,5 @@ function ReplayNote({ replay, hint }: { replay: MessageReplayState; hint: ReactN
       </p>
     )
   }
-  return hint ? <p className="replay-hint muted">{hint}</p> : null
+  return hint ? <p className="messages-replay-hint muted">{hint}</p> : null
 }

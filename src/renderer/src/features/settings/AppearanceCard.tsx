@@ -22,11 +22,11 @@ function ThemeChoice({ theme }: { theme: Theme }) {
   const saveError = useAppStore((state) => state.themeSave.error)
 
   return (
-    <div className="field-row">
-      <span className="field-label" id="theme-label">
+    <div className="settings-field-row">
+      <span className="settings-field-label" id="theme-label">
         Theme
       </span>
-      <div className="field-control">
+      <div className="settings-field-control">
         {/* Native radios: Tab enters the group, arrow keys move and choose, as everywhere else. */}
         <div className="segmented" role="radiogroup" aria-labelledby="theme-label">
           {THEME_OPTIONS.map((option) => (

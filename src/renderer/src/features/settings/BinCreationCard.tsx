@@ -59,14 +59,14 @@ function BinCreationForm({ saved }: { saved: Settings }) {
         <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
         <span>Create a bin when a request names an unknown one</span>
       </label>
-      <div className="field-row">
-        <label className="field-label" htmlFor="max-auto-created-bins">
+      <div className="settings-field-row">
+        <label className="settings-field-label" htmlFor="max-auto-created-bins">
           At most
         </label>
-        <div className="field-control">
+        <div className="settings-field-control">
           <input
             id="max-auto-created-bins"
-            className="text-input limit-input"
+            className="text-input settings-limit-input"
             type="number"
             min={0}
             step={1}

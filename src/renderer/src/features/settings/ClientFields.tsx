@@ -65,7 +65,7 @@ export function ClientFields({ form, idPrefix, secretPlaceholder = '', firstRef 
         ref={firstRef ?? null}
         id={`${idPrefix}-id`}
         label="Client ID"
-        inputClassName="emu-mono emu-input-wide"
+        inputClassName="settings-mono settings-input-wide"
         autoComplete="off"
         spellCheck={false}
         value={form.clientId}
@@ -75,7 +75,7 @@ export function ClientFields({ form, idPrefix, secretPlaceholder = '', firstRef 
       <TextField
         id={`${idPrefix}-secret`}
         label="Client secret"
-        inputClassName="emu-mono emu-input-wide"
+        inputClassName="settings-mono settings-input-wide"
         autoComplete="off"
         spellCheck={false}
         placeholder={secretPlaceholder}

@@ -41,7 +41,7 @@ export function ClientTable<C extends Client>({
   onEdit,
 }: ClientTableProps<C>) {
   if (!clients) return <p className="muted">Loading the clients…</p>
-  if (clients.length === 0) return <p className="emu-empty">{empty}</p>
+  if (clients.length === 0) return <p className="settings-empty">{empty}</p>
   return (
     <>
       <table className="data-table" aria-label={label}>
@@ -70,8 +70,8 @@ export function ClientTable<C extends Client>({
                 />
               </td>
               <td>{column.cell(client)}</td>
-              <td className="emu-row-actions">
-                <div className="emu-actions">
+              <td className="settings-table-actions">
+                <div className="settings-actions">
                   {onEdit ? (
                     <button
                       type="button"

@@ -26,7 +26,7 @@ export function ConfirmButton({ label, what, busy = false, onConfirm }: ConfirmB
     )
   }
   return (
-    <fieldset className="emu-confirm" aria-label={`Confirm: ${label.toLowerCase()} ${what}`}>
+    <fieldset className="settings-confirm" aria-label={`Confirm: ${label.toLowerCase()} ${what}`}>
       <button
         type="button"
         className="button button-small button-danger"

@@ -9,7 +9,7 @@ export function ExportPanel() {
   const working = exportState.status === 'working'
 
   return (
-    <section className="workspace-panel" aria-labelledby="export-title">
+    <section className="settings-workspace-panel" aria-labelledby="export-title">
       <h3 id="export-title" className="panel-title">
         Export
       </h3>
@@ -21,7 +21,9 @@ export function ExportPanel() {
         />
         <span>Include history</span>
       </label>
-      <p className="check-hint">Events, messages, attempts and captured requests; the file can get large.</p>
+      <p className="settings-check-hint">
+        Events, messages, attempts and captured requests; the file can get large.
+      </p>
       <label className="check">
         <input
           type="checkbox"
@@ -37,7 +39,7 @@ export function ExportPanel() {
           plain text. Keep it private and do not commit it.
         </p>
       ) : (
-        <p className="check-hint">
+        <p className="settings-check-hint">
           Without them, secrets are left out and must be entered again after an import.
         </p>
       )}

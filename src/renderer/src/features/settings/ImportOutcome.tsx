@@ -48,7 +48,7 @@ function ImportSummary({ result }: { result: ImportWorkspaceOutput }) {
             {plural(result.secrets_missing.length, 'secret was', 'secrets were')} not in the file; enter{' '}
             {result.secrets_missing.length === 1 ? 'it' : 'them'} again:
           </p>
-          <ul className="secret-paths">
+          <ul className="settings-secret-paths">
             {result.secrets_missing.map((path) => (
               <li key={path}>
                 <code>{path}</code>
@@ -70,7 +70,7 @@ function ImportRefusal({ error }: { error: ErrorBody }) {
         {error.message} <code className="error-code">{error.code}</code>
       </p>
       {issues.length > 1 ? (
-        <ul className="issue-list">
+        <ul className="settings-issue-list">
           {issues.slice(0, MAX_ISSUES).map((issue) => (
             <li key={`${issue.path}:${issue.message}`}>
               <code>{issue.path || '(file)'}</code> {issue.message}

@@ -29,11 +29,11 @@ export function ImportPanel({ file, onChoose }: ImportPanelProps) {
   const working = importState.status === 'working'
 
   return (
-    <section className="workspace-panel" aria-labelledby="import-title">
+    <section className="settings-workspace-panel" aria-labelledby="import-title">
       <h3 id="import-title" className="panel-title">
         Import
       </h3>
-      <div className="file-choice">
+      <div className="settings-file-choice">
         <input
           ref={input}
           id="import-file"
@@ -52,17 +52,17 @@ export function ImportPanel({ file, onChoose }: ImportPanelProps) {
           Choose file…
         </button>
         {file ? (
-          <span className="file-name" title={file.name}>
+          <span className="settings-file-name" title={file.name}>
             {file.name} <span className="muted">({formatBytes(file.size)})</span>
           </span>
         ) : (
           <span className="muted">or drop a .json file on this card</span>
         )}
       </div>
-      <fieldset className="mode-choice">
+      <fieldset className="settings-mode-choice">
         <legend className="visually-hidden">Import mode</legend>
         {MODES.map((option) => (
-          <label key={option.value} className="mode-option">
+          <label key={option.value} className="settings-mode-option">
             <input
               type="radio"
               name="import-mode"
@@ -71,13 +71,13 @@ export function ImportPanel({ file, onChoose }: ImportPanelProps) {
               onChange={() => setMode(option.value)}
             />
             <span>
-              <span className="mode-label">{option.label}</span>
-              <span className="mode-explanation">{option.explanation}</span>
+              <span className="settings-mode-label">{option.label}</span>
+              <span className="settings-mode-explanation">{option.explanation}</span>
             </span>
           </label>
         ))}
       </fieldset>
-      <p className="field-hint import-note">
+      <p className="field-hint settings-import-note">
         In both modes, history in the file is added and settings are taken from the file. An invalid file
         changes nothing.
       </p>

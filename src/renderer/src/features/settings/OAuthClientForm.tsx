@@ -43,7 +43,7 @@ export function OAuthClientForm({ client, onDone }: OAuthClientFormProps) {
   const title = editing ? `Edit ${client.client_id}` : 'New OAuth client'
   return (
     <form
-      className="emu-form emu-panel"
+      className="settings-form settings-panel"
       onSubmit={(event) => void submit(event)}
       noValidate
       aria-label={title}
@@ -71,7 +71,7 @@ export function OAuthClientForm({ client, onDone }: OAuthClientFormProps) {
           Could not save the client: {form.general}
         </p>
       ) : null}
-      <div className="form-footer emu-indent">
+      <div className="form-footer settings-indent">
         <button type="submit" className="button button-primary" disabled={saving}>
           {saving ? 'Saving…' : editing ? 'Save client' : 'Create client'}
         </button>

@@ -95,9 +95,9 @@ export function OAuthClientsCard() {
 function ScopeChips({ client }: { client: OAuthClient }) {
   if (client.scopes.length === 0) return <span className="muted">none</span>
   return (
-    <ul className="emu-chips" aria-label={`Scopes of ${client.client_id}`}>
+    <ul className="settings-chips" aria-label={`Scopes of ${client.client_id}`}>
       {client.scopes.map((scope) => (
-        <li key={scope} className="emu-chip">
+        <li key={scope} className="settings-chip">
           <code>{scope}</code>
         </li>
       ))}

@@ -56,12 +56,12 @@ export function OAuthFailureForm({ saved }: { saved: OAuthFailure | null }) {
   }
 
   return (
-    <form className="emu-form" onSubmit={submit} noValidate aria-labelledby="oauth-failure-label">
-      <div className="field-row">
-        <span className="field-label" id="oauth-failure-label">
+    <form className="settings-form" onSubmit={submit} noValidate aria-labelledby="oauth-failure-label">
+      <div className="settings-field-row">
+        <span className="settings-field-label" id="oauth-failure-label">
           Failure injection
         </span>
-        <div className="field-control">
+        <div className="settings-field-control">
           <div className="segmented" role="radiogroup" aria-labelledby="oauth-failure-label">
             {MODES.map((option) => (
               <label key={option.value} className="segment">
@@ -87,7 +87,7 @@ export function OAuthFailureForm({ saved }: { saved: OAuthFailure | null }) {
           Could not change the failure mode: {server.general}
         </p>
       ) : null}
-      <div className="form-footer emu-indent">
+      <div className="form-footer settings-indent">
         <button type="submit" className="button button-primary" disabled={saving}>
           {saving ? 'Applying…' : 'Apply'}
         </button>
@@ -113,22 +113,22 @@ function FailureFields({ draft, errorOf, onEdit }: FailureFieldsProps) {
           id="oauth-failure-count"
           label="Requests to fail"
           inputMode="numeric"
-          inputClassName="emu-input-narrow"
+          inputClassName="settings-input-narrow"
           value={draft.count}
           onValue={(count) => onEdit({ count })}
           error={errorOf('remaining')}
           hint="Then the server goes back to issuing tokens by itself."
         />
       ) : null}
-      <div className="field-row">
-        <span className="field-label">Answer</span>
-        <div className="field-control">
-          <fieldset className="emu-inline emu-confirm" aria-label="Answer presets">
+      <div className="settings-field-row">
+        <span className="settings-field-label">Answer</span>
+        <div className="settings-field-control">
+          <fieldset className="settings-inline settings-confirm" aria-label="Answer presets">
             {FAILURE_PRESETS.map((preset) => (
               <button
                 key={preset.error}
                 type="button"
-                className="button button-small emu-preset"
+                className="button button-small settings-preset"
                 aria-pressed={draft.status === String(preset.status) && draft.error === preset.error}
                 onClick={() => onEdit({ status: String(preset.status), error: preset.error })}
               >
@@ -142,7 +142,7 @@ function FailureFields({ draft, errorOf, onEdit }: FailureFieldsProps) {
         id="oauth-failure-status"
         label="HTTP status"
         inputMode="numeric"
-        inputClassName="emu-input-narrow"
+        inputClassName="settings-input-narrow"
         value={draft.status}
         onValue={(status) => onEdit({ status })}
         error={errorOf('status')}
@@ -150,7 +150,7 @@ function FailureFields({ draft, errorOf, onEdit }: FailureFieldsProps) {
       <TextField
         id="oauth-failure-error"
         label="OAuth error code"
-        inputClassName="emu-mono emu-input-wide"
+        inputClassName="settings-mono settings-input-wide"
         list="oauth-error-codes"
         autoComplete="off"
         spellCheck={false}
@@ -168,7 +168,7 @@ function FailureFields({ draft, errorOf, onEdit }: FailureFieldsProps) {
       <TextField
         id="oauth-failure-description"
         label="Description"
-        inputClassName="emu-input-wide"
+        inputClassName="settings-input-wide"
         placeholder="Optional error_description"
         value={draft.description}
         onValue={(description) => onEdit({ description })}

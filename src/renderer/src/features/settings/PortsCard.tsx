@@ -73,13 +73,13 @@ function PageToken() {
     return <span className="settings-value muted">This page was served without a token.</span>
   }
   return (
-    <div className="token-box">
+    <div className="settings-token-box">
       <p className="settings-value">
         A bearer token made at each start: this page carries it, and <code>hookbench serve</code> prints it in
         its readiness line. Send it as <code>Authorization: Bearer …</code>.
       </p>
-      <span className="emu-secret">
-        <code className="emu-secret-value" data-testid="api-token">
+      <span className="settings-secret">
+        <code className="settings-secret-value" data-testid="api-token">
           {shown ?? '••••'}
         </code>
         {shown ? (

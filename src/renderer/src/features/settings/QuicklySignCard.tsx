@@ -72,12 +72,12 @@ function CurlExample({ receiverUrl, clients }: { receiverUrl: string; clients: Q
   const revealed = useAppStore((state) => (first ? state.revealedQuicklySignSecrets[first.id] : undefined))
   const curl = quicklySignCurl(receiverUrl, first?.client_id ?? '<client_id>', revealed || '<client_secret>')
   return (
-    <div className="emu-example">
-      <div className="emu-example-head">
+    <div className="settings-example">
+      <div className="settings-example-head">
         <h3 className="panel-title">Try it</h3>
         <CopyButton text={curl} label="Copy curl" />
       </div>
-      <pre className="emu-curl">
+      <pre className="settings-curl">
         <code data-testid="quicklysign-curl">{curl}</code>
       </pre>
       <p className="field-hint">

@@ -19,7 +19,7 @@ export function QuicklySignClientForm() {
 
   return (
     <form
-      className="emu-form"
+      className="settings-form"
       onSubmit={(event) => void submit(event)}
       noValidate
       aria-label="Add a QuicklySign client"
@@ -30,7 +30,7 @@ export function QuicklySignClientForm() {
           Could not add the client: {form.general}
         </p>
       ) : null}
-      <div className="form-footer emu-indent">
+      <div className="form-footer settings-indent">
         <button type="submit" className="button button-primary" disabled={saving}>
           {saving ? 'Adding…' : 'Add client'}
         </button>

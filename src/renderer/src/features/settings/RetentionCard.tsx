@@ -68,8 +68,8 @@ function RetentionForm({ saved }: { saved: Retention }) {
   }
 
   return (
-    <form className="retention-form" onSubmit={submit} noValidate>
-      <table className="data-table retention-table" aria-label="Retention limits">
+    <form className="settings-retention-form" onSubmit={submit} noValidate>
+      <table className="data-table settings-retention-table" aria-label="Retention limits">
         <thead>
           <tr>
             <th scope="col">Kind</th>
@@ -157,11 +157,11 @@ function LimitInput({ kind, field, draft, error, onEdit }: LimitInputProps) {
   const text = FIELD_TEXT[field]
   const id = `retention-${kind}-${field}`
   return (
-    <div className="limit">
-      <div className="limit-controls">
+    <div className="settings-limit">
+      <div className="settings-limit-controls">
         <input
           id={id}
-          className="text-input limit-input"
+          className="text-input settings-limit-input"
           type="number"
           min={1}
           step={field === 'max_count' ? 1 : 'any'}
@@ -174,7 +174,7 @@ function LimitInput({ kind, field, draft, error, onEdit }: LimitInputProps) {
           disabled={value.unlimited}
           onChange={(event) => onEdit(kind, field, { text: event.target.value })}
         />
-        <span className="limit-unit" aria-hidden="true">
+        <span className="settings-limit-unit" aria-hidden="true">
           {text.unit}
         </span>
         <label className="check">

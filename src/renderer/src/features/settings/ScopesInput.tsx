@@ -36,20 +36,20 @@ export function ScopesInput({ id, scopes, onScopes, pending, onPending, error }:
 
   const described = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(' ')
   return (
-    <div className="field-row">
-      <label className="field-label" htmlFor={id}>
+    <div className="settings-field-row">
+      <label className="settings-field-label" htmlFor={id}>
         Scopes
       </label>
-      <div className="field-control">
-        <div className="emu-scopes">
+      <div className="settings-field-control">
+        <div className="settings-scopes">
           {scopes.length > 0 ? (
-            <ul className="emu-chips" aria-label="Allowed scopes">
+            <ul className="settings-chips" aria-label="Allowed scopes">
               {scopes.map((scope) => (
-                <li key={scope} className="emu-chip">
+                <li key={scope} className="settings-chip">
                   <code>{scope}</code>
                   <button
                     type="button"
-                    className="emu-chip-remove"
+                    className="settings-chip-remove"
                     aria-label={`Remove scope ${scope}`}
                     onClick={() => {
                       onScopes(scopes.filter((each) => each !== scope))
@@ -64,7 +64,7 @@ export function ScopesInput({ id, scopes, onScopes, pending, onPending, error }:
           ) : null}
           <input
             id={id}
-            className="text-input emu-mono emu-input-wide"
+            className="text-input settings-mono settings-input-wide"
             value={pending}
             placeholder={scopes.length > 0 ? 'Add another scope' : 'e.g. webhooks:write'}
             autoComplete="off"

@@ -13,8 +13,8 @@ interface SecretValueProps {
 export function SecretValue({ revealed, owner, onReveal, onHide }: SecretValueProps) {
   if (revealed === undefined) {
     return (
-      <span className="emu-secret">
-        <code className="emu-secret-value">••••</code>
+      <span className="settings-secret">
+        <code className="settings-secret-value">••••</code>
         <button
           type="button"
           className="button button-small"
@@ -27,8 +27,8 @@ export function SecretValue({ revealed, owner, onReveal, onHide }: SecretValuePr
     )
   }
   return (
-    <span className="emu-secret">
-      <code className="emu-secret-value" data-testid="revealed-secret">
+    <span className="settings-secret">
+      <code className="settings-secret-value" data-testid="revealed-secret">
         {revealed === '' ? '(not set: enter it again)' : revealed}
       </code>
       {revealed ? <CopyButton text={revealed} /> : null}

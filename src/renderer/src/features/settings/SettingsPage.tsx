@@ -11,6 +11,7 @@ import { QuicklySignCard } from './QuicklySignCard.tsx'
 import { RetentionCard } from './RetentionCard.tsx'
 import { StorageCard } from './StorageCard.tsx'
 import { WorkspaceCard } from './WorkspaceCard.tsx'
+import './settings.css'
 
 export function SettingsPage() {
   const settingsStatus = useAppStore((state) => state.settings.status)

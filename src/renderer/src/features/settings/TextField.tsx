@@ -30,12 +30,12 @@ export function TextField({
 }: TextFieldProps) {
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ')
   return (
-    <div className="field-row">
-      <label className="field-label" htmlFor={id}>
+    <div className="settings-field-row">
+      <label className="settings-field-label" htmlFor={id}>
         {label}
       </label>
-      <div className="field-control">
-        <div className="emu-inline">
+      <div className="settings-field-control">
+        <div className="settings-inline">
           <input
             {...input}
             ref={ref}

@@ -27,13 +27,13 @@ export function TokenRequestsTable({ receiverUrl }: { receiverUrl: string | null
   if (!requests.value) return <p className="muted">Reading the token requests…</p>
   if (requests.value.length === 0) {
     return (
-      <div className="emu-empty">
+      <div className="settings-empty">
         <p>
           No token requests yet. Each <code>POST /oauth2/token</code> is listed here, newest first, with what
           it was told.
         </p>
         {receiverUrl ? (
-          <pre className="emu-curl">
+          <pre className="settings-curl">
             <code>{tokenCurl(receiverUrl, '<client_id>', '<client_secret>', '<scope>')}</code>
           </pre>
         ) : null}
@@ -78,7 +78,7 @@ function TokenRequestRow({ request }: { request: TokenRequest }) {
         <span className={ok ? 'text-ok' : 'text-danger'} title={request.detail ?? undefined}>
           {OUTCOME_LABELS[request.outcome]}
         </span>
-        {request.detail && !ok ? <span className="emu-detail">{request.detail}</span> : null}
+        {request.detail && !ok ? <span className="settings-detail">{request.detail}</span> : null}
       </td>
       <td className="is-number">{request.status}</td>
     </tr>

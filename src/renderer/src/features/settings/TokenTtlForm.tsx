@@ -38,12 +38,12 @@ export function TokenTtlForm({ saved }: { saved: number }) {
   }
 
   return (
-    <form className="emu-form" onSubmit={submit} noValidate>
+    <form className="settings-form" onSubmit={submit} noValidate>
       <TextField
         id="oauth-token-ttl"
         label="Token TTL"
         inputMode="numeric"
-        inputClassName="emu-input-narrow"
+        inputClassName="settings-input-narrow"
         value={text}
         onValue={(next) => {
           setText(next)
@@ -54,7 +54,7 @@ export function TokenTtlForm({ saved }: { saved: number }) {
         hint={`For tokens issued from now on; those already issued keep their expiry. Now ${humanDuration(saved)}.`}
         after={
           <>
-            <span className="limit-unit">seconds</span>
+            <span className="settings-limit-unit">seconds</span>
             <button type="submit" className="button" disabled={!dirty || saving}>
               {saving ? 'Saving…' : 'Save TTL'}
             </button>

@@ -44,7 +44,7 @@ export function WorkspaceCard() {
       onDragLeave={onDragLeave}
       onDrop={onDrop}
     >
-      <div className="workspace-panels">
+      <div className="settings-workspace-panels">
         <ExportPanel />
         <ImportPanel file={file} onChoose={choose} />
       </div>

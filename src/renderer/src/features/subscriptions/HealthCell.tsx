@@ -18,13 +18,13 @@ export function HealthCell({ subscription }: { subscription: Subscription }) {
     const { last, streak } = health
     const tone = streak > 0 ? 'danger' : STATUS_TONE[last.status]
     summary = (
-      <span className="health-summary">
-        <span className={`health-dot is-${tone}`} aria-hidden="true" />
+      <span className="subs-health-summary">
+        <span className={`status-dot is-${tone}`} aria-hidden="true" />
         <span>
           {last.status === 'pending' && streak > 0 ? 'retrying' : last.status}
           {last.code !== null ? ` · HTTP ${last.code}` : ''}
         </span>
-        {streak > 1 ? <span className="health-streak">{streak} failing in a row</span> : null}
+        {streak > 1 ? <span className="subs-health-streak">{streak} failing in a row</span> : null}
         <span className="muted" title={last.at}>
           {relativeTime(last.at)}
         </span>
@@ -32,10 +32,10 @@ export function HealthCell({ subscription }: { subscription: Subscription }) {
     )
   }
   return (
-    <div className="health">
+    <div className="subs-health">
       {summary}
       {disabledReason ? (
-        <span className="health-disabled" title={disabledReason}>
+        <span className="subs-health-disabled" title={disabledReason}>
           Disabled: {disabledReason}
         </span>
       ) : null}

@@ -11,7 +11,7 @@ import { profileInfo } from './profiles.ts'
  */
 export function SubscriptionList({ items, editor }: { items: Subscription[]; editor: EditorTarget }) {
   return (
-    <table className="data-table subs-table" aria-label="Subscriptions">
+    <table className="data-table list-table" aria-label="Subscriptions">
       <thead>
         <tr>
           <th scope="col">Name</th>

@@ -6,7 +6,7 @@ import { profileInfos } from './profiles.ts'
 export function SubscriptionsEmpty() {
   const open = useAppStore((state) => state.openSubscriptionEditor)
   return (
-    <div className="empty-state subs-empty">
+    <div className="empty-state empty-state-guide">
       <div className="empty-state-icon">
         <SubscriptionsIcon />
       </div>

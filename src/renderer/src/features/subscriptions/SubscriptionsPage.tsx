@@ -5,6 +5,7 @@ import { PageLayout } from '../../ui/PageLayout.tsx'
 import { SubscriptionEditor } from './editor/SubscriptionEditor.tsx'
 import { SubscriptionList } from './SubscriptionList.tsx'
 import { SubscriptionsEmpty } from './SubscriptionsEmpty.tsx'
+import './subscriptions.css'
 
 const DESCRIPTION = 'Where Hookbench delivers events, and how: format, authentication, signing and retries.'
 
@@ -25,11 +26,11 @@ export function SubscriptionsPage() {
 
   return (
     <PageLayout title="Subscriptions" description={DESCRIPTION} layout="split">
-      <div className="subs-list-pane">
+      <div className="list-pane">
         <ListPane />
       </div>
       {editor ? (
-        <div className="subs-editor-pane">
+        <div className="editor-pane">
           <SubscriptionEditor
             key={editor.kind === 'new' ? 'new' : editor.id}
             id={editor.kind === 'new' ? null : editor.id}

@@ -36,7 +36,7 @@ export function BodyPreview({
     subscriptionId: subscriptionId ?? '(id given on save)',
   })
   return (
-    <div className="body-preview">
+    <div className="subs-body-preview">
       <p className="preview-caption">
         Body for {sample.topic}
         {profile === 'contensis'

@@ -109,7 +109,7 @@ export function ContensisTopicsField({ topics, sample, errors, onChange }: Conte
         <span className="muted">or a plain topic</span>
         <input
           id="contensis-topic"
-          className="text-input topic-input"
+          className="text-input subs-topic-input"
           placeholder="entry.created"
           spellCheck={false}
           value={text}

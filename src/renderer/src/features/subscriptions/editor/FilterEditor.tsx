@@ -35,9 +35,9 @@ export function FilterEditor({ index, filter, errors, onChange, onDone }: Filter
   }
 
   return (
-    <fieldset className="cfilter-editor">
+    <fieldset className="subs-cfilter-editor">
       <legend>Filter {index + 1}</legend>
-      <div className="cfilter-grid">
+      <div className="subs-cfilter-grid">
         <label htmlFor={id('resourceType')}>resourceType</label>
         <div>
           <input

@@ -25,7 +25,7 @@ export function HeadersField({ rows, sample, errors, onChange }: HeadersFieldPro
       hint="Values may use placeholders; secret values are stored encrypted."
     >
       {rows.length > 0 ? (
-        <fieldset className="plain-fieldset header-rows" aria-labelledby="headers-label">
+        <fieldset className="plain-fieldset subs-header-rows" aria-labelledby="headers-label">
           {rows.map((row, index) => {
             // The header's own path or one below it (`headers.X-Key.value`).
             const error = errorAt(errors, `headers.${row.name.trim()}`) ?? errors[`headers.#${row.id}`]
@@ -35,9 +35,9 @@ export function HeadersField({ rows, sample, errors, onChange }: HeadersFieldPro
                 : null
             const label = row.name.trim() || `header ${index + 1}`
             return (
-              <div key={row.id} className="header-row">
+              <div key={row.id} className="subs-header-row">
                 <input
-                  className="text-input text-mono header-name"
+                  className="text-input text-mono subs-header-name"
                   aria-label={`Header ${index + 1} name`}
                   placeholder="X-Api-Key"
                   spellCheck={false}
@@ -73,12 +73,12 @@ export function HeadersField({ rows, sample, errors, onChange }: HeadersFieldPro
                   ×
                 </button>
                 {row.stored && row.value === '' ? (
-                  <span className="header-note">
+                  <span className="subs-header-note">
                     <span className="badge">{WRITE_ONLY}</span> saved value kept
                   </span>
                 ) : null}
                 {rendered !== null ? (
-                  <span className="header-note">
+                  <span className="subs-header-note">
                     <span className="muted">→</span>{' '}
                     {rendered === '' ? (
                       <span className="muted">(empty for this sample)</span>
@@ -87,7 +87,7 @@ export function HeadersField({ rows, sample, errors, onChange }: HeadersFieldPro
                     )}
                   </span>
                 ) : null}
-                {error ? <p className="field-error header-note">{error}</p> : null}
+                {error ? <p className="field-error subs-header-note">{error}</p> : null}
               </div>
             )
           })}

@@ -35,11 +35,11 @@ export function LocalizedField({ field, label, value, errors, placeholder, onCha
       error={error}
     >
       {value.localized ? (
-        <fieldset className="plain-fieldset locale-rows" aria-labelledby={`${field}-label`}>
+        <fieldset className="plain-fieldset subs-locale-rows" aria-labelledby={`${field}-label`}>
           {value.rows.map((row) => (
-            <div key={row.id} className="locale-row">
+            <div key={row.id} className="subs-locale-row">
               <input
-                className="text-input locale-code"
+                className="text-input subs-locale-code"
                 aria-label={`${label} locale`}
                 placeholder="en-GB"
                 spellCheck={false}

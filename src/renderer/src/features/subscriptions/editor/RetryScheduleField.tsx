@@ -32,12 +32,12 @@ export function RetryScheduleField({ retry, timeScale, errors, onChange }: Retry
         )
       }
     >
-      <ol className="retry-list" aria-labelledby="retry-label">
+      <ol className="subs-retry-list" aria-labelledby="retry-label">
         {retry.map((text, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: an attempt is its place in the schedule.
-          <li key={index} className="retry-item">
+          <li key={index} className="subs-retry-item">
             <input
-              className="text-input retry-input"
+              className="text-input subs-retry-input"
               type="number"
               min={0}
               step="any"
@@ -49,7 +49,7 @@ export function RetryScheduleField({ retry, timeScale, errors, onChange }: Retry
             />
             <button
               type="button"
-              className="retry-remove"
+              className="subs-retry-remove"
               aria-label={`Remove attempt ${index + 1}`}
               disabled={retry.length === 1}
               onClick={() => onChange(retry.filter((_, at) => at !== index))}

@@ -11,8 +11,8 @@ export function SamplePicker({ samples, value, onChange }: SamplePickerProps) {
   if (samples.length === 0) return <p className="muted">Loading example events…</p>
   const groups = [...new Set(samples.map((sample) => sample.profileId))]
   return (
-    <div className="sample-picker">
-      <label htmlFor="sample-event" className="sample-label">
+    <div className="subs-sample-picker">
+      <label htmlFor="sample-event" className="subs-sample-label">
         Preview with
       </label>
       <select

@@ -94,7 +94,7 @@ function SavedSecret({ subscription }: { subscription: Subscription }) {
     )
   }
   return (
-    <div className="secret-box">
+    <div className="subs-secret-box">
       <div className="secret-line">
         <code className="secret-value" data-testid="signing-secret">
           {shown ? shown.secret : '•••• (hidden)'}

@@ -49,16 +49,16 @@ export function TemplatesField({ rows, sample, errors, onChange }: TemplatesFiel
         return (
           <fieldset
             key={row.id}
-            className="plain-fieldset template-row"
+            className="plain-fieldset subs-template-row"
             aria-label={`Template ${key || '(unnamed)'}`}
           >
-            <div className="template-head">
+            <div className="subs-template-head">
               <label htmlFor={`${inputId}-key`} className="muted">
                 Key
               </label>
               <input
                 id={`${inputId}-key`}
-                className="text-input text-mono template-key"
+                className="text-input text-mono subs-template-key"
                 list="template-keys"
                 placeholder="entry"
                 spellCheck={false}
@@ -77,7 +77,7 @@ export function TemplatesField({ rows, sample, errors, onChange }: TemplatesFiel
                 ×
               </button>
             </div>
-            <div className="template-body">
+            <div className="subs-template-body">
               <textarea
                 id={inputId}
                 className="text-area text-mono"
@@ -88,7 +88,7 @@ export function TemplatesField({ rows, sample, errors, onChange }: TemplatesFiel
                 value={row.text}
                 onChange={(event) => edit(row.id, { text: event.target.value })}
               />
-              <div className="template-preview">
+              <div className="subs-template-preview">
                 <span className="preview-caption">
                   {sample ? `Rendered for ${sample.topic}` : 'Rendered'}
                 </span>

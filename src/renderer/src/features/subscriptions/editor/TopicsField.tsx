@@ -63,7 +63,7 @@ export function TopicsField({ profile, topics, samples, errors, onChange }: Topi
       <div className="inline-controls">
         <input
           id="topics"
-          className="text-input topic-input"
+          className="text-input subs-topic-input"
           list={listId}
           placeholder={open ? 'Type a topic, e.g. invoice.paid' : 'Pick or type a topic'}
           autoComplete="off"

@@ -33,7 +33,7 @@ export function UrlField({ url, sample, errors, onChange }: UrlFieldProps) {
         ) : (
           <span className="url-preview" data-testid="url-preview">
             <span className="muted">{templated ? 'Renders as ' : 'Sends to '}</span>
-            <code className="url-rendered">{rendered || url}</code>
+            <code className="subs-url-rendered">{rendered || url}</code>
             {sample && templated ? <span className="muted"> for {sample.topic}</span> : null}
             {empty.length > 0 ? (
               <span className="text-warn">

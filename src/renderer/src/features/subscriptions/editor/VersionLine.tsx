@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../ui/format.ts'
 export function VersionLine({ subscription }: { subscription: Subscription }) {
   const { version } = subscription
   return (
-    <dl className="version-line" aria-label="Version">
+    <dl className="subs-version-line" aria-label="Version">
       <div>
         <dt>Version</dt>
         <dd data-testid="version-no">{version.versionNo}</dd>
