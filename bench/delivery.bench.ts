@@ -95,6 +95,8 @@ const subscription = (retry_schedule?: number[]) => ({
   name: 'bench',
   url: `${sinkUrl}/hook`,
   profile: 'standard' as const,
+  // Listed: with no list a standard subscription gets only the topics no vendor owns, and IAM owns this one.
+  topics: ['user.created'],
   signing: {},
   concurrency: 256,
   ...(retry_schedule ? { retry_schedule } : {}),
