@@ -1,10 +1,10 @@
 import type { EventType, Profile } from '../../../../shared/catalog/schema.ts'
+import type { OperationInput } from '../../../../shared/contract/index.ts'
 import type { SubscriptionProfile } from '../../../../shared/domain/subscription.ts'
 import { payloadOf, templateKeysFor as sharedTemplateKeysFor } from '../../../../shared/payloads.ts'
 import { templateContext as sharedTemplateContext } from '../../../../shared/templating.ts'
-import type { SubscriptionPayload } from '../../state/index.ts'
 
-export type Json = NonNullable<SubscriptionPayload['templates']>[string]
+export type Json = NonNullable<OperationInput<'createSubscription'>['templates']>[string]
 
 /** An example event from the catalog, the data previews are rendered against. */
 export interface SampleEvent {
