@@ -1,6 +1,7 @@
 import { Fragment, type ReactNode } from 'react'
 import { useAppStore } from '../../state/index.ts'
 import { CopyButton } from '../../ui/CopyButton.tsx'
+import { verifySummary } from './verify-summary.ts'
 
 interface BinListProps {
   onCreate: () => void
@@ -42,6 +43,7 @@ export function BinList({ onCreate, onEdit }: BinListProps) {
             >
               <span className="inbox-bin-name">{bin.name}</span>
               <span className="inbox-bin-rule">{ruleLabel(bin.response)}</span>
+              <VerifyLine summary={verifySummary(bin.verify)} />
             </button>
             {selected === bin.id ? (
               <div className="inbox-bin-tools">
@@ -61,6 +63,10 @@ export function BinList({ onCreate, onEdit }: BinListProps) {
       </ul>
     </nav>
   )
+}
+
+function VerifyLine({ summary }: { summary: string | null }) {
+  return summary ? <span className="inbox-bin-verify">{summary}</span> : null
 }
 
 function ruleLabel(response: { sequence: Array<{ status: number }> } | { status: number }): string {

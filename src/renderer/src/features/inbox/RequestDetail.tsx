@@ -4,6 +4,7 @@ import { useAppStore } from '../../state/index.ts'
 import { CopyButton } from '../../ui/CopyButton.tsx'
 import { sizeOf, timeOf } from '../../ui/format.ts'
 import { BodyPanel } from './BodyPanel.tsx'
+import { DeliveredBy } from './DeliveredBy.tsx'
 import { ExchangeView } from './ExchangeView.tsx'
 import { HeaderPairsTable } from './HeaderPairsTable.tsx'
 import { ReplayPanel } from './ReplayPanel.tsx'
@@ -55,6 +56,7 @@ export function RequestDetail() {
           {request.response ? ` · answered ${request.response.status}` : ''}
           {request.response?.delay_ms ? ` after ${request.response.delay_ms} ms` : ''}
         </p>
+        <DeliveredBy headers={request.headers} />
         {/* The command carries the credentials only once they are revealed. */}
         <p className="chips">{curl ? <CopyButton text={curl} label="Copy as curl" /> : null}</p>
       </header>

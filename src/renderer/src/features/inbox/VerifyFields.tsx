@@ -63,14 +63,26 @@ export function VerifyFields({ draft, onChange, error }: VerifyFieldsProps) {
         Bearer token
       </label>
       {bearer.on ? (
-        <label className="check inbox-inline">
-          <input
-            type="checkbox"
-            checked={bearer.mockOAuth}
-            onChange={(event) => onChange({ bearer: { ...bearer, mockOAuth: event.target.checked } })}
-          />
-          Any token issued by the mock OAuth server
-        </label>
+        // Either a fixed token or whatever the mock OAuth2 server issued: one choice, two answers.
+        <div className="segmented segmented-small" role="radiogroup" aria-label="Bearer tokens accepted">
+          {([false, true] as const).map((mockOAuth) => (
+            <label key={String(mockOAuth)} className="segment">
+              <input
+                type="radio"
+                name={`${id}-bearer`}
+                checked={bearer.mockOAuth === mockOAuth}
+                onChange={() => onChange({ bearer: { ...bearer, mockOAuth } })}
+              />
+              <span>{mockOAuth ? 'Any mock OAuth token' : 'This token'}</span>
+            </label>
+          ))}
+        </div>
+      ) : null}
+      {bearer.on && bearer.mockOAuth ? (
+        <p className="field-hint">
+          Any token the mock OAuth2 server issued (POST /oauth2/token on the receiver, for a client registered
+          under Settings) and that has not expired.
+        </p>
       ) : null}
       {bearer.on && !bearer.mockOAuth ? (
         <label className="inbox-inline">

@@ -13,6 +13,7 @@ import { LatestRequest, loadInto, saveWith } from '../../state/loadable.ts'
 import { goTo } from '../../state/navigation-slice.ts'
 import { inboxHref, inboxSelectionOf } from '../../state/routes.ts'
 import type { AppState, Loadable, SaveState, SliceCreator } from '../../state/slice.ts'
+import { deliveryMarks } from './delivered-by.ts'
 
 export type BinPayload = OperationInput<'createBin'>
 export type ReplayPayload = Omit<OperationInput<'replayRequest'>, 'id'>
@@ -35,7 +36,7 @@ export interface InboxSlice {
   bins: Loadable<Bin[]>
   /** The bin whose captures are listed (its id), or null for every bin. */
   inboxBinId: string | null
-  /** Text search over headers and bodies (the list reloads when it changes). */
+  /** Text search over headers and bodies (the list reloads when it changes); cleared with another bin. */
   inboxQuery: string
   inboxRequests: RequestListState
   selectedRequestId: string | null
@@ -44,6 +45,8 @@ export interface InboxSlice {
   requestRevealed: boolean
   /** The open capture as a curl command (sent back to this receiver), masked unless revealed. */
   requestCurl: string | null
+  /** The message the open capture is a delivery of (its webhook-id), once the API found it. */
+  requestMessageId: string | null
   binSave: SaveState
   requestReplay: CaptureReplayState
   loadBins: () => Promise<void>
@@ -98,9 +101,20 @@ export function createInboxSlice(api: Api): SliceCreator<InboxSlice> {
       }
     }
 
+    /** The message a capture's webhook-id names, if this Hookbench has it (else no link is offered). */
+    const knownMessage = async (capture: CapturedRequest): Promise<string | null> => {
+      const { messageId } = deliveryMarks(capture.headers)
+      if (messageId === null) return null
+      return api.getMessage({ message_id: messageId }).then(
+        () => messageId,
+        () => null,
+      )
+    }
+
     const loadDetail = async (id: string) => {
       const reveal = get().requestRevealed
       let curl: string | null = null
+      let messageId: string | null = null
       const loaded = await loadInto(
         store,
         'requestDetail',
@@ -113,23 +127,30 @@ export function createInboxSlice(api: Api): SliceCreator<InboxSlice> {
             ),
           ])
           curl = answer
+          messageId = await knownMessage(value)
           return { value }
         },
         { latest: detailRequests },
       )
-      if (loaded) set({ requestCurl: curl })
+      if (loaded) set({ requestCurl: curl, requestMessageId: messageId })
     }
 
     const showBin = (id: string | null, load: boolean) => {
       if (get().inboxBinId === id) return
-      set({ inboxBinId: id })
+      // A search is about the bin it was typed in: another bin starts with all its captures listed.
+      set({ inboxBinId: id, inboxQuery: '' })
       if (load) void get().loadRequests()
     }
 
     const showRequest = (id: string | null) => {
       if (get().selectedRequestId === id) return
       // Another capture opens masked: revealing is a choice made for one capture.
-      set({ selectedRequestId: id, requestReplay: idleReplay, requestRevealed: false })
+      set({
+        selectedRequestId: id,
+        requestReplay: idleReplay,
+        requestRevealed: false,
+        requestMessageId: null,
+      })
       if (id === null) {
         detailRequests.cancel()
         set({ requestDetail: { value: null, status: 'idle', error: null } })
@@ -150,6 +171,7 @@ export function createInboxSlice(api: Api): SliceCreator<InboxSlice> {
       requestDetail: { value: null, status: 'idle', error: null },
       requestRevealed: false,
       requestCurl: null,
+      requestMessageId: null,
       binSave: idleSave,
       requestReplay: idleReplay,
 

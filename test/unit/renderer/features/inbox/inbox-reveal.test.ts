@@ -1,11 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { create, type StateCreator } from 'zustand'
-import {
-  createInboxSlice,
-  type InboxSlice,
-} from '../../../../../src/renderer/src/features/inbox/inbox-slice.ts'
-import type { Api } from '../../../../../src/shared/contract/index.ts'
+import { describe, expect, it, vi } from 'vitest'
 import type { CapturedRequest } from '../../../../../src/shared/receiver/captured-request.ts'
+import { inboxStore, stubWindowPerTest } from './inbox-store.ts'
 
 const MASK = '••••'
 
@@ -22,7 +17,7 @@ function capture(id: string, reveal: boolean): CapturedRequest {
 
 function store() {
   const calls: Array<{ op: string; id: string; reveal: boolean | undefined }> = []
-  const api = {
+  const state = inboxStore({
     getRequest: async ({ id, reveal }: { id: string; reveal?: boolean }) => {
       calls.push({ op: 'get', id, reveal })
       return capture(id, reveal === true)
@@ -31,21 +26,11 @@ function store() {
       calls.push({ op: 'curl', id, reveal })
       return { curl: `curl -H 'authorization: ${reveal ? 'Bearer tok_1' : MASK}'` }
     },
-  } as unknown as Api
-  const slice = createInboxSlice(api) as unknown as StateCreator<InboxSlice>
-  return { state: create<InboxSlice>()(slice), calls }
+  })
+  return { state, calls }
 }
 
-beforeEach(() => {
-  vi.stubGlobal('window', {
-    location: { hash: '', replace: () => {} },
-    addEventListener: () => {},
-    removeEventListener: () => {},
-  })
-})
-afterEach(() => {
-  vi.unstubAllGlobals()
-})
+stubWindowPerTest()
 
 describe('credentials in the open capture', () => {
   it('are masked, in the detail and the curl to copy, until revealed; another capture opens masked', async () => {
