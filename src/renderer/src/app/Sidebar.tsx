@@ -13,6 +13,7 @@ export function Sidebar() {
               className="nav-link"
               href={hrefOf(item.page)}
               aria-current={item.page === current ? 'page' : undefined}
+              onClick={() => item.startOver?.(useAppStore.getState())}
             >
               {item.icon}
               <span>{item.label}</span>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { Page } from '../state/index.ts'
+import type { AppState, Page } from '../state/index.ts'
 import {
   EventsIcon,
   InboxIcon,
@@ -13,6 +13,11 @@ export interface NavItem {
   page: Page
   label: string
   icon: ReactNode
+  /**
+   * What following the sidebar's link starts over, also when that page is already shown (leaving a
+   * page resets the rest): the Messages link shows every message, whatever it was filtered to.
+   */
+  startOver?: (state: AppState) => void
 }
 
 /** The sidebar, in order; the labels double as page titles. */
@@ -20,7 +25,12 @@ export const navItems: readonly NavItem[] = [
   { page: 'subscriptions', label: 'Subscriptions', icon: <SubscriptionsIcon /> },
   { page: 'auth-configs', label: 'Auth configs', icon: <KeyIcon /> },
   { page: 'events', label: 'Events', icon: <EventsIcon /> },
-  { page: 'messages', label: 'Messages', icon: <MessagesIcon /> },
+  {
+    page: 'messages',
+    label: 'Messages',
+    icon: <MessagesIcon />,
+    startOver: (state) => state.clearMessageFilters(),
+  },
   { page: 'inbox', label: 'Inbox', icon: <InboxIcon /> },
   { page: 'settings', label: 'Settings', icon: <SettingsIcon /> },
 ]

@@ -1,6 +1,13 @@
 import { useMemo } from 'react'
 import { useAppStore } from '../../state/index.ts'
-import { type MinuteBucket, ratePolylines, summarize } from './dashboard-data.ts'
+import { plural } from '../../ui/format.ts'
+import {
+  type MinuteBucket,
+  pendingNote,
+  rateExplanation,
+  ratePolylines,
+  summarize,
+} from './dashboard-data.ts'
 
 const WIDTH = 600
 const HEIGHT = 64
@@ -10,6 +17,9 @@ export function Dashboard() {
   const dashboard = useAppStore((state) => state.dashboard)
   const summary = useMemo(() => summarize(dashboard.points, dashboard.until), [dashboard])
   const rate = summary.successRate === null ? '—' : `${Math.round(summary.successRate * 100)}%`
+  const note = pendingNote(summary.pending, summary.retrying)
+  // "1 message", "2,345 messages": the number large, the word small.
+  const [count, unit] = plural(summary.total, 'message').split(' ')
 
   return (
     <section className="messages-dashboard" aria-label="Last hour">
@@ -17,13 +27,16 @@ export function Dashboard() {
         <div>
           <dt>Last hour</dt>
           <dd>
-            {summary.total.toLocaleString()}
-            {dashboard.capped ? '+' : ''} <span className="messages-dashboard-unit">messages</span>
+            {count}
+            {dashboard.capped ? '+' : ''} <span className="messages-dashboard-unit">{unit}</span>
           </dd>
         </div>
-        <div>
+        <div data-testid="success-rate" title={rateExplanation(summary)}>
           <dt>Success rate</dt>
-          <dd className={rateClass(summary.successRate)}>{rate}</dd>
+          <dd>
+            <span className={rateClass(summary.successRate, summary.retrying)}>{rate}</span>
+            {note ? <span className="messages-dashboard-note text-warn"> {note}</span> : null}
+          </dd>
         </div>
         <div>
           <dt>Peak</dt>
@@ -93,7 +106,9 @@ function Chart({ buckets, peak }: { buckets: readonly MinuteBucket[]; peak: numb
   )
 }
 
-function rateClass(rate: number | null): string | undefined {
+/** Not green while messages fail and wait to retry, however many others were delivered. */
+function rateClass(rate: number | null, retrying: number): string | undefined {
   if (rate === null) return undefined
-  return rate >= 0.95 ? 'text-ok' : rate >= 0.8 ? 'text-warn' : 'text-danger'
+  if (rate >= 0.95) return retrying > 0 ? 'text-warn' : 'text-ok'
+  return rate >= 0.8 ? 'text-warn' : 'text-danger'
 }

@@ -3,7 +3,7 @@ import type { MessageDetail } from '../../../../shared/domain/message.ts'
 import { useAppStore } from '../../state/index.ts'
 import { subscriptionHref } from '../../state/routes.ts'
 import { CopyButton } from '../../ui/CopyButton.tsx'
-import { formatTime } from '../../ui/format.ts'
+import { formatTime, plural } from '../../ui/format.ts'
 import { AttemptTimeline } from './AttemptTimeline.tsx'
 import { AttemptView } from './AttemptView.tsx'
 import { messageHref } from './message-detail-slice.ts'
@@ -121,9 +121,7 @@ function MessageBody({
         ) : null}
       </dl>
       <ReplayForm subscriptionId={message.subscription_id} pending={message.status === 'pending'} />
-      <h3 className="panel-title messages-attempts-title">
-        {attempts.length} {attempts.length === 1 ? 'attempt' : 'attempts'}
-      </h3>
+      <h3 className="panel-title messages-attempts-title">{plural(attempts.length, 'attempt')}</h3>
       {attempts.length === 0 ? (
         <p className="muted">No attempt yet{message.status === 'pending' ? ': it is queued.' : '.'}</p>
       ) : (

@@ -10,17 +10,17 @@ import {
 import { hrefOf, useAppStore } from '../../state/index.ts'
 import { EmptyState } from '../../ui/EmptyState.tsx'
 import { ErrorState } from '../../ui/ErrorState.tsx'
-import { shortId } from '../../ui/format.ts'
 import { MessagesIcon } from '../../ui/icons.tsx'
 import { PageLayout } from '../../ui/PageLayout.tsx'
 import { Dashboard } from './Dashboard.tsx'
 import { DetailDivider } from './DetailDivider.tsx'
+import { FilterChips } from './FilterChips.tsx'
 import { MessageDetailPanel } from './MessageDetailPanel.tsx'
 import { MessagesToolbar } from './MessagesToolbar.tsx'
 import { MessageTable } from './MessageTable.tsx'
 import './messages.css'
 import './messages-detail.css'
-import type { MessageFilters } from './message-list.ts'
+import { isFiltered } from './message-list.ts'
 import { visibleMessages } from './message-search.ts'
 import { type SubscriptionName, subscriptionNames, unknownSubscription } from './subscription-names.ts'
 
@@ -68,7 +68,6 @@ function MessageList({ nameOf }: { nameOf: (id: string) => SubscriptionName }) {
   const list = useAppStore((state) => state.messageList)
   const filters = useAppStore((state) => state.messageFilters)
   const event = filters.event
-  const setFilters = useAppStore((state) => state.setMessageFilters)
   const loadMessages = useAppStore((state) => state.loadMessages)
   const [search, setSearch] = useState('')
   // Typing stays responsive with many rows loaded: the filtering follows a frame behind.
@@ -88,22 +87,18 @@ function MessageList({ nameOf }: { nameOf: (id: string) => SubscriptionName }) {
         onRetry={() => void loadMessages()}
       />
     )
-  } else if (list.status === 'ready' && list.total === 0 && !filtered(filters)) {
+  } else if (list.status === 'ready' && list.total === 0 && !isFiltered(filters)) {
     body = <NoMessages />
   } else if (list.status === 'ready' && shown.length === 0 && !list.nextCursor) {
+    // The filters have their chips and "Clear filters" above; the search is cleared here.
     body = (
       <div className="no-match">
-        <p>No message matches {search ? `“${search}” and ` : ''}these filters.</p>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => {
-            setSearch('')
-            setFilters({ status: null, subscription_id: null, topic: null, event: null })
-          }}
-        >
-          Clear filters
-        </button>
+        <p>No message matches {noMatchWhat(search, isFiltered(filters))}.</p>
+        {search ? (
+          <button type="button" className="button button-small" onClick={() => setSearch('')}>
+            Clear search
+          </button>
+        ) : null}
       </div>
     )
   } else {
@@ -115,28 +110,15 @@ function MessageList({ nameOf }: { nameOf: (id: string) => SubscriptionName }) {
   return (
     <>
       <MessagesToolbar search={search} onSearch={setSearch} nameOf={nameOf} />
-      {event ? (
-        <p className="messages-scope">
-          <span>
-            Messages of event <code title={event.event_id}>{shortId(event.event_id)}</code>: {shown.length}
-          </span>
-          <button
-            type="button"
-            className="button button-small"
-            aria-label="Show messages of every event"
-            onClick={() => setFilters({ event: null, topic: null })}
-          >
-            Every event
-          </button>
-        </p>
-      ) : null}
+      <FilterChips nameOf={nameOf} />
       {body}
     </>
   )
 }
 
-function filtered(filters: MessageFilters): boolean {
-  return Boolean(filters.status || filters.subscription_id || filters.topic || filters.event)
+function noMatchWhat(search: string, filtered: boolean): string {
+  if (!search) return 'these filters'
+  return filtered ? `“${search}” and these filters` : `“${search}”`
 }
 
 function NoMessages() {

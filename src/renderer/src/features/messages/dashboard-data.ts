@@ -1,3 +1,4 @@
+import { formatCount, plural } from '../../ui/format.ts'
 import type { DashboardPoint } from './dashboard-slice.ts'
 
 export interface MinuteBucket {
@@ -12,6 +13,11 @@ export interface DashboardSummary {
   buckets: MinuteBucket[]
   total: number
   delivered: number
+  /** Delivered, failed or exhausted: the messages the success rate is made of. */
+  settled: number
+  /** Not settled yet: queued, or waiting to retry after a failed attempt (`retrying`). */
+  pending: number
+  retrying: number
   /** Delivered out of those that settled (delivered, failed or exhausted); null when none did. */
   successRate: number | null
   peak: number
@@ -30,6 +36,8 @@ export function summarize(points: readonly DashboardPoint[], until: number, minu
   let delivered = 0
   let settled = 0
   let total = 0
+  let pending = 0
+  let retrying = 0
   for (const point of points) {
     const bucket = buckets[Math.floor((point.at - begin) / 60_000)]
     if (!bucket) continue
@@ -40,13 +48,38 @@ export function summarize(points: readonly DashboardPoint[], until: number, minu
       settled++
     } else if (point.status === 'pending') {
       bucket.pending++
+      pending++
+      if (point.attempts > 0) retrying++
     } else {
       bucket.failed++
       settled++
     }
   }
   const peak = buckets.reduce((max, b) => Math.max(max, b.delivered + b.failed + b.pending), 0)
-  return { buckets, total, delivered, successRate: settled === 0 ? null : delivered / settled, peak }
+  const successRate = settled === 0 ? null : delivered / settled
+  return { buckets, total, delivered, settled, pending, retrying, successRate, peak }
+}
+
+/**
+ * What the success rate leaves out, said beside it: "2 retrying" (each failed at least once),
+ * "3 pending" (queued), "3 pending, 1 retrying"; null when every message settled.
+ */
+export function pendingNote(pending: number, retrying: number): string | null {
+  if (pending === 0) return null
+  if (retrying === pending) return `${formatCount(retrying)} retrying`
+  if (retrying === 0) return `${formatCount(pending)} pending`
+  return `${formatCount(pending)} pending, ${formatCount(retrying)} retrying`
+}
+
+/** The success rate's tooltip: how it is computed, from what. */
+export function rateExplanation(
+  summary: Pick<DashboardSummary, 'delivered' | 'settled' | 'pending'>,
+): string {
+  const pending =
+    summary.pending === 0
+      ? 'No message is pending.'
+      : `Pending messages (queued or waiting to retry) count once they settle: ${plural(summary.pending, 'is', 'are')} pending now.`
+  return `Success rate = delivered ÷ (delivered + failed + exhausted) over the last hour: ${formatCount(summary.delivered)} of ${formatCount(summary.settled)}. ${pending}`
 }
 
 /** The per-minute success rate as SVG polylines (y: 100 % at the top), broken where nothing settled. */

@@ -4,10 +4,12 @@ import type { ErrorBody } from '../../../../shared/errors.ts'
 import { loadInto } from '../../state/loadable.ts'
 import type { LoadStatus, SliceCreator } from '../../state/slice.ts'
 
-/** The two facts per message the dashboard needs. */
+/** The facts per message the dashboard needs. */
 export interface DashboardPoint {
   at: number
   status: MessageStatus
+  /** Attempts made so far: a pending message with some has failed at least once and waits to retry. */
+  attempts: number
 }
 
 export interface DashboardState {
@@ -43,7 +45,11 @@ export function createDashboardSlice(api: Api): SliceCreator<DashboardSlice> {
         do {
           const page = await api.listMessages({ since, limit: PAGE, ...(cursor ? { cursor } : {}) })
           for (const message of page.items) {
-            points.push({ at: Date.parse(message.created_at), status: message.status })
+            points.push({
+              at: Date.parse(message.created_at),
+              status: message.status,
+              attempts: message.attempts,
+            })
           }
           cursor = page.next_cursor
         } while (cursor && points.length < MAX_POINTS)

@@ -79,13 +79,32 @@ export function applyUpdates(
   return mergeFirstPage(current, newestFirst)
 }
 
-export function matchesFilters(message: MessageSummary, filters: MessageFilters): boolean {
+/** The fields the filters look at, which a summary and a message's detail both have. */
+type Filterable = Pick<MessageSummary, 'status' | 'subscription_id' | 'topic' | 'event_id'>
+
+export function matchesFilters(message: Filterable, filters: MessageFilters): boolean {
   return (
     (!filters.status || message.status === filters.status) &&
     (!filters.subscription_id || message.subscription_id === filters.subscription_id) &&
     (!filters.topic || message.topic === filters.topic) &&
     (!filters.event || message.event_id === filters.event.event_id)
   )
+}
+
+export function isFiltered(filters: MessageFilters): boolean {
+  return Boolean(filters.status || filters.subscription_id || filters.topic || filters.event)
+}
+
+/**
+ * Whether a message opened by its id (the palette, a link, a pasted id) is one the filtered table
+ * hides: then the table drops its filters, so the list and the open message never disagree.
+ */
+export function tableHides(
+  filters: MessageFilters,
+  loaded: readonly MessageSummary[],
+  message: Filterable & { message_id: string },
+): boolean {
+  return !loaded.some((row) => row.message_id === message.message_id) && !matchesFilters(message, filters)
 }
 
 /** Older pages go below; a message that moved between pages is not listed twice. */

@@ -4,17 +4,19 @@ import type { MessageSummary } from '../../../../shared/domain/message.ts'
 import type { ErrorBody } from '../../../../shared/errors.ts'
 import { toErrorBody } from '../../api/api-error.ts'
 import { LatestRequest, loadInto } from '../../state/loadable.ts'
-import type { LoadStatus, SliceCreator } from '../../state/slice.ts'
+import type { AppState, LoadStatus, SliceCreator } from '../../state/slice.ts'
 import { FirstPageCache } from './first-pages.ts'
 import {
   appendPage,
   applyUpdates,
+  isFiltered,
   type MessageFilters,
   mergeFirstPage,
   noFilters,
   previewRows,
   queryKey,
   queryOf,
+  tableHides,
 } from './message-list.ts'
 
 export interface MessageListState {
@@ -43,6 +45,8 @@ export interface MessagesSlice {
   subscriptionLabels: { items: SubscriptionLabel[]; status: LoadStatus; error: ErrorBody | null }
   /** Replaces some filters and loads the first page again. */
   setMessageFilters: (patch: Partial<MessageFilters>) => void
+  /** Drops every filter (nothing happens when none is set). */
+  clearMessageFilters: () => void
   loadMessages: () => Promise<void>
   /** The next page (`next_cursor`), e.g. when the table is scrolled to its end. */
   loadMoreMessages: () => Promise<void>
@@ -59,11 +63,45 @@ const FIRST_PAGE = 100
 const NEXT_PAGE = 200
 
 export function createMessagesSlice(api: Api): SliceCreator<MessagesSlice> {
-  return (set, get) => {
+  return (set, get, appStore) => {
     const store = { set, get }
     // An answer to an older query is dropped instead of mixed in.
     const queries = new LatestRequest()
     const firstPages = new FirstPageCache()
+
+    /** The store with new filters: the rows the table already knows for them, until the API answers. */
+    const withFilters = (state: AppState, filters: MessageFilters): Partial<AppState> => {
+      const cached = firstPages.get(queryKey(filters))
+      const items = previewRows(state.messageList.items, filters, cached?.items)
+      return {
+        messageFilters: filters,
+        messageList: {
+          items,
+          nextCursor: null,
+          total: cached?.total ?? items.length,
+          status: 'loading',
+          loadingMore: false,
+          error: null,
+        },
+      }
+    }
+
+    // Filters belong to one visit of the page: leaving it drops them (the sidebar, the palette and
+    // back all come to every message), and a message opened by id that they hide drops them too.
+    appStore.subscribe((state, previous) => {
+      if (previous.page === 'messages' && state.page !== 'messages' && isFiltered(state.messageFilters)) {
+        queries.cancel()
+        set(withFilters(state, noFilters))
+      }
+      const opened = state.messageDetail?.value
+      if (
+        opened &&
+        opened.message_id !== previous.messageDetail?.value?.message_id &&
+        tableHides(state.messageFilters, state.messageList.items, opened)
+      ) {
+        get().clearMessageFilters()
+      }
+    })
 
     return {
       messageList: { items: [], nextCursor: null, total: 0, status: 'idle', loadingMore: false, error: null },
@@ -73,23 +111,12 @@ export function createMessagesSlice(api: Api): SliceCreator<MessagesSlice> {
       setMessageFilters: (patch) => {
         // The table answers in the next frame with the rows it already has (a filter change measured
         // 40-130 ms when it waited for the API with 100,000 messages); the API's page then replaces them.
-        set((state) => {
-          const filters = { ...state.messageFilters, ...patch }
-          const cached = firstPages.get(queryKey(filters))
-          const items = previewRows(state.messageList.items, filters, cached?.items)
-          return {
-            messageFilters: filters,
-            messageList: {
-              items,
-              nextCursor: null,
-              total: cached?.total ?? items.length,
-              status: 'loading',
-              loadingMore: false,
-              error: null,
-            },
-          }
-        })
+        set((state) => withFilters(state, { ...state.messageFilters, ...patch }))
         void get().loadMessages()
+      },
+
+      clearMessageFilters: () => {
+        if (isFiltered(get().messageFilters)) get().setMessageFilters(noFilters)
       },
 
       loadMessages: async () => {
@@ -166,7 +193,7 @@ export function createMessagesSlice(api: Api): SliceCreator<MessagesSlice> {
       },
 
       showEventMessages: ({ event_id, topic, since }) => {
-        set({ messageFilters: { ...noFilters, topic, event: { event_id, since } } })
+        set((state) => withFilters(state, { ...noFilters, topic, event: { event_id, since } }))
         if (get().page === 'messages') void get().loadMessages()
         else get().navigate('messages')
       },

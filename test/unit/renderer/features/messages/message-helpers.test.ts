@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { ratePolylines, summarize } from '../../../../../src/renderer/src/features/messages/dashboard-data.ts'
+import {
+  pendingNote,
+  rateExplanation,
+  ratePolylines,
+  summarize,
+} from '../../../../../src/renderer/src/features/messages/dashboard-data.ts'
 import { diffHeaders } from '../../../../../src/renderer/src/features/messages/header-diff.ts'
 import {
   isMaskedHeader,
@@ -112,12 +117,12 @@ describe('the dashboard of the last hour', () => {
   it('counts per minute by outcome; settled ones make the success rate', () => {
     const result = summarize(
       [
-        { at: minute(59), status: 'delivered' },
-        { at: minute(59), status: 'failed' },
-        { at: minute(59), status: 'pending' },
-        { at: minute(10), status: 'exhausted' },
-        { at: minute(10), status: 'delivered' },
-        { at: until - 2 * 60 * 60_000, status: 'delivered' }, // two hours ago: outside
+        { at: minute(59), status: 'delivered', attempts: 1 },
+        { at: minute(59), status: 'failed', attempts: 1 },
+        { at: minute(59), status: 'pending', attempts: 1 },
+        { at: minute(10), status: 'exhausted', attempts: 1 },
+        { at: minute(10), status: 'delivered', attempts: 1 },
+        { at: until - 2 * 60 * 60_000, status: 'delivered', attempts: 1 }, // two hours ago: outside
       ],
       until,
     )
@@ -131,7 +136,7 @@ describe('the dashboard of the last hour', () => {
   })
 
   it('has no success rate when nothing settled', () => {
-    expect(summarize([{ at: minute(30), status: 'pending' }], until).successRate).toBeNull()
+    expect(summarize([{ at: minute(30), status: 'pending', attempts: 1 }], until).successRate).toBeNull()
   })
 
   it('draws the rate as steps, broken where a minute had nothing settled', () => {
@@ -141,5 +146,39 @@ describe('the dashboard of the last hour', () => {
       { start: 2, delivered: 1, failed: 1, pending: 0 },
     ]
     expect(ratePolylines(buckets, 30, 12)).toEqual(['0.0,1.0 10.0,1.0', '20.0,6.0 30.0,6.0'])
+  })
+})
+
+describe('what the success rate leaves out', () => {
+  const until = Date.UTC(2026, 10, 24, 12, 0, 30)
+  const at = Date.UTC(2026, 10, 24, 11, 30)
+
+  it('counts pending messages apart, and those that failed an attempt as retrying', () => {
+    const result = summarize(
+      [
+        { at, status: 'delivered', attempts: 1 },
+        { at, status: 'pending', attempts: 3 },
+        { at, status: 'pending', attempts: 0 },
+      ],
+      until,
+    )
+    expect(result.successRate).toBe(1)
+    expect(result).toMatchObject({ settled: 1, pending: 2, retrying: 1 })
+  })
+
+  it('says them in words beside the rate', () => {
+    expect(pendingNote(0, 0)).toBeNull()
+    expect(pendingNote(2, 2)).toBe('2 retrying')
+    expect(pendingNote(3, 0)).toBe('3 pending')
+    expect(pendingNote(3, 1)).toBe('3 pending, 1 retrying')
+  })
+
+  it('explains the rate in its tooltip', () => {
+    expect(rateExplanation({ delivered: 3, settled: 3, pending: 0 })).toContain(
+      '3 of 3. No message is pending.',
+    )
+    expect(rateExplanation({ delivered: 1, settled: 2, pending: 1 })).toBe(
+      'Success rate = delivered ÷ (delivered + failed + exhausted) over the last hour: 1 of 2. Pending messages (queued or waiting to retry) count once they settle: 1 is pending now.',
+    )
   })
 })
