@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { createReceiverOAuthConfig, segment } from './auth-config-form.ts'
 import { expect, type Hookbench, test } from './fixtures.ts'
 
 /** The `data.id` of the catalog's example `user.created` event (IAM profile). */
@@ -18,11 +19,6 @@ async function storedAuthConfigs(page: Page, hookbench: Hookbench) {
   const response = await page.request.get(`${hookbench.apiUrl}/api/auth-configs`, authorised(hookbench))
   expect(response.status()).toBe(200)
   return (await response.json()).items
-}
-
-/** Segmented radios hide the input itself; the user clicks the label. */
-function segment(page: Page, label: string) {
-  return page.locator('label.segment', { hasText: label })
 }
 
 async function createBasicAuthConfig(page: Page) {
@@ -300,17 +296,13 @@ test('an OAuth auth config is tested against the mock token server, with the exc
   expect(client.status()).toBe(201)
 
   await page.goto(`${hookbench.apiUrl}/#/auth-configs`)
-  await page.getByRole('button', { name: 'New auth config' }).click()
-  await segment(page, 'OAuth2 client credentials').click()
   // The hint offers the receiver's own token endpoint.
   const tokenUrl = `${hookbench.receiverUrl}/oauth2/token`
-  await page.getByRole('button', { name: tokenUrl }).click()
-  await expect(page.getByLabel('Token URL')).toHaveValue(tokenUrl)
-  await page.getByLabel('Scope').fill('webhooks')
-  await page.getByLabel('Client ID').fill('hb-client')
-  await page.getByLabel('Client secret').fill('client-secret-1')
-  await page.getByRole('button', { name: 'Create auth config' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+  await createReceiverOAuthConfig(page, tokenUrl, {
+    id: 'hb-client',
+    secret: 'client-secret-1',
+    scope: 'webhooks',
+  })
 
   await page.getByRole('button', { name: 'Fetch a token now' }).click()
   const result = page.getByTestId('auth-test-result')
