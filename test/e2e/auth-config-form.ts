@@ -25,3 +25,13 @@ export async function createReceiverOAuthConfig(
   await page.getByRole('button', { name: 'Create auth config' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
 }
+
+/** On the Auth configs page: a new Basic auth config (the form's first choice) for `username`, saved. */
+export async function createBasicAuthConfig(page: Page, username: string, password: string) {
+  await page.getByRole('button', { name: 'New auth config' }).click()
+  await expect(page.getByRole('radio', { name: 'Basic auth' })).toBeChecked()
+  await page.getByLabel('Username').fill(username)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Create auth config' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+}

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { createReceiverOAuthConfig, segment } from './auth-config-form.ts'
+import { createBasicAuthConfig, createReceiverOAuthConfig, segment } from './auth-config-form.ts'
 import { expect, type Hookbench, test } from './fixtures.ts'
 
 /**
@@ -97,12 +97,7 @@ test('Basic auth + signing: send, see the decorated request, replay by message_i
 
   // The Basic auth config.
   await nav(page, 'Auth configs').click()
-  await page.getByRole('button', { name: 'New auth config' }).click()
-  await expect(page.getByRole('radio', { name: 'Basic auth' })).toBeChecked()
-  await page.getByLabel('Username').fill('alice')
-  await page.getByLabel('Password').fill('s3cret')
-  await page.getByRole('button', { name: 'Create auth config' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+  await createBasicAuthConfig(page, 'alice', 's3cret')
 
   // A signed IAM subscription to the bin, with that auth config.
   await createSubscription(page, { name: 'Flow bin', url: binUrl, authOption: 'alice', sign: true })

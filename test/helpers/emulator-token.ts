@@ -27,7 +27,7 @@ export async function emulatorToken(hb: ReceiverHost): Promise<string> {
   return body.access_token
 }
 
-/** An emulator's answer: its status, headers and JSON body (null when empty). */
+/** What such a route answered: its status, headers and JSON body (null when empty). */
 export interface EmulatorAnswer {
   status: number
   headers: Headers
@@ -35,7 +35,10 @@ export interface EmulatorAnswer {
   body: any
 }
 
-/** One call to an emulator route, with exactly these headers; a string body is sent as written. */
+/**
+ * One call to a receiver route (an emulator, or the mock OAuth2 token endpoint) with exactly these
+ * headers; a string body is sent as written.
+ */
 export async function emulatorRequest(
   hb: ReceiverHost,
   method: string,

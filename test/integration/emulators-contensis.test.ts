@@ -6,7 +6,6 @@ import { createReceiverServer, type ReceiverServer } from '../../src/core/receiv
 import type { Api } from '../../src/shared/contract/index.ts'
 import {
   type EmulatorAnswer,
-  type EmulatorCaller,
   emulatorCaller,
   emulatorRequest,
   emulatorToken,
@@ -51,7 +50,7 @@ function exampleJson(marker: string): string {
 }
 
 /** A Hookbench, and a caller that got a token from its mock OAuth2 server first. */
-async function withToken(): Promise<EmulatorCaller> {
+async function withToken() {
   return emulatorCaller(await start())
 }
 

@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import {
-  type EmulatorCaller,
-  emulatorCaller,
-  emulatorRequest,
-  emulatorToken,
-} from '../helpers/emulator-token.ts'
+import { emulatorCaller, emulatorRequest, emulatorToken } from '../helpers/emulator-token.ts'
 import { type ReceiverHost, receiverHostsPerTest } from '../helpers/receiver-host.ts'
 
 const start = receiverHostsPerTest()
@@ -14,7 +9,7 @@ const AUTH = '/emulate/rustici/api/v1/app_management/subscription_auth'
 const JOBS = '/emulate/rustici/api/v1/jobs'
 
 /** A caller of a Hookbench (a new one, or `hb` again) that got a token from its mock OAuth2 server first. */
-async function withToken(hb?: ReceiverHost): Promise<EmulatorCaller> {
+async function withToken(hb?: ReceiverHost) {
   return emulatorCaller(hb ?? (await start()))
 }
 
