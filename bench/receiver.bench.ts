@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startHost } from '../src/server/host.ts'
+import { groupedAppender } from './grouped-append.ts'
 import { median, report } from './report.ts'
 
 const CONNECTIONS = 50
@@ -55,28 +56,13 @@ async function bare(): Promise<number> {
 /** The durable limit: append + one fdatasync per group, then answer everyone in the group. */
 async function durableLimit(dir: string): Promise<number> {
   const handle = await open(join(dir, 'limit.jsonl'), 'a')
-  let queued: Array<{ line: string; done: () => void }> = []
-  let flushing = false
-  const flush = async () => {
-    flushing = true
-    while (queued.length > 0) {
-      const group = queued
-      queued = []
-      await handle.write(group.map((g) => g.line).join(''))
-      await handle.datasync()
-      for (const g of group) g.done()
-    }
-    flushing = false
-  }
+  const append = groupedAppender(handle)
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
-      queued.push({
-        line: `${JSON.stringify({ at: Date.now(), body: Buffer.concat(chunks).toString() })}\n`,
-        done: () => res.end('{"ok":true}'),
-      })
-      if (!flushing) void flush()
+      const line = `${JSON.stringify({ at: Date.now(), body: Buffer.concat(chunks).toString() })}\n`
+      void append(line).then(() => res.end('{"ok":true}'))
     })
   })
   const rate = await load(await listenOn(server), '/')

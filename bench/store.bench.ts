@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { RecordLog } from '../src/core/store/log/record-log.ts'
+import { groupedAppender } from './grouped-append.ts'
 import { median, report } from './report.ts'
 
 const clock = { now: () => Date.now() }
@@ -64,29 +65,14 @@ async function rawGroupedAppendRate(): Promise<number> {
   const handle = await open(join(dir, 'raw.jsonl'), 'a')
   const line = `${JSON.stringify({ id: 'new-00000', at: Date.now(), v: { n: 0, body: 'x'.repeat(1_450) } })}\n`
   const total = 20_000
-  let queued: Array<() => void> = []
-  let flushing = false
-  const flush = async () => {
-    flushing = true
-    while (queued.length > 0) {
-      const group = queued
-      queued = []
-      await handle.write(line.repeat(group.length))
-      await handle.datasync()
-      for (const done of group) done()
-    }
-    flushing = false
-  }
+  const append = groupedAppender(handle)
   let next = 0
   const started = performance.now()
   await Promise.all(
     Array.from({ length: WRITERS }, async () => {
       while (next < total) {
         next++
-        await new Promise<void>((resolve) => {
-          queued.push(resolve)
-          if (!flushing) void flush()
-        })
+        await append(line)
       }
     }),
   )

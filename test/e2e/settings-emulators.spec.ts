@@ -14,6 +14,23 @@ function requestToken(request: APIRequestContext, hookbench: Hookbench, secret =
   })
 }
 
+/** The local API with the token, as Playwright's request client: a call's answer is checked by the test. */
+function localApi(page: Page, hookbench: Hookbench) {
+  const headers = { authorization: `Bearer ${hookbench.token}` }
+  return {
+    get: (path: string) => page.request.get(`${hookbench.apiUrl}${path}`, { headers }),
+    post: (path: string, data: unknown) => page.request.post(`${hookbench.apiUrl}${path}`, { headers, data }),
+    patch: (path: string, data: unknown) =>
+      page.request.patch(`${hookbench.apiUrl}${path}`, { headers, data }),
+  }
+}
+
+/** Registers an OAuth client of the mock server through the local API; anything but 201 fails the test. */
+async function registerOAuthClient(page: Page, hookbench: Hookbench, client: Record<string, unknown>) {
+  const registered = await localApi(page, hookbench).post('/api/oauth-clients', client)
+  expect(registered.status(), await registered.text()).toBe(201)
+}
+
 test('an OAuth client made in the UI gets tokens; failures and expiry are driven from the card', async ({
   page,
   hookbench,
@@ -117,9 +134,7 @@ test('an OAuth client made in the UI gets tokens; failures and expiry are driven
   await serverCard.getByRole('button', { name: 'Expire all tokens now' }).click()
   await expect(serverCard.getByRole('status').filter({ hasText: 'Expired 2 tokens.' })).toBeVisible()
   await expect(serverCard.getByTestId('active-tokens')).toHaveText('0')
-  const state = await page.request.get(`${hookbench.apiUrl}/api/oauth-server`, {
-    headers: { authorization: `Bearer ${hookbench.token}` },
-  })
+  const state = await localApi(page, hookbench).get('/api/oauth-server')
   expect((await state.json()).issued_active).toBe(0)
 })
 
@@ -134,9 +149,7 @@ test('the token TTL is saved through the card and refused when out of range', as
   await ttl.fill('60')
   await ttl.press('Enter')
   await expect(serverCard.getByRole('status').filter({ hasText: 'TTL saved.' })).toBeVisible()
-  const state = await page.request.get(`${hookbench.apiUrl}/api/oauth-server`, {
-    headers: { authorization: `Bearer ${hookbench.token}` },
-  })
+  const state = await localApi(page, hookbench).get('/api/oauth-server')
   expect((await state.json()).token_ttl_s).toBe(60)
 })
 
@@ -144,21 +157,17 @@ test('each token request’s time stays on one line, however long its other cell
   page,
   hookbench,
 }) => {
-  const headers = { authorization: `Bearer ${hookbench.token}` }
-  const client = await page.request.post(`${hookbench.apiUrl}/api/oauth-clients`, {
-    headers,
-    data: { client_id: 'demo', client_secret: 's3cret', scopes: ['hooks'] },
+  await registerOAuthClient(page, hookbench, {
+    client_id: 'demo',
+    client_secret: 's3cret',
+    scopes: ['hooks'],
   })
-  expect(client.status(), await client.text()).toBe(201)
-  const failing = await page.request.patch(`${hookbench.apiUrl}/api/oauth-server`, {
-    headers,
-    data: {
-      failure: {
-        status: 503,
-        error: 'temporarily_unavailable',
-        error_description: 'The identity provider is being upgraded; try again in a few minutes. '.repeat(3),
-        remaining: 1,
-      },
+  const failing = await localApi(page, hookbench).patch('/api/oauth-server', {
+    failure: {
+      status: 503,
+      error: 'temporarily_unavailable',
+      error_description: 'The identity provider is being upgraded; try again in a few minutes. '.repeat(3),
+      remaining: 1,
     },
   })
   expect(failing.status(), await failing.text()).toBe(200)
@@ -251,12 +260,7 @@ test('an OAuth client’s token opens the Contensis emulator, as the card says; 
   page,
   hookbench,
 }) => {
-  const headers = { authorization: `Bearer ${hookbench.token}` }
-  const client = await page.request.post(`${hookbench.apiUrl}/api/oauth-clients`, {
-    headers,
-    data: { client_id: 'integration', client_secret: 's3cret' },
-  })
-  expect(client.status(), await client.text()).toBe(201)
+  await registerOAuthClient(page, hookbench, { client_id: 'integration', client_secret: 's3cret' })
   await openSettings(page, hookbench)
   const hint = page
     .getByRole('region', { name: 'OAuth clients', exact: true })

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { createBasicAuthConfig, createReceiverOAuthConfig, segment } from './auth-config-form.ts'
 import { expect, type Hookbench, test } from './fixtures.ts'
 
 /** The `data.id` of the catalog's example `user.created` event (IAM profile). */
@@ -20,21 +21,12 @@ async function storedAuthConfigs(page: Page, hookbench: Hookbench) {
   return (await response.json()).items
 }
 
-/** Segmented radios hide the input itself; the user clicks the label. */
-function segment(page: Page, label: string) {
-  return page.locator('label.segment', { hasText: label })
-}
-
-async function createBasicAuthConfig(page: Page) {
+/** From an empty Auth configs page: alice's Basic auth config, listed once saved. */
+async function createFirstBasicAuthConfig(page: Page) {
   await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Auth configs' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Auth configs' })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'No auth configs yet' })).toBeVisible()
-  await page.getByRole('button', { name: 'New auth config' }).click()
-  await expect(page.getByRole('radio', { name: 'Basic auth' })).toBeChecked()
-  await page.getByLabel('Username').fill('alice')
-  await page.getByLabel('Password').fill('s3cret')
-  await page.getByRole('button', { name: 'Create auth config' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+  await createBasicAuthConfig(page, 'alice', 's3cret')
   await expect(
     page.getByRole('table', { name: 'Auth configs' }).getByRole('button', { name: 'Basic auth' }),
   ).toBeVisible()
@@ -80,7 +72,7 @@ test('an IAM subscription with Basic auth, a secret header and signing is create
   hookbench,
 }) => {
   await page.goto(hookbench.apiUrl)
-  await createBasicAuthConfig(page)
+  await createFirstBasicAuthConfig(page)
   const [authConfig] = await storedAuthConfigs(page, hookbench)
   expect(authConfig).toMatchObject({ auth_type: 'BASIC_AUTH', key: 'alice', secret: '••••' })
 
@@ -204,7 +196,7 @@ test('the API’s validation messages are shown under their fields as it words t
 
 test('disabling from the list, and deleting an auth config that is in use', async ({ page, hookbench }) => {
   await page.goto(hookbench.apiUrl)
-  await createBasicAuthConfig(page)
+  await createFirstBasicAuthConfig(page)
   await createIamSubscription(page, hookbench)
   await page.getByRole('button', { name: 'Close editor' }).click()
 
@@ -300,17 +292,13 @@ test('an OAuth auth config is tested against the mock token server, with the exc
   expect(client.status()).toBe(201)
 
   await page.goto(`${hookbench.apiUrl}/#/auth-configs`)
-  await page.getByRole('button', { name: 'New auth config' }).click()
-  await segment(page, 'OAuth2 client credentials').click()
   // The hint offers the receiver's own token endpoint.
   const tokenUrl = `${hookbench.receiverUrl}/oauth2/token`
-  await page.getByRole('button', { name: tokenUrl }).click()
-  await expect(page.getByLabel('Token URL')).toHaveValue(tokenUrl)
-  await page.getByLabel('Scope').fill('webhooks')
-  await page.getByLabel('Client ID').fill('hb-client')
-  await page.getByLabel('Client secret').fill('client-secret-1')
-  await page.getByRole('button', { name: 'Create auth config' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+  await createReceiverOAuthConfig(page, tokenUrl, {
+    id: 'hb-client',
+    secret: 'client-secret-1',
+    scope: 'webhooks',
+  })
 
   await page.getByRole('button', { name: 'Fetch a token now' }).click()
   const result = page.getByTestId('auth-test-result')

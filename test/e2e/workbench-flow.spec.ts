@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
+import { createBasicAuthConfig, createReceiverOAuthConfig, segment } from './auth-config-form.ts'
 import { expect, type Hookbench, test } from './fixtures.ts'
 
 /**
@@ -10,11 +11,6 @@ import { expect, type Hookbench, test } from './fixtures.ts'
 
 function nav(page: Page, name: string) {
   return page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name })
-}
-
-/** Segmented radios hide the input itself; the user clicks the label. */
-function segment(page: Page, label: string) {
-  return page.locator('label.segment', { hasText: label })
 }
 
 function headerCell(table: Locator, name: string) {
@@ -101,12 +97,7 @@ test('Basic auth + signing: send, see the decorated request, replay by message_i
 
   // The Basic auth config.
   await nav(page, 'Auth configs').click()
-  await page.getByRole('button', { name: 'New auth config' }).click()
-  await expect(page.getByRole('radio', { name: 'Basic auth' })).toBeChecked()
-  await page.getByLabel('Username').fill('alice')
-  await page.getByLabel('Password').fill('s3cret')
-  await page.getByRole('button', { name: 'Create auth config' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+  await createBasicAuthConfig(page, 'alice', 's3cret')
 
   // A signed IAM subscription to the bin, with that auth config.
   await createSubscription(page, { name: 'Flow bin', url: binUrl, authOption: 'alice', sign: true })
@@ -189,15 +180,11 @@ test('OAuth2 client credentials against the mock token server: the exchange is s
 
   // The OAuth2 auth config, with the receiver's token endpoint.
   await nav(page, 'Auth configs').click()
-  await page.getByRole('button', { name: 'New auth config' }).click()
-  await segment(page, 'OAuth2 client credentials').click()
-  await page.getByRole('button', { name: tokenUrl }).click()
-  await expect(page.getByLabel('Token URL')).toHaveValue(tokenUrl)
-  await page.getByLabel('Scope').fill('webhooks')
-  await page.getByLabel('Client ID').fill('hb-flow')
-  await page.getByLabel('Client secret').fill('flow-secret-1')
-  await page.getByRole('button', { name: 'Create auth config' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+  await createReceiverOAuthConfig(page, tokenUrl, {
+    id: 'hb-flow',
+    secret: 'flow-secret-1',
+    scope: 'webhooks',
+  })
 
   await createSubscription(page, {
     name: 'OAuth bin',

@@ -26,3 +26,58 @@ export async function emulatorToken(hb: ReceiverHost): Promise<string> {
   }
   return body.access_token
 }
+
+/** What such a route answered: its status, headers and JSON body (null when empty). */
+export interface EmulatorAnswer {
+  status: number
+  headers: Headers
+  // biome-ignore lint/suspicious/noExplicitAny: assertions read arbitrary JSON.
+  body: any
+}
+
+/**
+ * One call to a receiver route (an emulator, or the mock OAuth2 token endpoint) with exactly these
+ * headers; a string body is sent as written.
+ */
+export async function emulatorRequest(
+  hb: ReceiverHost,
+  method: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<EmulatorAnswer> {
+  const response = await hb.hook(path, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  })
+  const text = await response.text()
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null }
+}
+
+export interface EmulatorCaller {
+  hb: ReceiverHost
+  token: string
+  /** A JSON call with `Authorization: Bearer <token>`; `headers` adds or overrides headers. */
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<EmulatorAnswer>
+}
+
+/** A caller of `hb`'s emulators that got a token from its mock OAuth2 server first. */
+export async function emulatorCaller(hb: ReceiverHost): Promise<EmulatorCaller> {
+  const token = await emulatorToken(hb)
+  return {
+    hb,
+    token,
+    call: (method, path, body, headers = {}) =>
+      emulatorRequest(hb, method, path, body, {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        ...headers,
+      }),
+  }
+}

@@ -1,6 +1,7 @@
 import type { LiveEventOf, LiveFamilyName } from '../../src/shared/contract/live-events.ts'
 
-const capture = {
+/** A captured request's summary as the stream carries it; also the payload the desktop wiring tests forward. */
+export const captureSummaryExample = {
   id: '0d1c5a3e-8f4b-4c59-9b6d-2a7e1f0c3b44',
   bin_id: 'b1',
   bin_name: 'demo',
@@ -33,8 +34,8 @@ export const liveEventExamples: { [K in LiveFamilyName]: LiveEventOf<K>[] } = {
     { action: 'open-message', message_id: MESSAGE_ID },
   ],
   streamEvent: [
-    { type: 'request.received', data: capture },
-    { type: 'request.updated', data: { ...capture, forward_state: 'delivered', replays: 1 } },
+    { type: 'request.received', data: captureSummaryExample },
+    { type: 'request.updated', data: { ...captureSummaryExample, forward_state: 'delivered', replays: 1 } },
     { type: 'requests.deleted', data: { bin_id: null, count: 3 } },
     {
       type: 'message.updated',

@@ -12,10 +12,15 @@ const tempDir = tempDirsPerTest()
 const startReceiver = receiversPerTest()
 const secret = generateSecret()
 
+/** `hookbench check <url> --secret <secret> …options`, in a data dir of its own. */
+function checkWithSecret(url: string, ...options: string[]) {
+  return runCli(['check', url, '--secret', secret, ...options], tempDir())
+}
+
 describe('hookbench check (a real child process)', () => {
   it('exits 0 with one line per check and a summary when every must check passes', async () => {
     const receiver = await startReceiver({ signature: 'library', secret })
-    const result = await runCli(['check', receiver.url, '--secret', secret], tempDir())
+    const result = await checkWithSecret(receiver.url)
     expect(result.stderr).toBe('')
     expect(result.status).toBe(0)
     const lines = result.stdout.split('\n')
@@ -35,7 +40,7 @@ describe('hookbench check (a real child process)', () => {
 
   it('exits 1 when a must check fails, naming it with what was expected and what came back', async () => {
     const receiver = await startReceiver({ signature: 'present', secret })
-    const result = await runCli(['check', receiver.url, '--secret', secret], tempDir())
+    const result = await checkWithSecret(receiver.url)
     expect(result.status).toBe(1)
     expect(result.stdout).toMatch(
       /\n✗ rejects-tampered-body +expected 4xx, got accepted a tampered body: 200 OK in \d+ ms\n/,
@@ -46,16 +51,10 @@ describe('hookbench check (a real child process)', () => {
 
   it('exits 0 when only should checks fail, and marks them', async () => {
     const receiver = await startReceiver({ signature: 'no-tolerance', secret })
-    const result = await runCli(
-      [
-        'check',
-        receiver.url,
-        '--secret',
-        secret,
-        '--only',
-        'accepts-valid-delivery,rejects-future-timestamp',
-      ],
-      tempDir(),
+    const result = await checkWithSecret(
+      receiver.url,
+      '--only',
+      'accepts-valid-delivery,rejects-future-timestamp',
     )
     expect(result.status).toBe(0)
     expect(result.stdout).toMatch(/\n✗ rejects-future-timestamp +expected 4xx, got accepted .* \(should\)\n/)
@@ -118,10 +117,7 @@ describe('hookbench check (a real child process)', () => {
 
     const receiver = await startReceiver({ signature: 'first-only', secret })
     const failing = join(tempDir(), 'failing.xml')
-    const withSecret = await runCli(
-      ['check', receiver.url, '--secret', secret, '--junit', failing],
-      tempDir(),
-    )
+    const withSecret = await checkWithSecret(receiver.url, '--junit', failing)
     expect(withSecret.status).toBe(1)
     const failures = readFileSync(failing, 'utf8').match(/<testcase [^>]*>\n *<failure [^>]*>/g) ?? []
     expect(failures).toHaveLength(1)
@@ -132,17 +128,11 @@ describe('hookbench check (a real child process)', () => {
 
   it('--only runs just those checks, in the usual order', async () => {
     const receiver = await startReceiver({ signature: 'library', secret })
-    const result = await runCli(
-      [
-        'check',
-        receiver.url,
-        '--secret',
-        secret,
-        '--json',
-        '--only',
-        'answers-in-time,accepts-valid-delivery',
-      ],
-      tempDir(),
+    const result = await checkWithSecret(
+      receiver.url,
+      '--json',
+      '--only',
+      'answers-in-time,accepts-valid-delivery',
     )
     expect(result.status).toBe(0)
     const report = JSON.parse(result.stdout)

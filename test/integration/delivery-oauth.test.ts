@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type Core, openCore } from '../../src/core/index.ts'
 import { inProcessApi } from '../../src/core/invoke.ts'
+import type { Api } from '../../src/shared/contract/index.ts'
+import { messageWhen } from '../helpers/message-wait.ts'
 import { eventually, sinksPerTest } from '../helpers/sink.ts'
 import { tempDirsPerTest } from '../helpers/temp-dir.ts'
 
@@ -46,17 +48,30 @@ async function open() {
   return inProcessApi(core.handlers)
 }
 
+/** A client-credentials auth config; client "c" with secret "s" and scope "x" unless the test names others. */
+function oauthConfig(
+  api: Api,
+  token_url: string,
+  client: { key?: string; secret?: string; scope?: string } = {},
+) {
+  return api.createAuthConfig({
+    auth_type: 'OAUTH_2_CLIENT_CREDENTIALS',
+    key: client.key ?? 'c',
+    secret: client.secret ?? 's',
+    scope: client.scope ?? 'x',
+    token_url,
+  })
+}
+
 describe('delivery with OAuth2 client credentials', () => {
   it('fetches one token for concurrent deliveries, sends it as Bearer, and records the exchange', async () => {
     const tokens = await tokenServer()
     const endpoint = await sink()
     const api = await open()
-    const auth = await api.createAuthConfig({
-      auth_type: 'OAUTH_2_CLIENT_CREDENTIALS',
+    const auth = await oauthConfig(api, tokens.url, {
       key: 'client-1',
       secret: 'client secret',
       scope: 'webhooks:write',
-      token_url: tokens.url,
     })
     await api.createSubscription({ name: 'o', url: endpoint.url, auth_config_id: auth.id, concurrency: 4 })
     const sent = await Promise.all([1, 2, 3].map((n) => api.sendEvent({ topic: 'a.b', data: { n } })))
@@ -76,11 +91,8 @@ describe('delivery with OAuth2 client credentials', () => {
     ])
 
     const details = await Promise.all(
-      sent.map(async ({ messages }) =>
-        eventually(async () => {
-          const m = await api.getMessage({ message_id: messages[0]?.message_id as string, reveal: false })
-          return m.status === 'delivered' ? m : undefined
-        }, 'delivered'),
+      sent.map(({ messages }) =>
+        messageWhen(api, messages[0]?.message_id as string, (m) => m.status === 'delivered', 'delivered'),
       ),
     )
     const tokenInfo = details.map((d) => d.attempts[0]?.token)
@@ -97,19 +109,16 @@ describe('delivery with OAuth2 client credentials', () => {
     const tokens = await tokenServer()
     const endpoint = await sink([{ status: 401 }, { status: 200 }])
     const api = await open()
-    const auth = await api.createAuthConfig({
-      auth_type: 'OAUTH_2_CLIENT_CREDENTIALS',
-      key: 'c',
-      secret: 's',
-      scope: 'x',
-      token_url: tokens.url,
-    })
+    const auth = await oauthConfig(api, tokens.url)
     await api.createSubscription({ name: 'o', url: endpoint.url, auth_config_id: auth.id })
     const { messages } = await api.sendEvent({ topic: 'a.b', data: {} })
-    const message = await eventually(async () => {
-      const m = await api.getMessage({ message_id: messages[0]?.message_id as string, reveal: true })
-      return m.status === 'delivered' ? m : undefined
-    }, 'delivered after the token refresh')
+    const message = await messageWhen(
+      api,
+      messages[0]?.message_id as string,
+      (m) => m.status === 'delivered',
+      'delivered after the token refresh',
+      true,
+    )
     expect(tokens.requests).toHaveLength(2)
     expect(endpoint.requests.map((r) => r.headers.authorization)).toEqual(['Bearer t1', 'Bearer t2'])
     expect(message.attempts.map((a) => [a.trigger, a.response?.status, a.token?.source])).toEqual([
@@ -121,13 +130,7 @@ describe('delivery with OAuth2 client credentials', () => {
   it('records a failed token fetch as a failed attempt, with the exchange, and retries later', async () => {
     const endpoint = await sink()
     const api = await open()
-    const auth = await api.createAuthConfig({
-      auth_type: 'OAUTH_2_CLIENT_CREDENTIALS',
-      key: 'c',
-      secret: 's',
-      scope: 'x',
-      token_url: 'http://127.0.0.1:9/oauth2/token',
-    })
+    const auth = await oauthConfig(api, 'http://127.0.0.1:9/oauth2/token')
     await api.createSubscription({
       name: 'o',
       url: endpoint.url,
@@ -135,10 +138,12 @@ describe('delivery with OAuth2 client credentials', () => {
       retry_schedule: [0, 3600],
     })
     const { messages } = await api.sendEvent({ topic: 'a.b', data: {} })
-    const message = await eventually(async () => {
-      const m = await api.getMessage({ message_id: messages[0]?.message_id as string, reveal: false })
-      return m.attempts.length === 1 ? m : undefined
-    }, 'the failed attempt')
+    const message = await messageWhen(
+      api,
+      messages[0]?.message_id as string,
+      (m) => m.attempts.length === 1,
+      'the failed attempt',
+    )
     expect(message.status).toBe('pending')
     expect(message.attempts[0]).toMatchObject({ outcome: 'failure', response: null })
     expect(message.attempts[0]?.error).toContain('token request')
@@ -149,13 +154,7 @@ describe('delivery with OAuth2 client credentials', () => {
   it('"Test" on an OAuth auth config fetches a token now and shows the exchange with secrets masked', async () => {
     const tokens = await tokenServer()
     const api = await open()
-    const good = await api.createAuthConfig({
-      auth_type: 'OAUTH_2_CLIENT_CREDENTIALS',
-      key: 'c',
-      secret: 'client-secret',
-      scope: 'x',
-      token_url: tokens.url,
-    })
+    const good = await oauthConfig(api, tokens.url, { secret: 'client-secret' })
     const first = await api.testAuthConfig({ id: good.id })
     const second = await api.testAuthConfig({ id: good.id })
     expect(first).toMatchObject({
@@ -167,13 +166,7 @@ describe('delivery with OAuth2 client credentials', () => {
     expect(second.ok).toBe(true)
     expect(tokens.requests).toHaveLength(2) // never from a cache
 
-    const down = await api.createAuthConfig({
-      ...{ auth_type: 'OAUTH_2_CLIENT_CREDENTIALS' as const },
-      key: 'c',
-      secret: 's',
-      scope: 'x',
-      token_url: 'http://127.0.0.1:9/t',
-    })
+    const down = await oauthConfig(api, 'http://127.0.0.1:9/t')
     const failed = await api.testAuthConfig({ id: down.id })
     expect(failed).toMatchObject({ ok: false, exchange: { response: null } })
     expect(failed.message).toContain('token request')

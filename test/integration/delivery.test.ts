@@ -7,6 +7,7 @@ import { type Core, openCore } from '../../src/core/index.ts'
 import { inProcessApi } from '../../src/core/invoke.ts'
 import type { Api } from '../../src/shared/contract/index.ts'
 import type { MessageDetail } from '../../src/shared/domain/message.ts'
+import { messageWhen } from '../helpers/message-wait.ts'
 import { eventually, sinksPerTest } from '../helpers/sink.ts'
 import { tempDirsPerTest } from '../helpers/temp-dir.ts'
 
@@ -34,10 +35,7 @@ async function closeCore(core: Core) {
 }
 
 async function settled(h: Api, messageId: string, status = 'delivered'): Promise<MessageDetail> {
-  return eventually(async () => {
-    const message = await h.getMessage({ message_id: messageId, reveal: true })
-    return message.status === status ? message : undefined
-  }, `message ${messageId} to be ${status}`)
+  return messageWhen(h, messageId, (m) => m.status === status, `message ${messageId} to be ${status}`, true)
 }
 
 /** Sends one event to the only subscription; resolves with its message id once its first attempt is in. */
@@ -158,43 +156,26 @@ describe('delivery', () => {
   it('renders each profile as its seed shows, and matches only the subscriptions that should get it', async () => {
     const endpoint = await sink()
     const { h } = await open()
-    await h.createSubscription({
-      name: 'r',
-      url: `${endpoint.url}/r`,
-      profile: 'rustici',
-      tenant_id: 'tenant_123',
-    })
-    await h.createSubscription({
-      name: 'r-other',
-      url: `${endpoint.url}/r2`,
-      profile: 'rustici',
-      tenant_id: 'other',
-    })
-    await h.createSubscription({
-      name: 'q',
-      url: `${endpoint.url}/q`,
-      profile: 'quicklysign',
-      entity_key: 'doc-1',
-    })
-    await h.createSubscription({
-      name: 'c',
-      url: `${endpoint.url}/c/{/resource/sys.id}`,
-      profile: 'contensis',
-      topics: [{ resourceType: 'entry', event: ['created'], contentTypeId: ['news'], owner: 't.durden' }],
-      templates: {
-        'entry.news': {
-          id: '{/resource/sys/id}',
-          headline: '{/resource/headline}',
-          who: '{/user/firstname}',
+    const subscriptions: Array<Parameters<Api['createSubscription']>[0]> = [
+      { name: 'r', url: `${endpoint.url}/r`, profile: 'rustici', tenant_id: 'tenant_123' },
+      { name: 'r-other', url: `${endpoint.url}/r2`, profile: 'rustici', tenant_id: 'other' },
+      { name: 'q', url: `${endpoint.url}/q`, profile: 'quicklysign', entity_key: 'doc-1' },
+      {
+        name: 'c',
+        url: `${endpoint.url}/c/{/resource/sys.id}`,
+        profile: 'contensis',
+        topics: [{ resourceType: 'entry', event: ['created'], contentTypeId: ['news'], owner: 't.durden' }],
+        templates: {
+          'entry.news': {
+            id: '{/resource/sys/id}',
+            headline: '{/resource/headline}',
+            who: '{/user/firstname}',
+          },
         },
       },
-    })
-    await h.createSubscription({
-      name: 's',
-      url: `${endpoint.url}/s`,
-      profile: 'standard',
-      topics: ['order.paid'],
-    })
+      { name: 's', url: `${endpoint.url}/s`, profile: 'standard', topics: ['order.paid'] },
+    ]
+    for (const subscription of subscriptions) await h.createSubscription(subscription)
 
     const job = { id: 'job_123', status: 'COMPLETED' }
     await h.sendEvent({ topic: 'JOB_PROCESSED', data: job, tenant_id: 'tenant_123' })

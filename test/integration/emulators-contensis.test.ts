@@ -4,7 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { CONTENSIS_PREFIX, contensisEmulator } from '../../src/core/emulators/contensis.ts'
 import { createReceiverServer, type ReceiverServer } from '../../src/core/receiver/receiver-server.ts'
 import type { Api } from '../../src/shared/contract/index.ts'
-import { emulatorToken } from '../helpers/emulator-token.ts'
+import {
+  type EmulatorAnswer,
+  emulatorCaller,
+  emulatorRequest,
+  emulatorToken,
+} from '../helpers/emulator-token.ts'
 import { type ReceiverHost, receiverHostsPerTest } from '../helpers/receiver-host.ts'
 import { eventually, sinksPerTest } from '../helpers/sink.ts'
 
@@ -44,50 +49,9 @@ function exampleJson(marker: string): string {
   throw new Error(`no complete JSON object after ${marker}`)
 }
 
-interface Answer {
-  status: number
-  headers: Headers
-  // biome-ignore lint/suspicious/noExplicitAny: assertions read arbitrary JSON.
-  body: any
-}
-
-interface Caller {
-  hb: ReceiverHost
-  token: string
-  /** A JSON call with `Authorization: Bearer <token>`; `headers` adds or overrides headers. */
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>
-}
-
-async function request(
-  hb: ReceiverHost,
-  method: string,
-  path: string,
-  body: unknown,
-  headers: Record<string, string>,
-): Promise<Answer> {
-  const response = await hb.hook(path, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-  })
-  const text = await response.text()
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null }
-}
-
 /** A Hookbench, and a caller that got a token from its mock OAuth2 server first. */
-async function withToken(): Promise<Caller> {
-  const hb = await start()
-  const token = await emulatorToken(hb)
-  return {
-    hb,
-    token,
-    call: (method, path, body, headers = {}) =>
-      request(hb, method, path, body, {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        ...headers,
-      }),
-  }
+async function withToken() {
+  return emulatorCaller(await start())
 }
 
 const minimal = (url: string) => ({
@@ -98,7 +62,7 @@ const minimal = (url: string) => ({
 })
 
 /** Status and body only, for comparing a whole answer. */
-const plain = ({ status, body }: Answer) => ({ status, body })
+const plain = ({ status, body }: EmulatorAnswer) => ({ status, body })
 
 const stored = async (hb: ReceiverHost) =>
   (await hb.api<{ items: unknown[] }>('GET', '/api/subscriptions')).body.items
@@ -267,7 +231,7 @@ describe('Contensis emulator: credentials and content types', () => {
     const { hb, call } = await withToken()
     const created = (await call('POST', COLLECTION, minimal('http://127.0.0.1:9/hook'))).body
     const anonymous = (method: string, path: string, body?: unknown) =>
-      request(hb, method, path, body, { 'content-type': 'application/json' })
+      emulatorRequest(hb, method, path, body, { 'content-type': 'application/json' })
 
     for (const refused of [
       await anonymous('POST', COLLECTION, payload),

@@ -1,57 +1,25 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { emulatorToken } from '../helpers/emulator-token.ts'
+import { emulatorCaller, emulatorRequest, emulatorToken } from '../helpers/emulator-token.ts'
 import { type ReceiverHost, receiverHostsPerTest } from '../helpers/receiver-host.ts'
 
 const start = receiverHostsPerTest()
 const AUTH = '/emulate/rustici/api/v1/app_management/subscription_auth'
 const JOBS = '/emulate/rustici/api/v1/jobs'
 
-interface Answer {
-  status: number
-  headers: Headers
-  // biome-ignore lint/suspicious/noExplicitAny: assertions read arbitrary JSON.
-  body: any
-}
-
-async function request(
-  hb: ReceiverHost,
-  method: string,
-  path: string,
-  body: unknown,
-  headers: Record<string, string>,
-): Promise<Answer> {
-  const response = await hb.hook(path, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-  })
-  const text = await response.text()
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null }
-}
-
-interface Caller {
-  hb: ReceiverHost
-  token: string
-  /** A JSON call with `Authorization: Bearer <token>`; `headers` adds or overrides headers. */
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>
-}
-
 /** A caller of a Hookbench (a new one, or `hb` again) that got a token from its mock OAuth2 server first. */
-async function withToken(hb?: ReceiverHost): Promise<Caller> {
-  const host = hb ?? (await start())
-  const token = await emulatorToken(host)
-  return {
-    hb: host,
-    token,
-    call: (method, path, body, headers = {}) =>
-      request(host, method, path, body, {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        ...headers,
-      }),
-  }
+async function withToken(hb?: ReceiverHost) {
+  return emulatorCaller(hb ?? (await start()))
+}
+
+/** Posts an auth config that must be refused: 400 whose detail names `field` with `msg`, and none stored. */
+async function expectAuthRefused(body: unknown, field: string, msg: unknown) {
+  const { call } = await withToken()
+  const refused = await call('POST', AUTH, body)
+  expect(refused.status).toBe(400)
+  expect(refused.body.detail).toContainEqual({ loc: ['body', field], msg, type: 'value_error' })
+  expect((await call('GET', AUTH)).body).toEqual([])
 }
 
 const job = {
@@ -125,15 +93,7 @@ describe('Rustici emulator: subscription_auth', () => {
     [{ auth_type: 'NO_AUTH', key: 'x' }, 'key'],
     [{ auth_type: 'DIGEST_AUTH' }, 'auth_type'],
   ])('refuses %j with 400 naming %s, and stores nothing', async (body, field) => {
-    const { call } = await withToken()
-    const refused = await call('POST', AUTH, body)
-    expect(refused.status).toBe(400)
-    expect(refused.body.detail).toContainEqual({
-      loc: ['body', field],
-      msg: expect.any(String),
-      type: 'value_error',
-    })
-    expect((await call('GET', AUTH)).body).toEqual([])
+    await expectAuthRefused(body, field, expect.any(String))
   })
 
   it.each([
@@ -146,15 +106,7 @@ describe('Rustici emulator: subscription_auth', () => {
     ['scope', { auth_type: 'OAUTH_2_CLIENT_CREDENTIALS', scope: 's'.repeat(9000), token_url: 'http://h/t' }],
     ['auth_type', { auth_type: 'A'.repeat(300) }],
   ])('refuses an over-long %s with 400 naming it, and stores nothing', async (field, body) => {
-    const { call } = await withToken()
-    const refused = await call('POST', AUTH, body)
-    expect(refused.status).toBe(400)
-    expect(refused.body.detail).toContainEqual({
-      loc: ['body', field],
-      msg: expect.stringMatching(/^must be at most \d+ characters$/),
-      type: 'value_error',
-    })
-    expect((await call('GET', AUTH)).body).toEqual([])
+    await expectAuthRefused(body, field, expect.stringMatching(/^must be at most \d+ characters$/))
   })
 
   it('refuses a body that is not JSON, or not an object, with 400', async () => {
@@ -240,7 +192,7 @@ describe('Rustici emulator: credentials and content types', () => {
     const created = await call('POST', AUTH, { auth_type: 'BASIC_AUTH', key: 'k', secret: 's' })
     await sendJob(hb, job)
     const anonymous = (method: string, path: string, body?: unknown) =>
-      request(hb, method, path, body, { 'content-type': 'application/json' })
+      emulatorRequest(hb, method, path, body, { 'content-type': 'application/json' })
 
     for (const refused of [
       await anonymous('POST', AUTH, { auth_type: 'NO_AUTH' }),

@@ -2,25 +2,19 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { OAuthServerState } from '../../src/core/oauth-server/server-state.ts'
+import { type EmulatorAnswer, emulatorRequest } from '../helpers/emulator-token.ts'
 import { type ReceiverHost, receiverHostsPerTest } from '../helpers/receiver-host.ts'
 import { eventually, sinksPerTest } from '../helpers/sink.ts'
 
 const start = receiverHostsPerTest()
 const sink = sinksPerTest()
 
-interface TokenAnswer {
-  status: number
-  headers: Headers
-  // biome-ignore lint/suspicious/noExplicitAny: assertions read arbitrary JSON.
-  body: any
-}
-
 /** A token request to the receiver, as a client library would send it. */
 async function tokenRequest(
   hb: ReceiverHost,
   form: Record<string, string> | string,
   init: { basic?: [string, string]; authorization?: string; contentType?: string; method?: string } = {},
-): Promise<TokenAnswer> {
+): Promise<EmulatorAnswer> {
   const headers: Record<string, string> = {
     'content-type': init.contentType ?? 'application/x-www-form-urlencoded',
   }
@@ -31,15 +25,9 @@ async function tokenRequest(
   }
   if (init.authorization) headers.authorization = init.authorization
   const method = init.method ?? 'POST'
-  const response = await hb.hook('/oauth2/token', {
-    method,
-    headers,
-    ...(method === 'GET'
-      ? {}
-      : { body: typeof form === 'string' ? form : new URLSearchParams(form).toString() }),
-  })
-  const text = await response.text()
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null }
+  const body =
+    method === 'GET' ? undefined : typeof form === 'string' ? form : new URLSearchParams(form).toString()
+  return emulatorRequest(hb, method, '/oauth2/token', body, headers)
 }
 
 async function withClient(scopes = ['hooks:write', 'hooks:read']) {

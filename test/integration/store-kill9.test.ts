@@ -2,8 +2,7 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
-import { RecordLog } from '../../src/core/store/log/record-log.ts'
+import { openKillTestLog } from '../fixtures/kill-test-log.ts'
 import { tempDirsPerTest } from '../helpers/temp-dir.ts'
 
 const tempDir = tempDirsPerTest()
@@ -36,13 +35,7 @@ describe('record log under kill -9', () => {
     // Different stop points land the kill in different places: mid-group, mid-rotation, …
     for (const [round, acks] of [97, 1_013, 2_531].entries()) {
       allAcknowledged.push(...(await writeThenKill(dir, `r${round}`, acks)))
-      const log = await RecordLog.open({
-        dir,
-        kind: 'requests',
-        schema: z.object({ n: z.number(), body: z.string() }),
-        clock: { now: () => Date.now() },
-        maxSegmentBytes: 64 * 1024,
-      })
+      const log = await openKillTestLog(dir)
       const missing = allAcknowledged.filter((id) => !log.has(id))
       expect(missing).toEqual([])
       // Unacknowledged writes may have landed too (the kill came after the disk, before the ack).

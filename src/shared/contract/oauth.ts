@@ -4,54 +4,30 @@ import {
   ListTokenRequestsInputSchema,
   OAuthClientSchema,
   OAuthServerStateSchema,
-  RevealFlagSchema,
   TokenRequestSchema,
   UpdateOAuthClientInputSchema,
   UpdateOAuthServerInputSchema,
 } from '../domain/oauth-client.ts'
+import { clientOperations } from './client-operations.ts'
 import { defineOperation } from './define.ts'
 
-const IdSchema = z.strictObject({ id: z.string().min(1) })
+const oauthClients = clientOperations({
+  path: '/api/oauth-clients',
+  client: OAuthClientSchema,
+  create: CreateOAuthClientInputSchema,
+  update: UpdateOAuthClientInputSchema,
+  listed: 'Clients of the mock OAuth2 server',
+  registers: '{client_id, client_secret, scopes}',
+  deletes: 'Deletes a client and revokes the tokens issued to it.',
+})
 
 /** The mock OAuth2 client-credentials server on the receiver (`POST /oauth2/token`): clients, settings, log. */
 export const oauthOperations = {
-  listOAuthClients: defineOperation({
-    method: 'GET',
-    path: '/api/oauth-clients',
-    summary: 'Clients of the mock OAuth2 server; secrets shown as •••• unless ?reveal=true.',
-    input: z.strictObject({ reveal: RevealFlagSchema }),
-    output: z.object({ items: z.array(OAuthClientSchema) }),
-  }),
-  createOAuthClient: defineOperation({
-    method: 'POST',
-    path: '/api/oauth-clients',
-    summary: 'Registers {client_id, client_secret, scopes}; 409 if the client_id is taken.',
-    input: CreateOAuthClientInputSchema,
-    output: OAuthClientSchema,
-    status: 201,
-  }),
-  getOAuthClient: defineOperation({
-    method: 'GET',
-    path: '/api/oauth-clients/{id}',
-    summary: 'One client, by id or client_id.',
-    input: z.strictObject({ id: z.string().min(1), reveal: RevealFlagSchema }),
-    output: OAuthClientSchema,
-  }),
-  updateOAuthClient: defineOperation({
-    method: 'PUT',
-    path: '/api/oauth-clients/{id}',
-    summary: 'Replaces a client; a client_secret absent or sent back as •••• keeps the stored one.',
-    input: UpdateOAuthClientInputSchema,
-    output: OAuthClientSchema,
-  }),
-  deleteOAuthClient: defineOperation({
-    method: 'DELETE',
-    path: '/api/oauth-clients/{id}',
-    summary: 'Deletes a client and revokes the tokens issued to it.',
-    input: IdSchema,
-    output: z.void(),
-    status: 204,
-  }),
+  listOAuthClients: oauthClients.list,
+  createOAuthClient: oauthClients.create,
+  getOAuthClient: oauthClients.get,
+  updateOAuthClient: oauthClients.update,
+  deleteOAuthClient: oauthClients.delete,
   getOAuthServer: defineOperation({
     method: 'GET',
     path: '/api/oauth-server',

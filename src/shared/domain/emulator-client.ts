@@ -1,30 +1,22 @@
-import { z } from 'zod'
-import { REDACTED } from '../redacted.ts'
-import { ClientIdSchema, ClientSecretSchema } from './oauth-client.ts'
+import type { z } from 'zod'
+import {
+  CreateOAuthClientInputSchema,
+  OAuthClientSchema,
+  UpdateOAuthClientInputSchema,
+} from './oauth-client.ts'
 
 /**
  * API clients of the emulated QuicklySign API (its documentation: "Client_id and client_secret are required
- * for all Subscription calls"). Registered through the contract; the secret is sealed at rest.
+ * for all Subscription calls"). Registered through the contract; the secret is sealed at rest. They are the
+ * mock OAuth2 server's clients without scopes: the same client_id and client_secret rules.
  */
-export const CreateQuicklySignClientInputSchema = z.strictObject({
-  client_id: ClientIdSchema,
-  client_secret: ClientSecretSchema,
-})
+export const CreateQuicklySignClientInputSchema = CreateOAuthClientInputSchema.omit({ scopes: true })
 export type CreateQuicklySignClientInput = z.output<typeof CreateQuicklySignClientInputSchema>
 
-export const UpdateQuicklySignClientInputSchema = z.strictObject({
-  id: z.string().min(1),
-  client_id: ClientIdSchema,
-  /** Absent or `••••` keeps the stored secret. */
-  client_secret: z.union([z.literal(REDACTED), ClientSecretSchema]).optional(),
-})
+/** Absent or `••••` keeps the stored secret, as for an OAuth client. */
+export const UpdateQuicklySignClientInputSchema = UpdateOAuthClientInputSchema.omit({ scopes: true })
 export type UpdateQuicklySignClientInput = z.output<typeof UpdateQuicklySignClientInputSchema>
 
 /** As stored (secret sealed, or empty after importing a workspace exported without secrets) and as answered. */
-export const QuicklySignClientSchema = z.object({
-  id: z.string(),
-  client_id: z.string(),
-  client_secret: z.string(),
-  created_at: z.iso.datetime(),
-})
+export const QuicklySignClientSchema = OAuthClientSchema.omit({ scopes: true })
 export type QuicklySignClient = z.output<typeof QuicklySignClientSchema>

@@ -87,19 +87,20 @@ export const CapturedRequestSchema = z.object({
 export type CapturedRequest = z.output<typeof CapturedRequestSchema>
 
 /** One line of the list: no headers or body, so a page of 500 stays small. */
-export const RequestSummarySchema = z.object({
-  id: z.string(),
-  bin_id: z.string(),
-  bin_name: z.string(),
-  source: z.enum(['receiver', 'har']),
-  method: z.string(),
-  url: z.string(),
-  path: z.string(),
-  sub_path: z.string(),
-  size: z.number().int(),
-  content_type: z.string().nullable(),
-  remote_address: z.string().nullable(),
-  received_at: z.iso.datetime(),
+export const RequestSummarySchema = CapturedRequestSchema.pick({
+  id: true,
+  bin_id: true,
+  bin_name: true,
+  source: true,
+  method: true,
+  url: true,
+  path: true,
+  sub_path: true,
+  size: true,
+  content_type: true,
+  remote_address: true,
+  received_at: true,
+}).extend({
   verdict: z.enum(verdicts),
   response_status: z.number().int().nullable(),
   forward_state: z.enum(forwardStates).nullable(),

@@ -7,6 +7,7 @@ import { describeImport } from '../../../src/cli/import.ts'
 import { describeReplay } from '../../../src/cli/replay.ts'
 import { describeSent, noMatchHint } from '../../../src/cli/trigger.ts'
 import { catalog } from '../../../src/shared/catalog/index.ts'
+import { refusalBody } from '../../helpers/refusal-body.ts'
 
 const TOPICS = catalog.flatMap((profile) => profile.event_types.map((type) => type.topic))
 const CATALOG = { profiles: catalog }
@@ -122,16 +123,10 @@ describe('what replay, export and import print', () => {
 
 describe("the API's error, as the user reads it", () => {
   it('the message, then one line per issue', () => {
-    const body = {
-      code: 'bad_request' as const,
-      message: 'Invalid input at "topic": required',
-      details: {
-        issues: [
-          { path: 'topic', message: 'required' },
-          { path: 'data.x', message: 'too long' },
-        ],
-      },
-    }
+    const body = refusalBody('Invalid input at "topic": required', [
+      ['topic', 'required'],
+      ['data.x', 'too long'],
+    ])
     expect(describeApiError(body)).toBe(
       'Invalid input at "topic": required\n  topic: required\n  data.x: too long',
     )

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { operationNames } from '../../../src/shared/contract/index.ts'
 import type { StreamEvent } from '../../../src/shared/contract/live-events.ts'
+import { captureSummaryExample } from '../../helpers/live-event-examples.ts'
 
 /** The parts of Electron the desktop wiring touches, with `app` and windows as real event emitters. */
 const electron = await vi.hoisted(async () => {
@@ -389,24 +390,7 @@ describe('quitting', () => {
 })
 
 describe('live events', () => {
-  const summary = {
-    id: '0d1c5a3e-8f4b-4c59-9b6d-2a7e1f0c3b44',
-    bin_id: 'b1',
-    bin_name: 'demo',
-    source: 'receiver',
-    method: 'POST',
-    url: '/hooks/demo/',
-    path: '/hooks/demo/',
-    sub_path: '/',
-    size: 2,
-    content_type: null,
-    remote_address: '127.0.0.1',
-    received_at: '2026-11-24T10:00:00.000Z',
-    verdict: 'not_configured',
-    response_status: 200,
-    forward_state: null,
-    replays: 0,
-  } as const
+  const summary = captureSummaryExample
   const streamSends = (window: InstanceType<typeof electron.FakeBrowserWindow>) =>
     window.webContents.send.mock.calls
       .filter(([channel]) => channel === 'hookbench:stream')

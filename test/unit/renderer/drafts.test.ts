@@ -16,6 +16,7 @@ import { draftOf, newDraft, payloadOf } from '../../../src/renderer/src/features
 import { AuthConfigInputSchema } from '../../../src/shared/domain/auth-config.ts'
 import { CreateSubscriptionInputSchema, type Subscription } from '../../../src/shared/domain/subscription.ts'
 import { type Bin, CreateBinInputSchema } from '../../../src/shared/receiver/bin.ts'
+import { refusalBody } from '../../helpers/refusal-body.ts'
 
 describe('the subscription form', () => {
   it('turns a filled-in new form into a body the contract accepts', () => {
@@ -168,11 +169,7 @@ describe('the bin form', () => {
   })
 
   it('puts a refusal under the field it names, or above the buttons when none claims it', () => {
-    const refusal = {
-      code: 'bad_request' as const,
-      message: 'Invalid bin',
-      details: { issues: [{ path: 'verify.bearer.token', message: 'Too short' }] },
-    }
+    const refusal = refusalBody('Invalid bin', [['verify.bearer.token', 'Too short']])
     expect(fieldError(refusal, 'verify.bearer')).toBe('Too short')
     expect(fieldError(refusal, 'verify.basic')).toBeNull()
     expect(formError(refusal, ['verify'])).toBeNull()
@@ -183,16 +180,10 @@ describe('the bin form', () => {
   })
 
   it('hides no issue: one no field shows is said above the buttons, next to those under fields', () => {
-    const refusal = {
-      code: 'bad_request' as const,
-      message: 'Invalid input at "name": must not be empty',
-      details: {
-        issues: [
-          { path: 'name', message: 'must not be empty' },
-          { path: 'names', message: 'unknown field "names"' },
-        ],
-      },
-    }
+    const refusal = refusalBody('Invalid input at "name": must not be empty', [
+      ['name', 'must not be empty'],
+      ['names', 'unknown field "names"'],
+    ])
     expect(fieldError(refusal, 'name')).toBe('must not be empty')
     expect(formError(refusal, ['name', 'response'])).toBe('names: unknown field "names"')
   })

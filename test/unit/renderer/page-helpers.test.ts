@@ -25,6 +25,7 @@ import {
   timeOf,
 } from '../../../src/renderer/src/ui/format.ts'
 import { catalog } from '../../../src/shared/catalog/index.ts'
+import { refusalBody } from '../../helpers/refusal-body.ts'
 
 describe('the Events catalog view', () => {
   it('keeps the topics where every word appears, grouped by system, and drops empty groups', () => {
@@ -115,16 +116,10 @@ describe('the Settings and Subscriptions formats', () => {
   })
 
   it('puts each refusal under its field and keeps the rest for the form', () => {
-    const refusal = {
-      code: 'bad_request' as const,
-      message: 'Invalid subscription',
-      details: {
-        issues: [
-          { path: 'retry_schedule.3', message: 'Too small: expected number to be >=0' },
-          { path: 'url', message: 'Invalid URL.' },
-        ],
-      },
-    }
+    const refusal = refusalBody('Invalid subscription', [
+      ['retry_schedule.3', 'Too small: expected number to be >=0'],
+      ['url', 'Invalid URL.'],
+    ])
     const { fields, general } = errorsOf(refusal, ['url', 'retry_schedule'])
     expect(fields).toEqual({
       'retry_schedule.3': 'Too small: expected number to be >=0',
@@ -140,45 +135,33 @@ describe('the Settings and Subscriptions formats', () => {
 
   it('shows the API’s validation messages as they are, every one of them', () => {
     // POST /api/subscriptions with a blank name, an empty url and an unknown field.
-    const refusal = {
-      code: 'bad_request' as const,
-      message: 'Invalid input at "name": must not be blank',
-      details: {
-        issues: [
-          { path: 'name', message: 'must not be blank' },
-          { path: 'url', message: 'must not be empty' },
-          { path: 'url', message: 'url must start with http:// or https://' },
-          { path: 'bogus', message: 'unknown field "bogus"' },
-        ],
-      },
-    }
+    const refusal = refusalBody('Invalid input at "name": must not be blank', [
+      ['name', 'must not be blank'],
+      ['url', 'must not be empty'],
+      ['url', 'url must start with http:// or https://'],
+      ['bogus', 'unknown field "bogus"'],
+    ])
     const { fields, general } = errorsOf(refusal, ['name', 'url'])
     expect(fields).toEqual({
       name: 'must not be blank',
       url: 'must not be empty; url must start with http:// or https://',
     })
     expect(general).toBe('bogus: unknown field "bogus"')
-    const required = {
-      code: 'bad_request' as const,
-      message: 'Invalid input at "url": required',
-      details: { issues: [{ path: 'url', message: 'required' }] },
-    }
+    const required = refusalBody('Invalid input at "url": required', [['url', 'required']])
     expect(errorsOf(required, ['url']).fields).toEqual({ url: 'required' })
     expect(errorsOf(required, ['name']).general).toBe('Invalid input at "url": required')
   })
 
   it('says a taken client ID in the API’s words, under the Client ID box', () => {
-    const taken = {
-      code: 'conflict' as const,
-      message: 'An OAuth client with client_id "demo" already exists.',
-      details: { issues: [{ path: 'client_id', message: 'already registered' }] },
-    }
+    const taken = refusalBody(
+      'An OAuth client with client_id "demo" already exists.',
+      [['client_id', 'already registered']],
+      'conflict',
+    )
     expect(clientErrors(taken)).toEqual({ fields: { client_id: 'already registered' }, general: null })
-    const empty = {
-      code: 'bad_request' as const,
-      message: 'Invalid input at "client_secret": must not be empty',
-      details: { issues: [{ path: 'client_secret', message: 'must not be empty' }] },
-    }
+    const empty = refusalBody('Invalid input at "client_secret": must not be empty', [
+      ['client_secret', 'must not be empty'],
+    ])
     expect(clientErrors(empty).fields).toEqual({ client_secret: 'must not be empty' })
   })
 

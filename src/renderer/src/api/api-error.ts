@@ -1,25 +1,14 @@
-import type { ErrorBody, ErrorCode } from '../../../shared/errors.ts'
+import { type ErrorBody, HookbenchError } from '../../../shared/errors.ts'
 
-/** Every failure of an API call, whatever the transport: a stable `code` and a message for people. */
-export class ApiError extends Error {
-  readonly code: ErrorCode
-  readonly details: unknown
-
-  constructor(code: ErrorCode, message: string, details?: unknown) {
-    super(message)
-    this.name = 'ApiError'
-    this.code = code
-    this.details = details
-  }
+/**
+ * Every failure of an API call, whatever the transport: a stable `code` and a message for people.
+ * It is the shared error, so its body is built the same way on both sides of a boundary.
+ */
+export class ApiError extends HookbenchError {
+  override readonly name = 'ApiError'
 
   static fromBody(body: ErrorBody): ApiError {
     return new ApiError(body.code, body.message, body.details)
-  }
-
-  toBody(): ErrorBody {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details }
   }
 }
 

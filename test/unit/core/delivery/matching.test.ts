@@ -1,26 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { subscriptionMatches } from '../../../../src/core/delivery/matching.ts'
 import type { EventRecord } from '../../../../src/shared/domain/message.ts'
-import {
-  type SubscriptionProfile,
-  SubscriptionSchema,
-  type TopicFilter,
-} from '../../../../src/shared/domain/subscription.ts'
+import type { SubscriptionProfile, TopicFilter } from '../../../../src/shared/domain/subscription.ts'
+import { storedSubscription } from '../../../helpers/stored-subscription.ts'
 
 const at = '2026-01-01T00:00:00.000Z'
 
 /** A stored subscription of `profile` with `topics` (empty: no filter). */
 function subscription(profile: SubscriptionProfile, topics: TopicFilter[] = [], extra: object = {}) {
-  return SubscriptionSchema.parse({
-    id: `s-${profile}`,
+  return storedSubscription(`s-${profile}`, {
     name: profile,
     url: 'http://127.0.0.1:9/hook/{/resource/sys/id}',
     profile,
     topics,
-    headers: {},
-    signing: null,
-    disabled_reason: null,
-    version: { created: at, createdBy: 'test', modified: at, modifiedBy: 'test', versionNo: '1.0' },
     ...extra,
   })
 }

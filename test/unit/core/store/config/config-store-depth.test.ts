@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { openKeyFileBox } from '../../../../../src/core/secrets/key-file-box.ts'
 import { type ConfigStore, openConfigStore } from '../../../../../src/core/store/config/config-store.ts'
 import { StoreError } from '../../../../../src/core/store/store-error.ts'
-import { SubscriptionSchema } from '../../../../../src/shared/domain/subscription.ts'
 import { HookbenchError } from '../../../../../src/shared/errors.ts'
 import { MAX_STORED_JSON_DEPTH } from '../../../../../src/shared/json-depth.ts'
+import { storedSubscription } from '../../../../helpers/stored-subscription.ts'
 import { tempDirsPerTest } from '../../../../helpers/temp-dir.ts'
 
 const tempDir = tempDirsPerTest()
@@ -27,17 +27,7 @@ function nested(depth: number): unknown {
 
 /** A valid stored subscription with one template (set after parsing: zod recurses, and may overflow). */
 function subscriptionWithTemplate(id: string, template: unknown) {
-  const at = '2026-01-01T00:00:00.000Z'
-  const subscription = SubscriptionSchema.parse({
-    id,
-    name: id,
-    url: 'http://127.0.0.1:9/hook',
-    headers: {},
-    signing: null,
-    disabled_reason: null,
-    version: { created: at, createdBy: 'test', modified: at, modifiedBy: 'test', versionNo: '1.0' },
-  })
-  return { ...subscription, templates: { t: template as never } }
+  return { ...storedSubscription(id), templates: { t: template as never } }
 }
 
 describe('config store: nesting', () => {

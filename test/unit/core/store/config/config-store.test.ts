@@ -6,23 +6,12 @@ import { type ConfigStore, openConfigStore } from '../../../../../src/core/store
 import type { ConfigMigration } from '../../../../../src/core/store/config/migrations.ts'
 import { defaultConfig } from '../../../../../src/core/store/config/schema.ts'
 import { StoreError } from '../../../../../src/core/store/store-error.ts'
-import { SubscriptionSchema } from '../../../../../src/shared/domain/subscription.ts'
 import { HookbenchError } from '../../../../../src/shared/errors.ts'
+import { storedSubscription } from '../../../../helpers/stored-subscription.ts'
 import { tempDirsPerTest } from '../../../../helpers/temp-dir.ts'
 
 /** A minimal valid stored subscription. */
-function subscription(id: string) {
-  const at = '2026-01-01T00:00:00.000Z'
-  return SubscriptionSchema.parse({
-    id,
-    name: id,
-    url: 'http://127.0.0.1:9/hook',
-    headers: {},
-    signing: null,
-    disabled_reason: null,
-    version: { created: at, createdBy: 'test', modified: at, modifiedBy: 'test', versionNo: '1.0' },
-  })
-}
+const subscription = (id: string) => storedSubscription(id)
 
 const tempDir = tempDirsPerTest()
 

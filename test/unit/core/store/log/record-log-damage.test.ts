@@ -1,36 +1,18 @@
 import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { z } from 'zod'
-import { RecordLog } from '../../../../../src/core/store/log/record-log.ts'
+import { describe, expect, it } from 'vitest'
+import type { RecordLog } from '../../../../../src/core/store/log/record-log.ts'
+import { type Message, messageLogsPerTest } from '../../../../helpers/message-log.ts'
 import { tempDirsPerTest } from '../../../../helpers/temp-dir.ts'
 
-const MessageSchema = z.object({ status: z.enum(['pending', 'delivered', 'failed']), body: z.string() })
-type Message = z.infer<typeof MessageSchema>
-
 const tempDir = tempDirsPerTest()
-const open: Array<RecordLog<Message>> = []
-const warnings: string[] = []
-afterEach(async () => {
-  for (const log of open.splice(0)) await log.close().catch(() => {})
-  warnings.splice(0)
-})
+const logs = messageLogsPerTest()
+const { warnings } = logs
 
 const body = 'x'.repeat(200)
 const SMALL_SEGMENTS = 2_000
 
-async function openLog(dir: string) {
-  const log = await RecordLog.open({
-    dir,
-    kind: 'messages',
-    schema: MessageSchema,
-    clock: { now: () => 1_700_000_000_000 },
-    maxSegmentBytes: SMALL_SEGMENTS,
-    warn: (line) => warnings.push(line),
-  })
-  open.push(log)
-  return log
-}
+const openLog = (dir: string) => logs.openLog(dir, { maxSegmentBytes: SMALL_SEGMENTS })
 
 async function reopen(log: RecordLog<Message>, dir: string) {
   await log.close()

@@ -1,42 +1,20 @@
 import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { z } from 'zod'
-import { RecordLog } from '../../../../../src/core/store/log/record-log.ts'
+import { describe, expect, it } from 'vitest'
+import type { RecordLog } from '../../../../../src/core/store/log/record-log.ts'
 import { StoreError } from '../../../../../src/core/store/store-error.ts'
+import {
+  fakeClock,
+  type Message,
+  type MessageLogOptions,
+  messageLogsPerTest,
+} from '../../../../helpers/message-log.ts'
 import { tempDirsPerTest } from '../../../../helpers/temp-dir.ts'
 
-const MessageSchema = z.object({ status: z.enum(['pending', 'delivered', 'failed']), body: z.string() })
-type Message = z.infer<typeof MessageSchema>
-
 const tempDir = tempDirsPerTest()
-const open: Array<RecordLog<Message>> = []
-/** What the logs told (stderr in the product). */
-const warnings: string[] = []
-afterEach(async () => {
-  for (const log of open.splice(0)) await log.close().catch(() => {})
-  warnings.splice(0)
-})
+const { openLog, warnings } = messageLogsPerTest()
 
-function fakeClock(start = 1_700_000_000_000) {
-  let now = start
-  return { now: () => now, advance: (ms: number) => (now += ms) }
-}
-
-async function openLog(dir: string, options: { maxSegmentBytes?: number; clock?: { now(): number } } = {}) {
-  const log = await RecordLog.open({
-    dir,
-    kind: 'messages',
-    schema: MessageSchema,
-    clock: options.clock ?? fakeClock(),
-    warn: (line) => warnings.push(line),
-    ...(options.maxSegmentBytes ? { maxSegmentBytes: options.maxSegmentBytes } : {}),
-  })
-  open.push(log)
-  return log
-}
-
-async function reopen(log: RecordLog<Message>, dir: string, options: Parameters<typeof openLog>[1] = {}) {
+async function reopen(log: RecordLog<Message>, dir: string, options: MessageLogOptions = {}) {
   await log.close()
   return openLog(dir, options)
 }
