@@ -4,6 +4,7 @@ import {
   AuthConfigSchema,
   IdInputSchema,
   RevealInputSchema,
+  TestAuthConfigInputSchema,
   TestAuthConfigOutputSchema,
   UpdateAuthConfigInputSchema,
 } from '../domain/auth-config.ts'
@@ -74,8 +75,9 @@ export const deliveryOperations = {
     method: 'POST',
     path: '/api/auth-configs/{id}/test',
     summary:
-      'OAuth configs: fetches a token now (never from the cache) and shows the exchange, secrets masked.',
-    input: IdInputSchema,
+      'OAuth configs: fetches a token now (never from the cache) and shows the exchange, secrets masked; ' +
+      'key, secret, scope, token_url in the body test unsaved values (nothing is saved).',
+    input: TestAuthConfigInputSchema,
     output: TestAuthConfigOutputSchema,
   }),
   listSubscriptions: defineOperation({
