@@ -396,3 +396,54 @@ test('Ctrl+S with a topic typed but not added saves it with the others', async (
   const [stored] = await storedSubscriptions(page, hookbench)
   expect(stored.topics).toEqual(['invoice.paid', 'order.paid'])
 })
+
+test('the Auth config picker fits the editor however long a config’s name', async ({ page, hookbench }) => {
+  const created = await page.request.post(`${hookbench.apiUrl}/api/auth-configs`, {
+    ...authorised(hookbench),
+    data: { auth_type: 'BASIC_AUTH', key: `service-account-${'x'.repeat(160)}`, secret: 's3cret' },
+  })
+  expect(created.status()).toBe(201)
+
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(`${hookbench.apiUrl}/#/subscriptions/new`)
+  const picker = page.getByLabel('Auth config')
+  await picker.selectOption({ index: 1 })
+  const body = page.locator('.side-editor-body')
+  const [pickerBox, bodyBox] = [await picker.boundingBox(), await body.boundingBox()]
+  expect(pickerBox && bodyBox && pickerBox.x + pickerBox.width).toBeLessThanOrEqual(
+    (bodyBox?.x ?? 0) + (bodyBox?.width ?? 0),
+  )
+  expect(await body.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true)
+})
+
+test('a URL in an empty state never breaks inside its scheme (the Inbox’s first visit)', async ({
+  page,
+  hookbench,
+}) => {
+  await page.goto(`${hookbench.apiUrl}/#/inbox`)
+  const body = page.locator('.empty-state-body')
+  await expect(body).toContainText(`${hookbench.receiverUrl}/hooks/`)
+  // Every width the guide can take: wherever the URL falls in its line, "http://" stays whole.
+  const splitAt = await body.evaluate((element) => {
+    const guide = element.closest<HTMLElement>('.empty-state')
+    if (!guide) return ['no guide']
+    const split: string[] = []
+    for (let width = 240; width <= 480; width += 3) {
+      guide.style.maxWidth = `${width}px`
+      for (const code of element.querySelectorAll('code')) {
+        const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const match of (node.textContent ?? '').matchAll(/https?:\/\//g)) {
+            const range = document.createRange()
+            range.setStart(node, match.index)
+            range.setEnd(node, match.index + match[0].length)
+            const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)))
+            if (lines.size > 1) split.push(`${width}px`)
+          }
+        }
+      }
+    }
+    return split
+  })
+  expect(splitAt).toEqual([])
+})
