@@ -424,26 +424,26 @@ test('a URL in an empty state never breaks inside its scheme (the Inbox’s firs
   const body = page.locator('.empty-state-body')
   await expect(body).toContainText(`${hookbench.receiverUrl}/hooks/`)
   // Every width the guide can take: wherever the URL falls in its line, "http://" stays whole.
-  const splitAt = await body.evaluate((element) => {
-    const guide = element.closest<HTMLElement>('.empty-state')
-    if (!guide) return ['no guide']
-    const split: string[] = []
+  const splitAt = await page.evaluate<string[]>(`(() => {
+    const body = document.querySelector('.empty-state-body')
+    const guide = body.closest('.empty-state')
+    const split = []
     for (let width = 240; width <= 480; width += 3) {
-      guide.style.maxWidth = `${width}px`
-      for (const code of element.querySelectorAll('code')) {
+      guide.style.maxWidth = width + 'px'
+      for (const code of body.querySelectorAll('code')) {
         const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT)
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          for (const match of (node.textContent ?? '').matchAll(/https?:\/\//g)) {
+          for (const match of node.textContent.matchAll(/https?:\\/\\//g)) {
             const range = document.createRange()
             range.setStart(node, match.index)
             range.setEnd(node, match.index + match[0].length)
             const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)))
-            if (lines.size > 1) split.push(`${width}px`)
+            if (lines.size > 1) split.push(width + 'px')
           }
         }
       }
     }
     return split
-  })
+  })()`)
   expect(splitAt).toEqual([])
 })

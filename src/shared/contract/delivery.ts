@@ -10,6 +10,8 @@ import {
 } from '../domain/auth-config.ts'
 import {
   AttemptCurlInputSchema,
+  EventRecipientsInputSchema,
+  EventRecipientsOutputSchema,
   GetMessageInputSchema,
   ListMessagesInputSchema,
   ListMessagesOutputSchema,
@@ -144,6 +146,14 @@ export const messageOperations = {
     input: SendEventInputSchema,
     output: SendEventOutputSchema,
     status: 202,
+  }),
+  eventRecipients: defineOperation({
+    method: 'POST',
+    path: '/api/events/recipients',
+    summary:
+      'Which enabled subscriptions an event would reach if sent now, by the rule sending uses; sends nothing.',
+    input: EventRecipientsInputSchema,
+    output: EventRecipientsOutputSchema,
   }),
   listMessages: defineOperation({
     method: 'GET',
