@@ -21,6 +21,15 @@ async function storedAuthConfigs(page: Page, hookbench: Hookbench) {
   return (await response.json()).items
 }
 
+/** A client of Hookbench's mock token server: hb-client / client-secret-1, scope webhooks. */
+async function createMockOAuthClient(page: Page, hookbench: Hookbench) {
+  const client = await page.request.post(`${hookbench.apiUrl}/api/oauth-clients`, {
+    ...authorised(hookbench),
+    data: { client_id: 'hb-client', client_secret: 'client-secret-1', scopes: ['webhooks'] },
+  })
+  expect(client.status()).toBe(201)
+}
+
 /** From an empty Auth configs page: alice's Basic auth config, listed once saved. */
 async function createFirstBasicAuthConfig(page: Page) {
   await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Auth configs' }).click()
@@ -285,11 +294,7 @@ test('an OAuth auth config is tested against the mock token server, with the exc
   page,
   hookbench,
 }) => {
-  const client = await page.request.post(`${hookbench.apiUrl}/api/oauth-clients`, {
-    ...authorised(hookbench),
-    data: { client_id: 'hb-client', client_secret: 'client-secret-1', scopes: ['webhooks'] },
-  })
-  expect(client.status()).toBe(201)
+  await createMockOAuthClient(page, hookbench)
 
   await page.goto(`${hookbench.apiUrl}/#/auth-configs`)
   // The hint offers the receiver's own token endpoint.
@@ -310,11 +315,123 @@ test('an OAuth auth config is tested against the mock token server, with the exc
 
   // A wrong secret: the test says no token, and shows the server's refusal.
   await page.getByLabel('Client secret').fill('wrong-secret')
-  await expect(page.getByText('save your changes first')).toBeVisible()
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
   await page.getByRole('button', { name: 'Fetch a token now' }).click()
   await expect(result).toContainText('No token.')
   await expect(result).toContainText('Response · HTTP 401')
   await expect(result).toContainText('invalid_client')
+})
+
+test('"Fetch a token now" tests what the OAuth form shows, unsaved, with the stored secret, and saves nothing', async ({
+  page,
+  hookbench,
+}) => {
+  await createMockOAuthClient(page, hookbench)
+  const tokenUrl = `${hookbench.receiverUrl}/oauth2/token`
+  // Saved with a client id the token server does not know.
+  const created = await page.request.post(`${hookbench.apiUrl}/api/auth-configs`, {
+    ...authorised(hookbench),
+    data: {
+      auth_type: 'OAUTH_2_CLIENT_CREDENTIALS',
+      key: 'nobody',
+      secret: 'client-secret-1',
+      scope: 'webhooks',
+      token_url: tokenUrl,
+    },
+  })
+  expect(created.status()).toBe(201)
+  const saved = await created.json()
+
+  await page.goto(`${hookbench.apiUrl}/#/auth-configs`)
+  await page
+    .getByRole('table', { name: 'Auth configs' })
+    .getByRole('button', { name: 'OAuth2 client credentials' })
+    .click()
+  const result = page.getByTestId('auth-test-result')
+
+  // The form's client id, not the saved one; the secret box is empty, so the stored secret is used.
+  await page.getByLabel('Client ID').fill('hb-client')
+  await page.getByRole('button', { name: 'Fetch a token now' }).click()
+  await expect(result).toContainText('Token issued.')
+  await expect(result).toContainText('Response · HTTP 200')
+
+  // A secret typed but not saved is the one tested.
+  await page.getByLabel('Client secret').fill('wrong-secret')
+  await page.getByRole('button', { name: 'Fetch a token now' }).click()
+  await expect(result).toContainText('No token.')
+  await expect(result).toContainText('invalid_client')
+  await expect(result).not.toContainText('wrong-secret')
+
+  // Nothing was saved by testing.
+  expect(await storedAuthConfigs(page, hookbench)).toEqual([saved])
+})
+
+test('Ctrl+S with a topic typed but not added saves it with the others', async ({ page, hookbench }) => {
+  const created = await page.request.post(`${hookbench.apiUrl}/api/subscriptions`, {
+    ...authorised(hookbench),
+    data: { name: 'Orders', url: `${hookbench.receiverUrl}/hooks/orders`, topics: ['invoice.paid'] },
+  })
+  expect(created.status()).toBe(201)
+  const { id } = await created.json()
+
+  await page.goto(`${hookbench.apiUrl}/#/subscriptions/${id}`)
+  await page.getByRole('combobox', { name: 'Topics' }).fill('order.paid')
+  await page.keyboard.press('ControlOrMeta+s')
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Chosen topics' })).toContainText('order.paid')
+  await expect(page.getByRole('combobox', { name: 'Topics' })).toHaveValue('')
+  const [stored] = await storedSubscriptions(page, hookbench)
+  expect(stored.topics).toEqual(['invoice.paid', 'order.paid'])
+})
+
+test('the Auth config picker fits the editor however long a config’s name', async ({ page, hookbench }) => {
+  const created = await page.request.post(`${hookbench.apiUrl}/api/auth-configs`, {
+    ...authorised(hookbench),
+    data: { auth_type: 'BASIC_AUTH', key: `service-account-${'x'.repeat(160)}`, secret: 's3cret' },
+  })
+  expect(created.status()).toBe(201)
+
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(`${hookbench.apiUrl}/#/subscriptions/new`)
+  const picker = page.getByLabel('Auth config')
+  await picker.selectOption({ index: 1 })
+  const body = page.locator('.side-editor-body')
+  const [pickerBox, bodyBox] = [await picker.boundingBox(), await body.boundingBox()]
+  expect(pickerBox && bodyBox && pickerBox.x + pickerBox.width).toBeLessThanOrEqual(
+    (bodyBox?.x ?? 0) + (bodyBox?.width ?? 0),
+  )
+  expect(await body.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true)
+})
+
+test('a URL in an empty state never breaks inside its scheme (the Inbox’s first visit)', async ({
+  page,
+  hookbench,
+}) => {
+  await page.goto(`${hookbench.apiUrl}/#/inbox`)
+  const body = page.locator('.empty-state-body')
+  await expect(body).toContainText(`${hookbench.receiverUrl}/hooks/`)
+  // Every width the guide can take: wherever the URL falls in its line, "http://" stays whole.
+  const splitAt = await page.evaluate<string[]>(`(() => {
+    const body = document.querySelector('.empty-state-body')
+    const guide = body.closest('.empty-state')
+    const split = []
+    for (let width = 240; width <= 480; width += 3) {
+      guide.style.maxWidth = width + 'px'
+      for (const code of body.querySelectorAll('code')) {
+        const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const match of node.textContent.matchAll(/https?:\\/\\//g)) {
+            const range = document.createRange()
+            range.setStart(node, match.index)
+            range.setEnd(node, match.index + match[0].length)
+            const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)))
+            if (lines.size > 1) split.push(width + 'px')
+          }
+        }
+      }
+    }
+    return split
+  })()`)
+  expect(splitAt).toEqual([])
 })

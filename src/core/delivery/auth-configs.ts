@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../shared/clock.ts'
 import type { Handlers } from '../../shared/contract/index.ts'
-import type { AuthConfig, AuthConfigInput } from '../../shared/domain/auth-config.ts'
+import type { AuthConfig, AuthConfigInput, TestAuthConfigInput } from '../../shared/domain/auth-config.ts'
 import { HookbenchError } from '../../shared/errors.ts'
 import { REDACTED } from '../../shared/redacted.ts'
 import { redactSecrets, revealSecrets } from '../secrets/redaction.ts'
@@ -64,14 +64,17 @@ export function authConfigHandlers(config: ConfigStore, clock: Clock): AuthConfi
       })
       return view(stored, false)
     },
-    testAuthConfig: async ({ id }) => {
-      const stored = findAuthConfig(config, id)
+    testAuthConfig: async ({ id, ...form }) => {
+      const stored = withFormValues(findAuthConfig(config, id), form, (text) => config.secrets.seal(text))
       if (stored.auth_type !== 'OAUTH_2_CLIENT_CREDENTIALS') {
         return {
           ok: true,
           message: `${stored.auth_type} needs no token: there is nothing to fetch.`,
           exchange: null,
         }
+      }
+      if (!stored.token_url) {
+        return { ok: false, message: 'There is no token URL to ask: enter one first.', exchange: null }
       }
       // A fresh token cache: the test always makes the exchange, and never disturbs deliveries' tokens.
       const tokens = new OAuthTokens(clock, config.secrets)
@@ -103,6 +106,23 @@ export function authConfigHandlers(config: ConfigStore, clock: Clock): AuthConfi
         draft.auth_configs = draft.auth_configs.filter((item) => item.id !== id)
       })
     },
+  }
+}
+
+/** The saved config with the editor's unsaved values over it, for one test; never stored. */
+function withFormValues(
+  stored: AuthConfig,
+  form: Omit<TestAuthConfigInput, 'id'>,
+  seal: (text: string) => string,
+): AuthConfig {
+  const pick = (given: string | null | undefined, saved: string | null) =>
+    given === undefined ? saved : given
+  return {
+    ...stored,
+    key: pick(form.key, stored.key),
+    scope: pick(form.scope, stored.scope),
+    token_url: pick(form.token_url, stored.token_url),
+    secret: form.secret && form.secret !== REDACTED ? seal(form.secret) : stored.secret,
   }
 }
 

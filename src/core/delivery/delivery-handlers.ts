@@ -5,13 +5,13 @@ import { toCurl } from '../net/curl.ts'
 import { redactSecrets, revealSecrets } from '../secrets/redaction.ts'
 import type { SecretBox } from '../secrets/secret-box.ts'
 import type { RecordLog } from '../store/log/record-log.ts'
-import type { DeliveryEngine } from './engine.ts'
+import { type DeliveryEngine, eventOf } from './engine.ts'
 import type { MessageIndex } from './message-index.ts'
 import { fromStoredAttempt } from './stored-attempt.ts'
 
 type MessageHandlers = Pick<
   Handlers,
-  'sendEvent' | 'listMessages' | 'getMessage' | 'replayMessage' | 'getAttemptCurl'
+  'sendEvent' | 'eventRecipients' | 'listMessages' | 'getMessage' | 'replayMessage' | 'getAttemptCurl'
 >
 
 export interface MessageHandlerDeps {
@@ -40,6 +40,11 @@ export function messageHandlers(deps: MessageHandlerDeps): MessageHandlers {
         messages: messages.map((m) => ({ message_id: m.message_id, subscription_id: m.subscription_id })),
       }
     },
+    eventRecipients: async (input) => ({
+      items: deps.engine
+        .recipients(eventOf(input, Date.now()))
+        .map(({ id, name, profile }) => ({ id, name, profile })),
+    }),
     listMessages: (input) => deps.index.list(input),
     getMessage: async ({ message_id, reveal }) => {
       const message = await loadMessage(message_id)

@@ -111,22 +111,19 @@ export class DeliveryEngine {
 
   async sendEvent(input: SendEventInput): Promise<{ event_id: string; messages: MessageRecord[] }> {
     const now = this.deps.scheduler.now()
-    const event: EventRecord = {
-      event_id: randomUUID(),
-      topic: input.topic,
-      data: input.data,
-      tenant_id: input.tenant_id ?? null,
-      entity_key: input.entity_key ?? null,
-      resource_id: input.resource_id ?? null,
-      created_at: new Date(now).toISOString(),
-    }
-    const subscriptions = this.deps.config.read().subscriptions.filter((s) => subscriptionMatches(s, event))
+    const event = eventOf(input, now)
+    const subscriptions = this.recipients(event)
     const messages = subscriptions.map((subscription) => this.newMessage(subscription, event, null))
     await this.deps.events.append([{ id: event.event_id, value: event, at: now }])
     await this.save(messages)
     for (const message of messages) this.queue.add(message)
     this.queue.pump()
     return { event_id: event.event_id, messages }
+  }
+
+  /** The subscriptions an event goes to: sending and "which would it reach" ask this one rule. */
+  recipients(event: EventRecord): Subscription[] {
+    return this.deps.config.read().subscriptions.filter((s) => subscriptionMatches(s, event))
   }
 
   /**
@@ -378,4 +375,17 @@ function displayName(name: Subscription['name']): string {
 function triggerOf(message: MessageRecord): AttemptRecord['trigger'] {
   if (message.attempt_ids.length > message.cycle_offset) return 'retry'
   return message.replay_of !== null || message.cycle_offset > 0 ? 'replay' : 'scheduled'
+}
+
+/** An event as sending records it, stamped `now`. */
+export function eventOf(input: SendEventInput, now: number): EventRecord {
+  return {
+    event_id: randomUUID(),
+    topic: input.topic,
+    data: input.data,
+    tenant_id: input.tenant_id ?? null,
+    entity_key: input.entity_key ?? null,
+    resource_id: input.resource_id ?? null,
+    created_at: new Date(now).toISOString(),
+  }
 }

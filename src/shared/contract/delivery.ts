@@ -4,11 +4,14 @@ import {
   AuthConfigSchema,
   IdInputSchema,
   RevealInputSchema,
+  TestAuthConfigInputSchema,
   TestAuthConfigOutputSchema,
   UpdateAuthConfigInputSchema,
 } from '../domain/auth-config.ts'
 import {
   AttemptCurlInputSchema,
+  EventRecipientsInputSchema,
+  EventRecipientsOutputSchema,
   GetMessageInputSchema,
   ListMessagesInputSchema,
   ListMessagesOutputSchema,
@@ -74,8 +77,9 @@ export const deliveryOperations = {
     method: 'POST',
     path: '/api/auth-configs/{id}/test',
     summary:
-      'OAuth configs: fetches a token now (never from the cache) and shows the exchange, secrets masked.',
-    input: IdInputSchema,
+      'OAuth configs: fetches a token now (never from the cache) and shows the exchange, secrets masked; ' +
+      'key, secret, scope, token_url in the body test unsaved values (nothing is saved).',
+    input: TestAuthConfigInputSchema,
     output: TestAuthConfigOutputSchema,
   }),
   listSubscriptions: defineOperation({
@@ -142,6 +146,14 @@ export const messageOperations = {
     input: SendEventInputSchema,
     output: SendEventOutputSchema,
     status: 202,
+  }),
+  eventRecipients: defineOperation({
+    method: 'POST',
+    path: '/api/events/recipients',
+    summary:
+      'Which enabled subscriptions an event would reach if sent now, by the rule sending uses; sends nothing.',
+    input: EventRecipientsInputSchema,
+    output: EventRecipientsOutputSchema,
   }),
   listMessages: defineOperation({
     method: 'GET',

@@ -85,6 +85,24 @@ export const RevealInputSchema = z.strictObject({
   reveal: z.union([z.boolean(), z.stringbool()]).default(false),
 })
 
+/**
+ * `POST /api/auth-configs/{id}/test`: the saved config, or the config as an editor shows it before
+ * saving — each field given replaces the saved one for this test only (nothing is stored). A secret
+ * left out, empty or `••••` is the stored one.
+ */
+export const TestAuthConfigInputSchema = z.strictObject({
+  id: z.string().min(1),
+  key: nullableText,
+  secret: nullableText,
+  scope: nullableText,
+  token_url: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'token_url must be an http(s) URL')
+    .nullable()
+    .optional(),
+})
+export type TestAuthConfigInput = z.output<typeof TestAuthConfigInputSchema>
+
 /** What "Test" on an auth config shows: whether a token came back, and the exchange as made. */
 export const TestAuthConfigOutputSchema = z.object({
   ok: z.boolean(),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LocalizedTextSchema, subscriptionProfiles } from './subscription.ts'
 
 /** `POST /api/events`: one occurrence of a topic; every enabled matching subscription gets a message. */
 export const SendEventInputSchema = z.strictObject({
@@ -13,6 +14,23 @@ export type SendEventInput = z.output<typeof SendEventInputSchema>
 export const SendEventOutputSchema = z.object({
   event_id: z.string(),
   messages: z.array(z.object({ message_id: z.string(), subscription_id: z.string() })),
+})
+
+/**
+ * `POST /api/events/recipients`: the event as it would be sent (data may be left out when it is not
+ * JSON yet; Contensis filters that read it then match nothing). Nothing is sent or stored.
+ */
+export const EventRecipientsInputSchema = SendEventInputSchema.extend({ data: z.json().default(null) })
+
+/** The enabled subscriptions that sending this event now would give a message, by the sending rule. */
+export const EventRecipientsOutputSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: LocalizedTextSchema,
+      profile: z.enum(subscriptionProfiles),
+    }),
+  ),
 })
 
 export const EventRecordSchema = z.object({

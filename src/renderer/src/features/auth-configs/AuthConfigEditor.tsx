@@ -117,10 +117,7 @@ function AuthConfigForm({ saved }: { saved: AuthConfig | null }) {
         </FormRow>
         <TypeFields draft={draft} saved={saved} errors={errors} onChange={update} />
         {saved?.auth_type === 'OAUTH_2_CLIENT_CREDENTIALS' && draft.auth_type === saved.auth_type ? (
-          <AuthConfigTest
-            id={saved.id}
-            dirty={JSON.stringify(draft) !== JSON.stringify(authDraftOf(saved))}
-          />
+          <AuthConfigTest id={saved.id} draft={draft} />
         ) : null}
       </section>
     </SideEditor>

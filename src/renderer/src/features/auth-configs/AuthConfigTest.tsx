@@ -1,9 +1,13 @@
 import type { TokenExchange } from '../../../../shared/domain/message.ts'
 import { useAppStore } from '../../state/index.ts'
 import { FormRow } from '../../ui/FormRow.tsx'
+import { type AuthDraft, authPayloadOf } from './auth-draft.ts'
 
-/** "Test": asks the token endpoint for a token with the saved config, and shows the exchange as made. */
-export function AuthConfigTest({ id, dirty }: { id: string; dirty: boolean }) {
+/**
+ * "Test": asks the token endpoint for a token with what the form shows — unsaved edits included,
+ * the stored secret while the secret box is empty — and shows the exchange as made. Never saves.
+ */
+export function AuthConfigTest({ id, draft }: { id: string; draft: AuthDraft }) {
   const test = useAppStore((state) => (state.authConfigTest.id === id ? state.authConfigTest : null))
   const runTest = useAppStore((state) => state.testAuthConfig)
   const testing = test?.status === 'testing'
@@ -11,17 +15,13 @@ export function AuthConfigTest({ id, dirty }: { id: string; dirty: boolean }) {
     <FormRow
       label="Test"
       labelId="auth-test-label"
-      hint={
-        dirty
-          ? 'Tests the saved config: save your changes first to test them.'
-          : 'Fetches a token now (never from the cache); secrets in the exchange are masked.'
-      }
+      hint="Fetches a token now (never from the cache) with the values above, saved or not; nothing is saved. Secrets in the exchange are masked."
     >
       <button
         type="button"
         className="button button-small"
         disabled={testing}
-        onClick={() => void runTest(id)}
+        onClick={() => void runTest(id, testValuesOf(draft))}
       >
         {testing ? 'Fetching a token…' : 'Fetch a token now'}
       </button>
@@ -41,6 +41,12 @@ export function AuthConfigTest({ id, dirty }: { id: string; dirty: boolean }) {
       ) : null}
     </FormRow>
   )
+}
+
+/** The form's token_url, scope, key and secret; an empty secret box is sent as null: the stored one. */
+function testValuesOf(draft: AuthDraft) {
+  const { auth_type: _type, ...values } = authPayloadOf(draft)
+  return values
 }
 
 function pretty(body: string): string {

@@ -9,6 +9,8 @@ import type { AppState, Loadable, SaveState, SliceCreator } from '../../state/sl
 
 export type AuthConfigPayload = OperationInput<'createAuthConfig'>
 export type AuthConfigTestResult = OperationOutput<'testAuthConfig'>
+/** The editor's values to test instead of the saved ones (a null or absent secret: the stored one). */
+export type AuthConfigTestValues = Omit<OperationInput<'testAuthConfig'>, 'id'>
 
 /** The last "Test" of an OAuth config: the token exchange as made, or why it could not be asked. */
 export interface AuthConfigTestState {
@@ -39,8 +41,11 @@ export interface AuthConfigsSlice {
   deleteAuthConfig: (id: string) => Promise<boolean>
   revealAuthSecret: (id: string) => Promise<void>
   hideAuthSecret: (id: string) => void
-  /** Fetches a token with the saved config now (never from the cache) and keeps the exchange. */
-  testAuthConfig: (id: string) => Promise<void>
+  /**
+   * Fetches a token now (never from the cache) with the saved config, or with `values` over it (what
+   * the editor shows, saved or not; nothing is saved), and keeps the exchange.
+   */
+  testAuthConfig: (id: string, values?: AuthConfigTestValues) => Promise<void>
 }
 
 const idle: SaveState = { status: 'idle', error: null }
@@ -149,11 +154,11 @@ export function createAuthConfigsSlice(api: Api): SliceCreator<AuthConfigsSlice>
           return { revealedAuthSecrets: rest }
         }),
 
-      testAuthConfig: async (id) => {
+      testAuthConfig: async (id, values = {}) => {
         if (get().authConfigTest.status === 'testing') return
         set({ authConfigTest: { id, status: 'testing', result: null, error: null } })
         try {
-          const result = await api.testAuthConfig({ id })
+          const result = await api.testAuthConfig({ ...values, id })
           set({ authConfigTest: { id, status: 'done', result, error: null } })
         } catch (error) {
           set({ authConfigTest: { id, status: 'error', result: null, error: toErrorBody(error) } })

@@ -4,7 +4,8 @@ import { ErrorState } from '../../ui/ErrorState.tsx'
 import { SearchIcon } from '../../ui/icons.tsx'
 import { PageLayout } from '../../ui/PageLayout.tsx'
 import { countTopics, filterCatalog, findTopic } from './catalog-view.ts'
-import { NoTopicSelected, TopicDetail } from './TopicDetail.tsx'
+import { customTopicIn, customTopicKey, customTopicOf } from './send-target.ts'
+import { CustomTopicDetail, NoTopicSelected, TopicDetail } from './TopicDetail.tsx'
 import { TOPIC_SELECTOR, TopicList } from './TopicList.tsx'
 import './events.css'
 
@@ -58,7 +59,13 @@ function CatalogBrowser() {
     () => profiles.reduce((sum, profile) => sum + profile.event_types.length, 0),
     [profiles],
   )
+  const catalogTopics = useMemo(
+    () => new Set(profiles.flatMap((profile) => profile.event_types.map((eventType) => eventType.topic))),
+    [profiles],
+  )
   const shown = countTopics(groups)
+  const customTopic = customTopicOf(selectedKey)
+  const offered = customTopicIn(query, catalogTopics)
 
   // ↓ in the filter box jumps into the list, as in a command palette.
   const onFilterKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -95,11 +102,18 @@ function CatalogBrowser() {
         <p className="filter-count" aria-live="polite">
           {query ? `${shown} of ${total} topics` : `${total} topics in ${profiles.length} systems`}
         </p>
+        {offered ? (
+          <CustomTopicOffer
+            topic={offered}
+            current={customTopic === offered}
+            onSelect={() => setSelectedKey(customTopicKey(offered))}
+          />
+        ) : null}
         {groups.length > 0 ? (
           <TopicList ref={listRef} groups={groups} selectedKey={selectedKey} onSelect={setSelectedKey} />
         ) : (
           <div className="no-match">
-            <p>No topic matches “{query}”.</p>
+            <p>No catalog topic matches “{query}”.</p>
             <button type="button" className="button button-small" onClick={() => setQuery('')}>
               Clear filter
             </button>
@@ -107,12 +121,41 @@ function CatalogBrowser() {
         )}
       </div>
       <div className="events-detail-pane">
-        {selected ? (
+        {customTopic ? (
+          <CustomTopicDetail topic={customTopic} />
+        ) : selected ? (
           <TopicDetail selected={selected} />
         ) : (
           <NoTopicSelected systems={profiles.length} topics={total} />
         )}
       </div>
     </>
+  )
+}
+
+/** A topic the catalog does not have, typed in the filter: sending it is one click away. */
+function CustomTopicOffer({
+  topic,
+  current,
+  onSelect,
+}: {
+  topic: string
+  current: boolean
+  onSelect: () => void
+}) {
+  return (
+    <div className="events-custom-offer">
+      <button
+        type="button"
+        className="events-topic"
+        aria-current={current ? 'true' : undefined}
+        onClick={onSelect}
+      >
+        <span className="events-topic-name">Send custom topic “{topic}”</span>
+        <span className="events-topic-description">
+          Not in the catalog: your own topic, with your own JSON
+        </span>
+      </button>
+    </div>
   )
 }

@@ -1,27 +1,27 @@
 import { useId } from 'react'
 import { useAppStore } from '../../state/index.ts'
-import type { SelectedTopic } from './catalog-view.ts'
-import { fieldsOf } from './event-fields.ts'
 import { checkJson } from './json-validity.ts'
 import { LazyJsonEditor } from './LazyJsonEditor.tsx'
 import { RecentPayloads } from './RecentPayloads.tsx'
 import { SendResult } from './SendResult.tsx'
+import type { SendTarget } from './send-target.ts'
 import { useEventDraft } from './use-event-draft.ts'
+import { WillReach } from './WillReach.tsx'
 
-/** The payload editor, the envelope fields the profile reads, and Send. */
-export function SendPanel({ selected }: { selected: SelectedTopic }) {
-  const { key, draft, edited } = useEventDraft(selected)
+/** The payload editor, the envelope fields the profile reads, who it will reach, and Send. */
+export function SendPanel({ target }: { target: SendTarget }) {
+  const { key, topic, fields } = target
+  const { draft, edited } = useEventDraft(target)
   const setEventDraft = useAppStore((state) => state.setEventDraft)
   const resetEventDraft = useAppStore((state) => state.resetEventDraft)
   const sendEvent = useAppStore((state) => state.sendEvent)
   const sending = useAppStore((state) => state.eventSend.status === 'sending')
   const validity = checkJson(draft.text)
-  const fields = fieldsOf(selected.profile)
   const validityId = useId()
   const lines = draft.text.split('\n').length
 
   const send = () => {
-    if (validity.ok) void sendEvent(key, selected.eventType.topic, draft)
+    if (validity.ok) void sendEvent(key, topic, draft)
   }
 
   return (
@@ -55,7 +55,7 @@ export function SendPanel({ selected }: { selected: SelectedTopic }) {
           value={draft.text}
           onChange={(text) => setEventDraft(key, { ...draft, text })}
           onSubmit={send}
-          label={`Payload of ${selected.eventType.topic}`}
+          label={`Payload of ${topic}`}
           describedBy={validityId}
           testId="example-payload"
         />
@@ -91,6 +91,7 @@ export function SendPanel({ selected }: { selected: SelectedTopic }) {
           {sending ? 'Sending…' : 'Send'}
         </button>
       </div>
+      <WillReach topicKey={key} topic={topic} draft={draft} />
       <SendResult topicKey={key} />
       <RecentPayloads topicKey={key} />
     </>

@@ -1,21 +1,12 @@
-import { useMemo } from 'react'
 import { useAppStore } from '../../state/index.ts'
-import { type SelectedTopic, topicKey } from './catalog-view.ts'
-import { defaultFields } from './event-fields.ts'
 import type { EventDraft } from './events-slice.ts'
+import type { SendTarget } from './send-target.ts'
 
-/** The example as the editor first shows it. */
-export function exampleDraft({ profile, eventType }: SelectedTopic): EventDraft {
-  return {
-    text: JSON.stringify(eventType.example, null, 2),
-    fields: defaultFields(profile, eventType.example),
-  }
-}
+// The palette sends the selected topic's example from here.
+export { exampleDraft } from './send-target.ts'
 
 /** A topic's payload as edited so far, or its example; and whether it was edited. */
-export function useEventDraft(selected: SelectedTopic): { key: string; draft: EventDraft; edited: boolean } {
-  const key = topicKey(selected.profile, selected.eventType)
-  const stored = useAppStore((state) => state.eventDrafts[key])
-  const example = useMemo(() => exampleDraft(selected), [selected])
-  return { key, draft: stored ?? example, edited: stored !== undefined }
+export function useEventDraft(target: SendTarget): { draft: EventDraft; edited: boolean } {
+  const stored = useAppStore((state) => state.eventDrafts[target.key])
+  return { draft: stored ?? target.example, edited: stored !== undefined }
 }

@@ -54,6 +54,8 @@ export interface SubscriptionDraft {
   url: string
   enabled: boolean
   topics: TopicFilter[]
+  /** A topic typed in the Topics box but not added yet: saving adds it, since the user typed it. */
+  topicText: string
   entity_key: string
   tenant_id: string
   headers: HeaderRow[]
@@ -86,6 +88,7 @@ export function newDraft(): SubscriptionDraft {
     url: '',
     enabled: true,
     topics: [],
+    topicText: '',
     entity_key: '',
     tenant_id: '',
     headers: [],
@@ -109,6 +112,7 @@ export function draftOf(subscription: Subscription): SubscriptionDraft {
     url: subscription.url,
     enabled: subscription.enabled,
     topics: [...subscription.topics],
+    topicText: '',
     entity_key: subscription.entity_key ?? '',
     tenant_id: subscription.tenant_id ?? '',
     headers: Object.entries(subscription.headers).map(([name, header]) => ({
@@ -132,6 +136,12 @@ export function draftOf(subscription: Subscription): SubscriptionDraft {
     time_scale: String(subscription.time_scale),
     disable_after_hours: String(subscription.disable_after_failing_ms / HOUR_MS),
   }
+}
+
+/** The topics with the typed one added (trimmed), unless it is blank or already there. */
+export function withTypedTopic(topics: readonly TopicFilter[], text: string): TopicFilter[] {
+  const name = text.trim()
+  return name === '' || topics.includes(name) ? [...topics] : [...topics, name]
 }
 
 /** A number box: empty or not a number is said here, the range is the contract's to judge. */
@@ -232,7 +242,7 @@ export function payloadOf(
     url: draft.url.trim(),
     enabled: draft.enabled,
     profile: draft.profile,
-    topics: draft.topics,
+    topics: withTypedTopic(draft.topics, draft.topicText),
     entity_key: draft.profile === 'quicklysign' ? draft.entity_key.trim() || null : null,
     tenant_id: draft.profile === 'rustici' ? draft.tenant_id.trim() || null : null,
     headers: headersOf(draft.headers, errors),

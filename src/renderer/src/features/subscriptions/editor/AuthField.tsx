@@ -30,7 +30,7 @@ export function AuthField({ value, error, onChange }: AuthFieldProps) {
     >
       <select
         id="auth_config_id"
-        className="form-select"
+        className="form-select subs-auth-select"
         value={value}
         onChange={(event) => onChange(event.target.value)}
         {...invalidProps('auth_config_id', error)}

@@ -4,6 +4,7 @@ import type { ContensisTopicFilter, TopicFilter } from '../../../../../shared/do
 import { Chip } from '../../../ui/Chip.tsx'
 import { FormRow } from '../../../ui/FormRow.tsx'
 import type { FieldErrors } from '../../../ui/field-errors.ts'
+import { withTypedTopic } from '../draft.ts'
 import type { SampleEvent } from '../preview.ts'
 import { describeFilter } from './contensis-filter.ts'
 import { FilterEditor } from './FilterEditor.tsx'
@@ -11,14 +12,23 @@ import { FilterEditor } from './FilterEditor.tsx'
 interface ContensisTopicsFieldProps {
   topics: TopicFilter[]
   sample: SampleEvent | null
+  /** The plain topic being typed, kept in the draft: saving adds it (withTypedTopic). */
+  text: string
   errors: FieldErrors
   onChange: (topics: TopicFilter[]) => void
+  onTextChange: (text: string) => void
 }
 
 /** Contensis's topic filter objects as chips (click one to edit it), plus plain `entry.created` topics. */
-export function ContensisTopicsField({ topics, sample, errors, onChange }: ContensisTopicsFieldProps) {
+export function ContensisTopicsField({
+  topics,
+  sample,
+  text,
+  errors,
+  onChange,
+  onTextChange,
+}: ContensisTopicsFieldProps) {
   const [editing, setEditing] = useState<number | null>(null)
-  const [text, setText] = useState('')
 
   const replace = (index: number, topic: TopicFilter) =>
     onChange(topics.map((item, at) => (at === index ? topic : item)))
@@ -31,10 +41,8 @@ export function ContensisTopicsField({ topics, sample, errors, onChange }: Conte
     setEditing(topics.length)
   }
   const addTopic = () => {
-    const name = text.trim()
-    if (name === '' || topics.includes(name)) return
-    onChange([...topics, name])
-    setText('')
+    onChange(withTypedTopic(topics, text))
+    onTextChange('')
   }
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== 'Enter') return
@@ -113,7 +121,7 @@ export function ContensisTopicsField({ topics, sample, errors, onChange }: Conte
           placeholder="entry.created"
           spellCheck={false}
           value={text}
-          onChange={(event) => setText(event.target.value)}
+          onChange={(event) => onTextChange(event.target.value)}
           onKeyDown={onKeyDown}
         />
         <button

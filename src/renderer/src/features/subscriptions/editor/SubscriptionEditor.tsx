@@ -174,16 +174,20 @@ function SubscriptionForm({ saved }: { saved: Subscription | null }) {
           <ContensisTopicsField
             topics={draft.topics}
             sample={sample}
+            text={draft.topicText}
             errors={errors}
             onChange={(topics) => update({ topics })}
+            onTextChange={(topicText) => update({ topicText })}
           />
         ) : (
           <TopicsField
             profile={draft.profile}
             topics={draft.topics}
             samples={samples}
+            text={draft.topicText}
             errors={errors}
             onChange={(topics) => update({ topics })}
+            onTextChange={(topicText) => update({ topicText })}
           />
         )}
       </section>

@@ -1,8 +1,9 @@
-import { type KeyboardEvent, useState } from 'react'
+import type { KeyboardEvent } from 'react'
 import type { SubscriptionProfile, TopicFilter } from '../../../../../shared/domain/subscription.ts'
 import { Chip } from '../../../ui/Chip.tsx'
 import { FormRow, invalidProps } from '../../../ui/FormRow.tsx'
 import { errorAt, type FieldErrors } from '../../../ui/field-errors.ts'
+import { withTypedTopic } from '../draft.ts'
 import type { SampleEvent } from '../preview.ts'
 
 interface TopicsFieldProps {
@@ -10,13 +11,23 @@ interface TopicsFieldProps {
   topics: TopicFilter[]
   /** The catalog's topics for this profile (every system's for `standard`, as suggestions). */
   samples: readonly SampleEvent[]
+  /** What the box holds, kept in the draft: saving adds it (withTypedTopic). */
+  text: string
   errors: FieldErrors
   onChange: (topics: TopicFilter[]) => void
+  onTextChange: (text: string) => void
 }
 
 /** Plain topic names as chips: picked from the catalog, or typed (Standard Webhooks has no catalog). */
-export function TopicsField({ profile, topics, samples, errors, onChange }: TopicsFieldProps) {
-  const [text, setText] = useState('')
+export function TopicsField({
+  profile,
+  topics,
+  samples,
+  text,
+  errors,
+  onChange,
+  onTextChange,
+}: TopicsFieldProps) {
   const names = [...new Set(samples.map((sample) => sample.topic))]
   const chosen = new Set(topics.filter((topic) => typeof topic === 'string'))
   const open = profile === 'standard'
@@ -24,10 +35,8 @@ export function TopicsField({ profile, topics, samples, errors, onChange }: Topi
   const error = errors.topics ?? errorAt(errors, 'topics')
 
   const add = (topic: string) => {
-    const name = topic.trim()
-    if (name === '' || chosen.has(name)) return
-    onChange([...topics, name])
-    setText('')
+    onChange(withTypedTopic(topics, topic))
+    onTextChange('')
   }
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== 'Enter') return
@@ -69,7 +78,7 @@ export function TopicsField({ profile, topics, samples, errors, onChange }: Topi
           autoComplete="off"
           spellCheck={false}
           value={text}
-          onChange={(event) => setText(event.target.value)}
+          onChange={(event) => onTextChange(event.target.value)}
           onKeyDown={onKeyDown}
           {...invalidProps('topics', error)}
         />
