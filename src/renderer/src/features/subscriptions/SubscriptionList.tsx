@@ -1,7 +1,7 @@
 import type { Subscription } from '../../../../shared/domain/subscription.ts'
 import { type EditorTarget, useAppStore } from '../../state/index.ts'
+import { EditorListRow } from '../../ui/EditorListRow.tsx'
 import { textOf } from '../../ui/format.ts'
-import { rowOpener } from '../../ui/row-opener.ts'
 import { HealthCell } from './HealthCell.tsx'
 import { profileInfo } from './profiles.ts'
 
@@ -47,26 +47,18 @@ function SubscriptionRow({ subscription, selected }: { subscription: Subscriptio
   const name = textOf(subscription.name) || '(unnamed)'
   const topics = subscription.topics.length
   return (
-    <tr
-      className={selected ? 'is-selected' : undefined}
-      {...rowOpener(() => open({ kind: 'edit', id: subscription.id }))}
-    >
-      <th scope="row">
-        <button
-          type="button"
-          className="row-link"
-          tabIndex={-1}
-          aria-current={selected ? 'true' : undefined}
-          onClick={() => open({ kind: 'edit', id: subscription.id })}
-        >
-          {name}
-        </button>
-        <span className="row-sub">
+    <EditorListRow
+      selected={selected}
+      onOpen={() => open({ kind: 'edit', id: subscription.id })}
+      name={name}
+      sub={
+        <>
           {topics === 0 ? 'all topics' : `${topics} ${topics === 1 ? 'topic' : 'topics'}`}
           {subscription.signing ? ' · signed' : ''}
           {subscription.auth_config_id ? ' · auth' : ''}
-        </span>
-      </th>
+        </>
+      }
+    >
       <td className="col-profile">
         <span className="badge" title={profileInfo(subscription.profile).label}>
           {subscription.profile}
@@ -92,6 +84,6 @@ function SubscriptionRow({ subscription, selected }: { subscription: Subscriptio
       <td className="col-health">
         <HealthCell subscription={subscription} />
       </td>
-    </tr>
+    </EditorListRow>
   )
 }
