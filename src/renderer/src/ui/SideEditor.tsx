@@ -59,7 +59,7 @@ export function SideEditor({
       }}
       onKeyDown={saveShortcut ? onKeyDown : undefined}
     >
-      <header className="side-editor-header">
+      <header className="panel-header side-editor-header">
         <div className="side-editor-heading">
           <h2 id="editor-title" ref={headingRef} tabIndex={-1}>
             {title}

@@ -4,6 +4,7 @@ import { type EditorTarget, useAppStore } from '../../state/index.ts'
 import { authTypeLabels, shortId } from '../../ui/auth-labels.ts'
 import { EditorListRow } from '../../ui/EditorListRow.tsx'
 import { relativeTime } from '../../ui/format.ts'
+import { TableHead } from '../../ui/TableHead.tsx'
 
 const NO_SUBSCRIPTIONS: Subscription[] = []
 
@@ -14,20 +15,16 @@ export function AuthConfigList({ items, editor }: { items: AuthConfig[]; editor:
   const users = (id: string) => subscriptions.filter((item) => item.auth_config_id === id).length
   return (
     <table className="data-table list-table" aria-label="Auth configs">
-      <thead>
-        <tr>
-          <th scope="col">Type</th>
-          <th scope="col">Key</th>
-          <th scope="col" className="col-url">
-            Token URL · scope
-          </th>
-          <th scope="col">Secret</th>
-          <th scope="col">Used by</th>
-          <th scope="col" className="col-modified">
-            Modified
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          'Type',
+          'Key',
+          ['Token URL · scope', 'col-url'],
+          'Secret',
+          'Used by',
+          ['Modified', 'col-modified'],
+        ]}
+      />
       <tbody>
         {items.map((config) => {
           const selected = editor?.kind === 'edit' && editor.id === config.id

@@ -2,6 +2,7 @@ import type { Subscription } from '../../../../shared/domain/subscription.ts'
 import { type EditorTarget, useAppStore } from '../../state/index.ts'
 import { EditorListRow } from '../../ui/EditorListRow.tsx'
 import { textOf } from '../../ui/format.ts'
+import { TableHead } from '../../ui/TableHead.tsx'
 import { HealthCell } from './HealthCell.tsx'
 import { profileInfo } from './profiles.ts'
 
@@ -12,21 +13,15 @@ import { profileInfo } from './profiles.ts'
 export function SubscriptionList({ items, editor }: { items: Subscription[]; editor: EditorTarget }) {
   return (
     <table className="data-table list-table" aria-label="Subscriptions">
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col" className="col-profile">
-            Profile
-          </th>
-          <th scope="col" className="col-url">
-            URL
-          </th>
-          <th scope="col">Enabled</th>
-          <th scope="col" className="col-health">
-            Health
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          'Name',
+          ['Profile', 'col-profile'],
+          ['URL', 'col-url'],
+          'Enabled',
+          ['Health', 'col-health'],
+        ]}
+      />
       <tbody>
         {items.map((item) => (
           <SubscriptionRow
