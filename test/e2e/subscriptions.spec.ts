@@ -290,6 +290,81 @@ test('a click anywhere on a row, or Enter on it, opens its editor: auth configs 
   await expect(editorTitle).toHaveText('IAM users')
 })
 
+test('unsaved edits are not thrown away without asking: another row, New, close, another page', async ({
+  page,
+  hookbench,
+}) => {
+  for (const name of ['Orders', 'Refunds']) {
+    const response = await page.request.post(`${hookbench.apiUrl}/api/subscriptions`, {
+      ...authorised(hookbench),
+      data: { name, profile: 'iam', url: `${hookbench.receiverUrl}/hooks/ask/${name}` },
+    })
+    expect(response.status()).toBe(201)
+  }
+  await page.goto(`${hookbench.apiUrl}/#/subscriptions`)
+  const list = page.getByRole('table', { name: 'Subscriptions' })
+  const editorTitle = page.locator('#editor-title')
+  const question = page.getByRole('alertdialog', { name: 'Discard changes?' })
+  const description = page.getByLabel('Description', { exact: true })
+
+  // Unchanged: the next row opens at once.
+  await list.getByRole('button', { name: 'Orders' }).click()
+  await expect(editorTitle).toHaveText('Orders')
+  await list.getByRole('button', { name: 'Refunds' }).click()
+  await expect(editorTitle).toHaveText('Refunds')
+  await expect(question).toHaveCount(0)
+
+  // Edited: another row asks; Keep editing stays on the form with the text as typed.
+  await description.fill('Money going back')
+  await list.getByRole('button', { name: 'Orders' }).click()
+  await expect(question).toBeVisible()
+  await expect(question.getByRole('button', { name: 'Keep editing' })).toBeFocused()
+  await question.getByRole('button', { name: 'Keep editing' }).click()
+  await expect(question).toHaveCount(0)
+  await expect(editorTitle).toHaveText('Refunds')
+  await expect(description).toHaveValue('Money going back')
+
+  // Escape keeps editing too; New, the close button and another page ask as well.
+  await page.getByRole('button', { name: 'New subscription' }).click()
+  await expect(question).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(question).toHaveCount(0)
+  await page.getByRole('button', { name: 'Close editor' }).click()
+  await expect(question).toBeVisible()
+  await question.getByRole('button', { name: 'Keep editing' }).click()
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Events' }).click()
+  await expect(question).toBeVisible()
+  await question.getByRole('button', { name: 'Keep editing' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Subscriptions' })).toBeVisible()
+  await expect(description).toHaveValue('Money going back')
+
+  // Discard opens the other row, from what is saved.
+  await list.getByRole('button', { name: 'Orders' }).click()
+  await question.getByRole('button', { name: 'Discard' }).click()
+  await expect(editorTitle).toHaveText('Orders')
+  await list.getByRole('button', { name: 'Refunds' }).click()
+  await expect(editorTitle).toHaveText('Refunds')
+  await expect(description).toHaveValue('')
+
+  // Saved edits are not unsaved: closing does not ask.
+  await description.fill('Money going back')
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+  await page.getByRole('button', { name: 'Close editor' }).click()
+  await expect(editorTitle).toHaveCount(0)
+  await expect(question).toHaveCount(0)
+
+  // The Auth configs page asks the same way.
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Auth configs' }).click()
+  await page.getByRole('button', { name: 'New auth config' }).click()
+  await page.getByLabel('Username').fill('alice')
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await expect(question).toBeVisible()
+  await question.getByRole('button', { name: 'Discard' }).click()
+  await expect(editorTitle).toHaveCount(0)
+  await expect(page.getByRole('heading', { name: 'No auth configs yet' })).toBeVisible()
+})
+
 test('an OAuth auth config is tested against the mock token server, with the exchange shown', async ({
   page,
   hookbench,

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, type ReactNode, type RefObject, useEffect, useRef } from 'react'
+import { useConfirmLeave } from './leave-guard.ts'
 
 interface SideEditorProps {
   title: string
@@ -33,6 +34,7 @@ export function SideEditor({
   children,
 }: SideEditorProps) {
   const headingRef = useRef<HTMLHeadingElement>(null)
+  const confirmLeave = useConfirmLeave()
   // biome-ignore lint/correctness/useExhaustiveDependencies: moves focus when another record opens, not on every edit.
   useEffect(() => {
     headingRef.current?.focus()
@@ -57,7 +59,7 @@ export function SideEditor({
       }}
       onKeyDown={saveShortcut ? onKeyDown : undefined}
     >
-      <header className="side-editor-header">
+      <header className="panel-header side-editor-header">
         <div className="side-editor-heading">
           <h2 id="editor-title" ref={headingRef} tabIndex={-1}>
             {title}
@@ -68,7 +70,7 @@ export function SideEditor({
           type="button"
           className="button button-small button-icon"
           aria-label="Close editor"
-          onClick={onClose}
+          onClick={() => confirmLeave(onClose)}
         >
           ×
         </button>

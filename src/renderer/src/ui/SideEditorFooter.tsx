@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { ConfirmDelete } from './ConfirmDelete.tsx'
+import { useConfirmLeave } from './leave-guard.ts'
 
 interface SideEditorFooterProps {
   /** The submit button's label for something new: "Create subscription". */
@@ -32,6 +33,7 @@ export function SideEditorFooter({
   refusal,
   children,
 }: SideEditorFooterProps) {
+  const confirmLeave = useConfirmLeave()
   return (
     <footer className="side-editor-footer">
       {refusal ? (
@@ -44,7 +46,7 @@ export function SideEditorFooter({
         <button type="submit" className="button button-primary" disabled={saving}>
           {saving ? 'Saving…' : editing ? 'Save changes' : createLabel}
         </button>
-        <button type="button" className="button" onClick={onClose}>
+        <button type="button" className="button" onClick={() => confirmLeave(onClose)}>
           {editing ? 'Close' : 'Cancel'}
         </button>
         <span className="form-status" role="status">

@@ -5,6 +5,7 @@ import { authConfigLabel, authTypeLabels } from '../../ui/auth-labels.ts'
 import { FormRow } from '../../ui/FormRow.tsx'
 import { errorsOf } from '../../ui/field-errors.ts'
 import { formatDateTime } from '../../ui/format.ts'
+import { Segmented } from '../../ui/Segmented.tsx'
 import { SideEditor, SideEditorMissing } from '../../ui/SideEditor.tsx'
 import { SideEditorFooter } from '../../ui/SideEditorFooter.tsx'
 import { AuthConfigTest } from './AuthConfigTest.tsx'
@@ -13,6 +14,8 @@ import { type AuthDraft, authDraftOf, authPayloadOf, keepsSecret, newAuthDraft }
 import { DeleteError } from './DeleteError.tsx'
 
 const FIELDS = ['auth_type', 'key', 'secret', 'scope', 'token_url'] as const
+
+const TYPE_OPTIONS = authTypes.map((type) => ({ value: type, label: authTypeLabels[type] }))
 
 const TYPE_HINTS: Record<AuthType, string> = {
   NO_AUTH:
@@ -100,20 +103,13 @@ function AuthConfigForm({ saved }: { saved: AuthConfig | null }) {
           error={errors.auth_type}
           hint={TYPE_HINTS[draft.auth_type]}
         >
-          <div className="segmented" role="radiogroup" aria-labelledby="auth-type-label">
-            {authTypes.map((type) => (
-              <label key={type} className="segment">
-                <input
-                  type="radio"
-                  name="auth_type"
-                  value={type}
-                  checked={draft.auth_type === type}
-                  onChange={() => update({ auth_type: type })}
-                />
-                <span>{authTypeLabels[type]}</span>
-              </label>
-            ))}
-          </div>
+          <Segmented
+            name="auth_type"
+            labelledBy="auth-type-label"
+            options={TYPE_OPTIONS}
+            value={draft.auth_type}
+            onChange={(auth_type) => update({ auth_type })}
+          />
         </FormRow>
         <TypeFields draft={draft} saved={saved} errors={errors} onChange={update} />
         {saved?.auth_type === 'OAUTH_2_CLIENT_CREDENTIALS' && draft.auth_type === saved.auth_type ? (

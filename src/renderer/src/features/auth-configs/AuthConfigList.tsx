@@ -2,8 +2,9 @@ import type { AuthConfig } from '../../../../shared/domain/auth-config.ts'
 import type { Subscription } from '../../../../shared/domain/subscription.ts'
 import { type EditorTarget, useAppStore } from '../../state/index.ts'
 import { authTypeLabels, shortId } from '../../ui/auth-labels.ts'
+import { EditorListRow } from '../../ui/EditorListRow.tsx'
 import { relativeTime } from '../../ui/format.ts'
-import { rowOpener } from '../../ui/row-opener.ts'
+import { TableHead } from '../../ui/TableHead.tsx'
 
 const NO_SUBSCRIPTIONS: Subscription[] = []
 
@@ -14,44 +15,28 @@ export function AuthConfigList({ items, editor }: { items: AuthConfig[]; editor:
   const users = (id: string) => subscriptions.filter((item) => item.auth_config_id === id).length
   return (
     <table className="data-table list-table" aria-label="Auth configs">
-      <thead>
-        <tr>
-          <th scope="col">Type</th>
-          <th scope="col">Key</th>
-          <th scope="col" className="col-url">
-            Token URL · scope
-          </th>
-          <th scope="col">Secret</th>
-          <th scope="col">Used by</th>
-          <th scope="col" className="col-modified">
-            Modified
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          'Type',
+          'Key',
+          ['Token URL · scope', 'col-url'],
+          'Secret',
+          'Used by',
+          ['Modified', 'col-modified'],
+        ]}
+      />
       <tbody>
         {items.map((config) => {
           const selected = editor?.kind === 'edit' && editor.id === config.id
           const count = users(config.id)
           return (
-            <tr
+            <EditorListRow
               key={config.id}
-              className={selected ? 'is-selected' : undefined}
-              {...rowOpener(() => open({ kind: 'edit', id: config.id }))}
+              selected={selected}
+              onOpen={() => open({ kind: 'edit', id: config.id })}
+              name={authTypeLabels[config.auth_type]}
+              sub={<code>{shortId(config.id)}</code>}
             >
-              <th scope="row">
-                <button
-                  type="button"
-                  className="row-link"
-                  tabIndex={-1}
-                  aria-current={selected ? 'true' : undefined}
-                  onClick={() => open({ kind: 'edit', id: config.id })}
-                >
-                  {authTypeLabels[config.auth_type]}
-                </button>
-                <span className="row-sub">
-                  <code>{shortId(config.id)}</code>
-                </span>
-              </th>
               <td>{config.key ? <code>{config.key}</code> : <span className="muted">—</span>}</td>
               <td className="col-url">
                 {config.token_url ? (
@@ -73,7 +58,7 @@ export function AuthConfigList({ items, editor }: { items: AuthConfig[]; editor:
               <td className="col-modified muted" title={config.modified_at}>
                 {relativeTime(config.modified_at)}
               </td>
-            </tr>
+            </EditorListRow>
           )
         })}
       </tbody>

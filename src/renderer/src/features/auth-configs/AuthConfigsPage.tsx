@@ -1,8 +1,7 @@
 import { useEffect } from 'react'
 import { useAppStore } from '../../state/index.ts'
-import { ErrorState } from '../../ui/ErrorState.tsx'
 import { KeyIcon } from '../../ui/icons.tsx'
-import { PageLayout } from '../../ui/PageLayout.tsx'
+import { ListEditorPage } from '../../ui/ListEditorPage.tsx'
 import { AuthConfigEditor } from './AuthConfigEditor.tsx'
 import { AuthConfigList } from './AuthConfigList.tsx'
 import './auth-configs.css'
@@ -13,7 +12,11 @@ const DESCRIPTION =
 export function AuthConfigsPage() {
   const loadAuthConfigs = useAppStore((state) => state.loadAuthConfigs)
   const loadSubscriptions = useAppStore((state) => state.loadSubscriptions)
+  const configs = useAppStore((state) => state.authConfigs)
   const editor = useAppStore((state) => state.authConfigEditor)
+  const unsaved = useAppStore((state) => state.authConfigUnsaved)
+  const forgetEdits = useAppStore((state) => state.forgetAuthConfigEdits)
+  const open = useAppStore((state) => state.openAuthConfigEditor)
 
   // Subscriptions too: the list says which configs are in use, and a refused delete names them.
   useEffect(() => {
@@ -22,61 +25,21 @@ export function AuthConfigsPage() {
   }, [loadAuthConfigs, loadSubscriptions])
 
   return (
-    <PageLayout title="Auth configs" description={DESCRIPTION} layout="split">
-      <div className="list-pane">
-        <ListPane />
-      </div>
-      {editor ? (
-        <div className="editor-pane">
-          <AuthConfigEditor
-            key={editor.kind === 'new' ? 'new' : editor.id}
-            id={editor.kind === 'new' ? null : editor.id}
-          />
-        </div>
-      ) : null}
-    </PageLayout>
-  )
-}
-
-function ListPane() {
-  const configs = useAppStore((state) => state.authConfigs)
-  const editor = useAppStore((state) => state.authConfigEditor)
-  const loadAuthConfigs = useAppStore((state) => state.loadAuthConfigs)
-  const open = useAppStore((state) => state.openAuthConfigEditor)
-
-  if (configs.value === null) {
-    if (configs.status === 'error') {
-      return (
-        <ErrorState
-          title="Could not load the auth configs"
-          error={configs.error}
-          hint="Check that Hookbench is still running (the header shows the connection), then retry."
-          onRetry={() => void loadAuthConfigs()}
-        />
-      )
-    }
-    return <p className="muted pane-message">Loading auth configs…</p>
-  }
-  if (configs.value.length === 0 && editor === null)
-    return <AuthConfigsEmpty onCreate={() => open({ kind: 'new' })} />
-
-  const count = configs.value.length
-  return (
-    <>
-      <div className="pane-toolbar">
-        <button type="button" className="button button-primary" onClick={() => open({ kind: 'new' })}>
-          New auth config
-        </button>
-        <span className="muted">
-          {count} {count === 1 ? 'auth config' : 'auth configs'}
-        </span>
-      </div>
-      {count > 0 ? (
-        <AuthConfigList items={configs.value} editor={editor} />
-      ) : (
-        <p className="muted pane-message">Fill in the form to create the first auth config.</p>
-      )}
-    </>
+    <ListEditorPage
+      title="Auth configs"
+      description={DESCRIPTION}
+      noun={{ one: 'auth config', many: 'auth configs' }}
+      list={configs}
+      onReload={() => void loadAuthConfigs()}
+      editor={editor}
+      renderEditor={(id) => <AuthConfigEditor id={id} />}
+      unsaved={unsaved}
+      onFormOpen={forgetEdits}
+      onNew={() => open({ kind: 'new' })}
+      empty={<AuthConfigsEmpty onCreate={() => open({ kind: 'new' })} />}
+    >
+      {(items) => <AuthConfigList items={items} editor={editor} />}
+    </ListEditorPage>
   )
 }
 

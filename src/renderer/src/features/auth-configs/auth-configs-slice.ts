@@ -24,6 +24,8 @@ export interface AuthConfigsSlice {
   authConfigs: Loadable<AuthConfig[]>
   authConfigEditor: EditorTarget
   authConfigSave: SaveState
+  /** The open form was edited since it opened or was last saved: leaving it asks first. */
+  authConfigUnsaved: boolean
   /** The last delete; a 409 carries `details.subscription_ids`, the subscriptions still using it. */
   authConfigDelete: SaveState & { id: string | null }
   /** Secrets the user asked to see, by config id; forgotten when the editor closes. */
@@ -37,7 +39,10 @@ export interface AuthConfigsSlice {
    * that leaves the secret box empty does not need the user to type it (PUT replaces the whole config).
    */
   saveAuthConfig: (payload: AuthConfigPayload, id: string | null, keepSecret: boolean) => Promise<boolean>
+  /** The form was edited: the last save's outcome no longer describes it, and it has unsaved edits. */
   resetAuthConfigSave: () => void
+  /** A form opened on what is saved. */
+  forgetAuthConfigEdits: () => void
   deleteAuthConfig: (id: string) => Promise<boolean>
   revealAuthSecret: (id: string) => Promise<void>
   hideAuthSecret: (id: string) => void
@@ -58,6 +63,7 @@ export function createAuthConfigsSlice(api: Api): SliceCreator<AuthConfigsSlice>
       authConfigs: { value: null, status: 'idle', error: null },
       authConfigEditor: null,
       authConfigSave: idle,
+      authConfigUnsaved: false,
       authConfigDelete: { ...idle, id: null },
       revealedAuthSecrets: {},
       authConfigTest: idleTest,
@@ -100,6 +106,7 @@ export function createAuthConfigsSlice(api: Api): SliceCreator<AuthConfigsSlice>
               return {
                 authConfigs: { ...state.authConfigs, value: upsertById(state.authConfigs.value, saved) },
                 authConfigEditor: { kind: 'edit', id: saved.id },
+                authConfigUnsaved: false,
                 revealedAuthSecrets: {},
                 // A test of the config as it was says nothing about the config as it is now.
                 authConfigTest: idleTest,
@@ -111,7 +118,10 @@ export function createAuthConfigsSlice(api: Api): SliceCreator<AuthConfigsSlice>
 
       resetAuthConfigSave: () => {
         if (get().authConfigSave.status !== 'idle') set({ authConfigSave: idle })
+        if (!get().authConfigUnsaved) set({ authConfigUnsaved: true })
       },
+
+      forgetAuthConfigEdits: () => set({ authConfigUnsaved: false }),
 
       deleteAuthConfig: async (id) => {
         const deleted = await saveWith(

@@ -1,5 +1,6 @@
 import type { Theme } from '../../../../shared/settings.ts'
 import { useAppStore } from '../../state/index.ts'
+import { Segmented } from '../../ui/Segmented.tsx'
 import { SettingsCard } from './SettingsCard.tsx'
 import { SettingsGate } from './SettingsGate.tsx'
 
@@ -27,21 +28,13 @@ function ThemeChoice({ theme }: { theme: Theme }) {
         Theme
       </span>
       <div className="settings-field-control">
-        {/* Native radios: Tab enters the group, arrow keys move and choose, as everywhere else. */}
-        <div className="segmented" role="radiogroup" aria-labelledby="theme-label">
-          {THEME_OPTIONS.map((option) => (
-            <label key={option.value} className="segment">
-              <input
-                type="radio"
-                name="theme"
-                value={option.value}
-                checked={theme === option.value}
-                onChange={() => void setTheme(option.value)}
-              />
-              <span>{option.label}</span>
-            </label>
-          ))}
-        </div>
+        <Segmented
+          name="theme"
+          labelledBy="theme-label"
+          options={THEME_OPTIONS}
+          value={theme}
+          onChange={(value) => void setTheme(value)}
+        />
         <p className="field-hint">System follows the light or dark mode of your operating system.</p>
         {saveError ? (
           <p className="field-error" role="alert">

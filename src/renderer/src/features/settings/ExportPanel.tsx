@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useAppStore } from '../../state/index.ts'
+import { WorkspacePanel } from './WorkspacePanel.tsx'
 
 export function ExportPanel() {
   const exportState = useAppStore((state) => state.workspaceExport)
@@ -9,10 +10,7 @@ export function ExportPanel() {
   const working = exportState.status === 'working'
 
   return (
-    <section className="settings-workspace-panel" aria-labelledby="export-title">
-      <h3 id="export-title" className="panel-title">
-        Export
-      </h3>
+    <WorkspacePanel id="export-title" title="Export">
       <label className="check">
         <input
           type="checkbox"
@@ -61,6 +59,6 @@ export function ExportPanel() {
           Could not export: {exportState.error.message}
         </p>
       ) : null}
-    </section>
+    </WorkspacePanel>
   )
 }

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import { type ImportMode, useAppStore } from '../../state/index.ts'
 import { formatBytes } from '../../ui/format.ts'
 import { ImportOutcome } from './ImportOutcome.tsx'
+import { WorkspacePanel } from './WorkspacePanel.tsx'
 
 const MODES: ReadonlyArray<{ value: ImportMode; label: string; explanation: string }> = [
   {
@@ -29,10 +30,7 @@ export function ImportPanel({ file, onChoose }: ImportPanelProps) {
   const working = importState.status === 'working'
 
   return (
-    <section className="settings-workspace-panel" aria-labelledby="import-title">
-      <h3 id="import-title" className="panel-title">
-        Import
-      </h3>
+    <WorkspacePanel id="import-title" title="Import">
       <div className="settings-file-choice">
         <input
           ref={input}
@@ -92,6 +90,6 @@ export function ImportPanel({ file, onChoose }: ImportPanelProps) {
         </button>
       </div>
       <ImportOutcome state={importState} />
-    </section>
+    </WorkspacePanel>
   )
 }

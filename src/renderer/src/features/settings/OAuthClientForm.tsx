@@ -4,6 +4,7 @@ import { useAppStore } from '../../state/index.ts'
 import { ClientFields, useClientDraft } from './ClientFields.tsx'
 import { addScopes } from './client-form.ts'
 import { ScopesInput } from './ScopesInput.tsx'
+import { SettingsFormFooter } from './SettingsFormFooter.tsx'
 
 interface OAuthClientFormProps {
   /** The client being edited, or null for a new one. */
@@ -66,19 +67,16 @@ export function OAuthClientForm({ client, onDone }: OAuthClientFormProps) {
         onPending={setPendingScope}
         error={form.errorOf('scopes')}
       />
-      {form.general ? (
-        <p className="inline-error" role="alert">
-          Could not save the client: {form.general}
-        </p>
-      ) : null}
-      <div className="form-footer settings-indent">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? 'Saving…' : editing ? 'Save client' : 'Create client'}
-        </button>
+      <SettingsFormFooter
+        saving={saving}
+        label={editing ? 'Save client' : 'Create client'}
+        savingLabel="Saving…"
+        refusal={form.general ? `Could not save the client: ${form.general}` : null}
+      >
         <button type="button" className="button" onClick={onDone}>
           Cancel
         </button>
-      </div>
+      </SettingsFormFooter>
     </form>
   )
 }

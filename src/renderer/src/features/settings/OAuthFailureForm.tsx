@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import type { OAuthFailure } from '../../../../shared/domain/oauth-client.ts'
 import { useAppStore } from '../../state/index.ts'
+import { Segmented } from '../../ui/Segmented.tsx'
 import {
   describeFailure,
   ERROR_CODE_SUGGESTIONS,
@@ -12,6 +13,7 @@ import {
   failureErrors,
   failureFromDraft,
 } from './oauth-failure-form.ts'
+import { SettingsFormFooter } from './SettingsFormFooter.tsx'
 import { TextField } from './TextField.tsx'
 
 const MODES: ReadonlyArray<{ value: FailureMode; label: string }> = [
@@ -19,6 +21,9 @@ const MODES: ReadonlyArray<{ value: FailureMode; label: string }> = [
   { value: 'next', label: 'Fail the next N requests' },
   { value: 'always', label: 'Always fail' },
 ]
+
+/** The two numbers (requests to fail, HTTP status) are typed, short, in narrow boxes. */
+const NUMBER_INPUT = { inputMode: 'numeric', inputClassName: 'settings-input-narrow' } as const
 
 /** Makes the token server answer an error instead of a token, for the next N requests or until turned off. */
 export function OAuthFailureForm({ saved }: { saved: OAuthFailure | null }) {
@@ -62,39 +67,26 @@ export function OAuthFailureForm({ saved }: { saved: OAuthFailure | null }) {
           Failure injection
         </span>
         <div className="settings-field-control">
-          <div className="segmented" role="radiogroup" aria-labelledby="oauth-failure-label">
-            {MODES.map((option) => (
-              <label key={option.value} className="segment">
-                <input
-                  type="radio"
-                  name="oauth-failure-mode"
-                  value={option.value}
-                  checked={draft.mode === option.value}
-                  onChange={() => edit({ mode: option.value })}
-                />
-                <span>{option.label}</span>
-              </label>
-            ))}
-          </div>
+          <Segmented
+            name="oauth-failure-mode"
+            labelledBy="oauth-failure-label"
+            options={MODES}
+            value={draft.mode}
+            onChange={(mode) => edit({ mode })}
+          />
           <p className="field-hint" data-testid="oauth-failure-now">
             Now: {describeFailure(saved)}
           </p>
         </div>
       </div>
       {draft.mode === 'off' ? null : <FailureFields draft={draft} errorOf={errorOf} onEdit={edit} />}
-      {server.general ? (
-        <p className="inline-error" role="alert">
-          Could not change the failure mode: {server.general}
-        </p>
-      ) : null}
-      <div className="form-footer settings-indent">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? 'Applying…' : 'Apply'}
-        </button>
-        <span className="form-status" role="status">
-          {saveState.status === 'saved' ? 'Applied.' : ''}
-        </span>
-      </div>
+      <SettingsFormFooter
+        saving={saving}
+        label="Apply"
+        savingLabel="Applying…"
+        refusal={server.general ? `Could not change the failure mode: ${server.general}` : null}
+        status={saveState.status === 'saved' ? 'Applied.' : ''}
+      />
     </form>
   )
 }
@@ -112,8 +104,7 @@ function FailureFields({ draft, errorOf, onEdit }: FailureFieldsProps) {
         <TextField
           id="oauth-failure-count"
           label="Requests to fail"
-          inputMode="numeric"
-          inputClassName="settings-input-narrow"
+          {...NUMBER_INPUT}
           value={draft.count}
           onValue={(count) => onEdit({ count })}
           error={errorOf('remaining')}
@@ -141,8 +132,7 @@ function FailureFields({ draft, errorOf, onEdit }: FailureFieldsProps) {
       <TextField
         id="oauth-failure-status"
         label="HTTP status"
-        inputMode="numeric"
-        inputClassName="settings-input-narrow"
+        {...NUMBER_INPUT}
         value={draft.status}
         onValue={(status) => onEdit({ status })}
         error={errorOf('status')}

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react'
 import { useAppStore } from '../../state/index.ts'
 import { ClientFields, useClientDraft } from './ClientFields.tsx'
+import { SettingsFormFooter } from './SettingsFormFooter.tsx'
 
 /** Registers a client_id/client_secret pair the QuicklySign emulator accepts. */
 export function QuicklySignClientForm() {
@@ -25,19 +26,13 @@ export function QuicklySignClientForm() {
       aria-label="Add a QuicklySign client"
     >
       <ClientFields form={form} idPrefix="quicklysign-client" />
-      {form.general ? (
-        <p className="inline-error" role="alert">
-          Could not add the client: {form.general}
-        </p>
-      ) : null}
-      <div className="form-footer settings-indent">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {saving ? 'Adding…' : 'Add client'}
-        </button>
-        <span className="form-status" role="status">
-          {saveState.status === 'saved' ? 'Client added.' : ''}
-        </span>
-      </div>
+      <SettingsFormFooter
+        saving={saving}
+        label="Add client"
+        savingLabel="Adding…"
+        refusal={form.general ? `Could not add the client: ${form.general}` : null}
+        status={saveState.status === 'saved' ? 'Client added.' : ''}
+      />
     </form>
   )
 }

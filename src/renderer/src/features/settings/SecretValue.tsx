@@ -11,34 +11,21 @@ interface SecretValueProps {
 
 /** A secret shown as •••• until the user asks; it is fetched only then (`?reveal=true`). */
 export function SecretValue({ revealed, owner, onReveal, onHide }: SecretValueProps) {
-  if (revealed === undefined) {
-    return (
-      <span className="settings-secret">
-        <code className="settings-secret-value">••••</code>
-        <button
-          type="button"
-          className="button button-small"
-          aria-label={`Reveal the secret of ${owner}`}
-          onClick={onReveal}
-        >
-          Reveal
-        </button>
-      </span>
-    )
-  }
+  const shown = revealed !== undefined
+  const action = shown ? 'Hide' : 'Reveal'
   return (
     <span className="settings-secret">
-      <code className="settings-secret-value" data-testid="revealed-secret">
-        {revealed === '' ? '(not set: enter it again)' : revealed}
+      <code className="settings-secret-value" data-testid={shown ? 'revealed-secret' : undefined}>
+        {!shown ? '••••' : revealed === '' ? '(not set: enter it again)' : revealed}
       </code>
       {revealed ? <CopyButton text={revealed} /> : null}
       <button
         type="button"
         className="button button-small"
-        aria-label={`Hide the secret of ${owner}`}
-        onClick={onHide}
+        aria-label={`${action} the secret of ${owner}`}
+        onClick={shown ? onHide : onReveal}
       >
-        Hide
+        {action}
       </button>
     </span>
   )

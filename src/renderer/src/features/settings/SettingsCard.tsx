@@ -26,7 +26,7 @@ export function SettingsCard({
       aria-labelledby={`${id}-title`}
       {...rest}
     >
-      <header className="settings-card-header">
+      <header className="panel-header settings-card-header">
         <div className="settings-card-heading">
           <h2 id={`${id}-title`} className="settings-card-title">
             {title}

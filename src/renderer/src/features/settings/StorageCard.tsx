@@ -2,6 +2,7 @@ import { retentionKinds, type StorageStats } from '../../../../shared/settings.t
 import { useAppStore } from '../../state/index.ts'
 import { CopyButton } from '../../ui/CopyButton.tsx'
 import { formatBytes, formatCount, kindLabels, plural } from '../../ui/format.ts'
+import { TableHead } from '../../ui/TableHead.tsx'
 import { SettingsCard } from './SettingsCard.tsx'
 
 export function StorageCard() {
@@ -61,20 +62,9 @@ function StorageDetails({ stats }: { stats: StorageStats }) {
         </div>
       </dl>
       <table className="data-table" aria-label="History on disk">
-        <thead>
-          <tr>
-            <th scope="col">Kind</th>
-            <th scope="col" className="is-number">
-              Records
-            </th>
-            <th scope="col" className="is-number">
-              Segments
-            </th>
-            <th scope="col" className="is-number">
-              Size
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={['Kind', ['Records', 'is-number'], ['Segments', 'is-number'], ['Size', 'is-number']]}
+        />
         <tbody>
           {retentionKinds.map((kind) => {
             const figures = stats.kinds[kind]

@@ -1,6 +1,7 @@
 import type { TokenRequest, TokenRequestOutcome } from '../../../../shared/domain/oauth-client.ts'
 import { useAppStore } from '../../state/index.ts'
 import { formatTime } from '../../ui/format.ts'
+import { TableHead } from '../../ui/TableHead.tsx'
 import { tokenCurl } from './emulator-urls.ts'
 
 const OUTCOME_LABELS: Record<TokenRequestOutcome, string> = {
@@ -42,17 +43,7 @@ export function TokenRequestsTable({ receiverUrl }: { receiverUrl: string | null
   }
   return (
     <table className="data-table" aria-label="Token requests">
-      <thead>
-        <tr>
-          <th scope="col">Time</th>
-          <th scope="col">Client ID</th>
-          <th scope="col">Scope</th>
-          <th scope="col">Outcome</th>
-          <th scope="col" className="is-number">
-            Status
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Time', 'Client ID', 'Scope', 'Outcome', ['Status', 'is-number']]} />
       <tbody>
         {requests.value.map((request) => (
           <TokenRequestRow key={request.id} request={request} />

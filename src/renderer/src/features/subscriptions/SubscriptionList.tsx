@@ -1,7 +1,8 @@
 import type { Subscription } from '../../../../shared/domain/subscription.ts'
 import { type EditorTarget, useAppStore } from '../../state/index.ts'
+import { EditorListRow } from '../../ui/EditorListRow.tsx'
 import { textOf } from '../../ui/format.ts'
-import { rowOpener } from '../../ui/row-opener.ts'
+import { TableHead } from '../../ui/TableHead.tsx'
 import { HealthCell } from './HealthCell.tsx'
 import { profileInfo } from './profiles.ts'
 
@@ -12,21 +13,15 @@ import { profileInfo } from './profiles.ts'
 export function SubscriptionList({ items, editor }: { items: Subscription[]; editor: EditorTarget }) {
   return (
     <table className="data-table list-table" aria-label="Subscriptions">
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col" className="col-profile">
-            Profile
-          </th>
-          <th scope="col" className="col-url">
-            URL
-          </th>
-          <th scope="col">Enabled</th>
-          <th scope="col" className="col-health">
-            Health
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          'Name',
+          ['Profile', 'col-profile'],
+          ['URL', 'col-url'],
+          'Enabled',
+          ['Health', 'col-health'],
+        ]}
+      />
       <tbody>
         {items.map((item) => (
           <SubscriptionRow
@@ -47,26 +42,18 @@ function SubscriptionRow({ subscription, selected }: { subscription: Subscriptio
   const name = textOf(subscription.name) || '(unnamed)'
   const topics = subscription.topics.length
   return (
-    <tr
-      className={selected ? 'is-selected' : undefined}
-      {...rowOpener(() => open({ kind: 'edit', id: subscription.id }))}
-    >
-      <th scope="row">
-        <button
-          type="button"
-          className="row-link"
-          tabIndex={-1}
-          aria-current={selected ? 'true' : undefined}
-          onClick={() => open({ kind: 'edit', id: subscription.id })}
-        >
-          {name}
-        </button>
-        <span className="row-sub">
+    <EditorListRow
+      selected={selected}
+      onOpen={() => open({ kind: 'edit', id: subscription.id })}
+      name={name}
+      sub={
+        <>
           {topics === 0 ? 'all topics' : `${topics} ${topics === 1 ? 'topic' : 'topics'}`}
           {subscription.signing ? ' · signed' : ''}
           {subscription.auth_config_id ? ' · auth' : ''}
-        </span>
-      </th>
+        </>
+      }
+    >
       <td className="col-profile">
         <span className="badge" title={profileInfo(subscription.profile).label}>
           {subscription.profile}
@@ -92,6 +79,6 @@ function SubscriptionRow({ subscription, selected }: { subscription: Subscriptio
       <td className="col-health">
         <HealthCell subscription={subscription} />
       </td>
-    </tr>
+    </EditorListRow>
   )
 }

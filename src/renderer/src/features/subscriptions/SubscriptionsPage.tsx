@@ -1,7 +1,6 @@
 import { useEffect } from 'react'
 import { useAppStore } from '../../state/index.ts'
-import { ErrorState } from '../../ui/ErrorState.tsx'
-import { PageLayout } from '../../ui/PageLayout.tsx'
+import { ListEditorPage } from '../../ui/ListEditorPage.tsx'
 import { SubscriptionEditor } from './editor/SubscriptionEditor.tsx'
 import { SubscriptionList } from './SubscriptionList.tsx'
 import { SubscriptionsEmpty } from './SubscriptionsEmpty.tsx'
@@ -13,7 +12,12 @@ export function SubscriptionsPage() {
   const loadSubscriptions = useAppStore((state) => state.loadSubscriptions)
   const loadAuthConfigs = useAppStore((state) => state.loadAuthConfigs)
   const loadCatalog = useAppStore((state) => state.loadCatalog)
+  const subscriptions = useAppStore((state) => state.subscriptions)
   const editor = useAppStore((state) => state.subscriptionEditor)
+  const listError = useAppStore((state) => state.subscriptionListError)
+  const unsaved = useAppStore((state) => state.subscriptionUnsaved)
+  const forgetEdits = useAppStore((state) => state.forgetSubscriptionEdits)
+  const open = useAppStore((state) => state.openSubscriptionEditor)
   const watchSubscriptionRoute = useAppStore((state) => state.watchSubscriptionRoute)
 
   useEffect(() => watchSubscriptionRoute(), [watchSubscriptionRoute])
@@ -25,54 +29,19 @@ export function SubscriptionsPage() {
   }, [loadSubscriptions, loadAuthConfigs, loadCatalog])
 
   return (
-    <PageLayout title="Subscriptions" description={DESCRIPTION} layout="split">
-      <div className="list-pane">
-        <ListPane />
-      </div>
-      {editor ? (
-        <div className="editor-pane">
-          <SubscriptionEditor
-            key={editor.kind === 'new' ? 'new' : editor.id}
-            id={editor.kind === 'new' ? null : editor.id}
-          />
-        </div>
-      ) : null}
-    </PageLayout>
-  )
-}
-
-function ListPane() {
-  const subscriptions = useAppStore((state) => state.subscriptions)
-  const editor = useAppStore((state) => state.subscriptionEditor)
-  const listError = useAppStore((state) => state.subscriptionListError)
-  const loadSubscriptions = useAppStore((state) => state.loadSubscriptions)
-  const open = useAppStore((state) => state.openSubscriptionEditor)
-
-  if (subscriptions.value === null) {
-    if (subscriptions.status === 'error') {
-      return (
-        <ErrorState
-          title="Could not load the subscriptions"
-          error={subscriptions.error}
-          hint="Check that Hookbench is still running (the header shows the connection), then retry."
-          onRetry={() => void loadSubscriptions()}
-        />
-      )
-    }
-    return <p className="muted pane-message">Loading subscriptions…</p>
-  }
-  if (subscriptions.value.length === 0 && editor === null) return <SubscriptionsEmpty />
-
-  const count = subscriptions.value.length
-  return (
-    <>
-      <div className="pane-toolbar">
-        <button type="button" className="button button-primary" onClick={() => open({ kind: 'new' })}>
-          New subscription
-        </button>
-        <span className="muted">
-          {count} {count === 1 ? 'subscription' : 'subscriptions'}
-        </span>
+    <ListEditorPage
+      title="Subscriptions"
+      description={DESCRIPTION}
+      noun={{ one: 'subscription', many: 'subscriptions' }}
+      list={subscriptions}
+      onReload={() => void loadSubscriptions()}
+      editor={editor}
+      renderEditor={(id) => <SubscriptionEditor id={id} />}
+      unsaved={unsaved}
+      onFormOpen={forgetEdits}
+      onNew={() => open({ kind: 'new' })}
+      empty={<SubscriptionsEmpty />}
+      toolbar={
         <button
           type="button"
           className="button button-small push-right"
@@ -81,17 +50,16 @@ function ListPane() {
         >
           Refresh
         </button>
-      </div>
-      {listError ? (
-        <p className="inline-error pane-error" role="alert">
-          {listError.message}
-        </p>
-      ) : null}
-      {count > 0 ? (
-        <SubscriptionList items={subscriptions.value} editor={editor} />
-      ) : (
-        <p className="muted pane-message">Fill in the form to create the first subscription.</p>
-      )}
-    </>
+      }
+      notice={
+        listError ? (
+          <p className="inline-error pane-error" role="alert">
+            {listError.message}
+          </p>
+        ) : null
+      }
+    >
+      {(items) => <SubscriptionList items={items} editor={editor} />}
+    </ListEditorPage>
   )
 }

@@ -36,6 +36,8 @@ export interface SubscriptionsSlice {
   subscriptionHealth: Record<string, SubscriptionHealth>
   subscriptionEditor: EditorTarget
   subscriptionSave: SaveState
+  /** The open form was edited since it opened or was last saved: leaving it asks first. */
+  subscriptionUnsaved: boolean
   /** A failed list action (toggle, delete), said above the list. */
   subscriptionListError: ErrorBody | null
   togglingSubscriptions: string[]
@@ -50,7 +52,10 @@ export interface SubscriptionsSlice {
   watchSubscriptionRoute: () => () => void
   /** Creates (id null) or patches a subscription; resolves true when it was saved. */
   saveSubscription: (payload: SubscriptionPayload, id: string | null) => Promise<boolean>
+  /** The form was edited: the last save's outcome no longer describes it, and it has unsaved edits. */
   resetSubscriptionSave: () => void
+  /** A form opened on what is saved. */
+  forgetSubscriptionEdits: () => void
   setSubscriptionEnabled: (id: string, enabled: boolean) => Promise<void>
   deleteSubscription: (id: string) => Promise<boolean>
   rotateSigningSecret: (id: string) => Promise<void>
@@ -80,6 +85,7 @@ export function createSubscriptionsSlice(api: Api): SliceCreator<SubscriptionsSl
       subscriptionHealth: {},
       subscriptionEditor: null,
       subscriptionSave: idle,
+      subscriptionUnsaved: false,
       subscriptionListError: null,
       togglingSubscriptions: [],
       signingSecret: null,
@@ -136,7 +142,10 @@ export function createSubscriptionsSlice(api: Api): SliceCreator<SubscriptionsSl
             upsert(saved)
             if (id === null) void get().loadSubscriptionHealth(saved.id)
             savedId = saved.id
-            return { subscriptionEditor: { kind: 'edit', id: saved.id } } satisfies Partial<AppState>
+            return {
+              subscriptionEditor: { kind: 'edit', id: saved.id },
+              subscriptionUnsaved: false,
+            } satisfies Partial<AppState>
           },
           { exclusive: true },
         )
@@ -147,7 +156,10 @@ export function createSubscriptionsSlice(api: Api): SliceCreator<SubscriptionsSl
 
       resetSubscriptionSave: () => {
         if (get().subscriptionSave.status !== 'idle') set({ subscriptionSave: idle })
+        if (!get().subscriptionUnsaved) set({ subscriptionUnsaved: true })
       },
+
+      forgetSubscriptionEdits: () => set({ subscriptionUnsaved: false }),
 
       setSubscriptionEnabled: async (id, enabled) => {
         const current = get().subscriptions.value?.find((item) => item.id === id)
