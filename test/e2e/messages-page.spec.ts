@@ -82,24 +82,32 @@ test('filters show as chips that clear; the sidebar’s Messages link and an ope
   hookbench,
 }) => {
   await twoSubscriptions(hookbench)
+  // A second taker of user.created, so the event sent below makes two messages ("1 message" opens
+  // the message itself; "2 messages" opens the table narrowed to the event).
+  await api(hookbench, 'POST', '/api/subscriptions', {
+    name: 'Audit',
+    url: `${hookbench.receiverUrl}/hooks/audit`,
+    profile: 'iam',
+    topics: ['user.created'],
+  })
   const invoice = await send(hookbench, 'user.updated')
   await send(hookbench, 'user.created')
 
-  // From Events, "1 message": the table narrowed to that event, and a chip says so.
+  // From Events, "2 messages": the table narrowed to that event, and a chip says so.
   await page.goto(`${hookbench.apiUrl}/#/events`)
   await page.getByRole('button', { name: 'user.created', exact: true }).click()
   await page.getByRole('button', { name: 'Send', exact: true }).click()
-  await page.getByRole('link', { name: '1 message' }).click()
+  await page.getByRole('link', { name: '2 messages' }).click()
   const rows = page.getByRole('table', { name: 'Messages' }).locator('tbody tr')
   const chips = page.getByRole('list', { name: 'Active filters' })
   await expect(chips.getByRole('listitem')).toHaveCount(2)
   await expect(chips).toContainText('Topic: user.created')
   await expect(chips).toContainText('Event:')
-  await expect(rows).toHaveCount(1)
+  await expect(rows).toHaveCount(2)
 
   // The sidebar's Messages link: every message, no filter left over.
   await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Messages' }).click()
-  await expect(rows).toHaveCount(3)
+  await expect(rows).toHaveCount(5)
   await expect(chips).toHaveCount(0)
 
   // Each filter is a chip with its own ×; "Clear filters" drops them all.
@@ -112,7 +120,7 @@ test('filters show as chips that clear; the sidebar’s Messages link and an ope
   await expect(page.getByRole('combobox', { name: 'Status' })).toHaveValue('')
   await page.getByRole('button', { name: 'Clear filters' }).click()
   await expect(chips).toHaveCount(0)
-  await expect(rows).toHaveCount(3)
+  await expect(rows).toHaveCount(5)
 
   // Filtered to Orders, a message of Invoices opened with Ctrl+K: the table is no longer filtered.
   await page.getByRole('combobox', { name: 'Subscription' }).selectOption({ label: 'Orders' })
@@ -124,7 +132,7 @@ test('filters show as chips that clear; the sidebar’s Messages link and an ope
   await expect(detail.locator('header').getByText(invoice)).toBeVisible()
   await expect(page.getByRole('combobox', { name: 'Subscription' })).toHaveValue('')
   await expect(chips).toHaveCount(0)
-  await expect(rows).toHaveCount(3)
+  await expect(rows).toHaveCount(5)
   await expect(rows.filter({ has: page.locator(`[data-message-id="${invoice}"]`) })).toHaveCount(0)
   await expect(page.locator(`tr[data-message-id="${invoice}"]`)).toBeVisible()
 })

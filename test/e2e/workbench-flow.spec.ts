@@ -175,7 +175,7 @@ test('OAuth2 client credentials against the mock token server: the exchange is s
   // A bin that accepts only tokens issued by the mock server.
   await createBin(page, 'oauth', async (page) => {
     await page.getByRole('checkbox', { name: 'Bearer token' }).check()
-    await page.getByRole('checkbox', { name: 'Any token issued by the mock OAuth server' }).check()
+    await page.getByRole('radio', { name: 'Any mock OAuth token' }).check({ force: true })
   })
 
   // The OAuth2 auth config, with the receiver's token endpoint.
