@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type { HeaderPairs, Verification } from '../../shared/receiver/captured-request.ts'
 import { verify as verifyStandardWebhooks } from '../signing/standard-webhooks.ts'
 import type { OpenedVerify } from './bins.ts'
+import { diagnoseSignature } from './signature-diagnosis.ts'
 
 type Check = Verification['checks'][number]
 
@@ -89,16 +90,15 @@ function checkStandardWebhooks(
   if (expected.secret === '') {
     return { kind: 'standard_webhooks', ok: false, reason: 'the bin has no secret stored (enter it again)' }
   }
-  const result = verifyStandardWebhooks(
-    expected.secret,
-    values,
-    body,
-    Math.floor(nowMs / 1000),
-    expected.tolerance_seconds,
-  )
-  return result.ok
-    ? { kind: 'standard_webhooks', ok: true, reason: 'webhook-signature matches the secret' }
-    : { kind: 'standard_webhooks', ok: false, reason: result.message }
+  const nowSeconds = Math.floor(nowMs / 1000)
+  const { secret, tolerance_seconds } = expected
+  const result = verifyStandardWebhooks(secret, values, body, nowSeconds, tolerance_seconds)
+  if (result.ok)
+    return { kind: 'standard_webhooks', ok: true, reason: 'webhook-signature matches the secret' }
+  // Only a failure pays for trying the sender's usual mistakes.
+  const received = { secret, headers: values, body, nowSeconds, toleranceSeconds: tolerance_seconds }
+  const diagnosis = diagnoseSignature(received, result.reason)
+  return { kind: 'standard_webhooks', ok: false, reason: diagnosis ?? result.message }
 }
 
 /** The scheme word only: the rest of a wrong Authorization header may itself be a secret. */
