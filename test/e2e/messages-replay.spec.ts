@@ -65,7 +65,7 @@ test('a replay the API refuses says why next to the form; one to another URL suc
   expect(captured.items.map((item) => item.path)).toEqual(['/hooks/replay-target/users'])
 })
 
-test('a same-id replay while an attempt is still running is refused, and said so', async ({
+test('a same-id replay while an attempt is still running is queued, said so, and runs right after it', async ({
   page,
   hookbench,
 }) => {
@@ -88,10 +88,14 @@ test('a same-id replay while an attempt is still running is refused, and said so
     const replayForm = detail.getByRole('form', { name: 'Replay' })
     await expect(detail.getByText(/Not settled yet/)).toBeVisible()
     await replayForm.getByRole('button', { name: 'Replay', exact: true }).click()
-    await expect(detail.getByRole('alert')).toContainText(
-      `Could not replay: An attempt of message ${messageId} is running right now`,
-    )
-    await expect(replayForm.getByRole('status')).toHaveText('')
+    await expect(replayForm.getByRole('status')).toHaveText('Queued: runs right after the attempt in flight.')
+    await expect(detail.getByRole('alert')).toHaveCount(0)
+
+    release()
+    const tabs = detail.getByRole('tab')
+    await expect(tabs).toHaveCount(2, { timeout: 15_000 })
+    await expect(tabs.nth(1)).toContainText('#2 · HTTP 200')
+    await expect(replayForm.getByRole('status')).toHaveText('Replayed; the new attempt appears below.')
   } finally {
     release()
     server.closeAllConnections()

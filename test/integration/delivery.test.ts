@@ -372,6 +372,63 @@ describe('delivery', () => {
     expect(endpoint.requests).toHaveLength(2)
   })
 
+  it('queues a same-id replay asked for while an attempt runs, and runs it once right after', async () => {
+    const endpoint = await sink([{ status: 200, delayMs: 400 }, { status: 200 }])
+    const { h } = await open()
+    await h.createSubscription({ name: 'slow', url: endpoint.url, signing: {} })
+    const { messages } = await h.sendEvent({ topic: 'a.b', data: {} })
+    const id = messages[0]?.message_id as string
+    await eventually(() => endpoint.requests.length === 1, 'first attempt under way')
+
+    expect(await h.replayMessage({ message_id: id, mode: 'same-id' })).toEqual({
+      message_id: id,
+      subscription_id: expect.any(String),
+      mode: 'same-id',
+      queued: true,
+    })
+    await eventually(() => endpoint.requests.length === 2, 'the queued replay')
+    const delivered = await settled(h, id)
+    expect(delivered.attempts.map((a) => [a.number, a.trigger, a.response?.status])).toEqual([
+      [1, 'scheduled', 200],
+      [2, 'replay', 200],
+    ])
+    // It began once the slow answer was in, never beside it.
+    const [first, second] = delivered.attempts
+    expect(Date.parse(second?.started_at ?? '')).toBeGreaterThanOrEqual(
+      Date.parse(first?.started_at ?? '') + (first?.duration_ms ?? 0) - 1,
+    )
+    expect(endpoint.maxConcurrent).toBe(1)
+    // Once the attempt has ended, a replay is no longer queued.
+    const now = await h.replayMessage({ message_id: id, mode: 'same-id' })
+    expect(now).not.toHaveProperty('queued')
+    await eventually(() => endpoint.requests.length === 3, 'the immediate replay')
+  })
+
+  it('makes one replay of several asked for during one attempt, to the url of the last', async () => {
+    const endpoint = await sink([{ status: 200, delayMs: 400 }])
+    const elsewhere = await sink()
+    const { h } = await open()
+    await h.createSubscription({ name: 'slow', url: endpoint.url })
+    const { messages } = await h.sendEvent({ topic: 'a.b', data: {} })
+    const id = messages[0]?.message_id as string
+    await eventually(() => endpoint.requests.length === 1, 'first attempt under way')
+
+    const answers = [
+      await h.replayMessage({ message_id: id, mode: 'same-id' }),
+      await h.replayMessage({ message_id: id, mode: 'same-id', url: `${elsewhere.url}/dev` }),
+    ]
+    expect(answers.map((a) => a.queued)).toEqual([true, true])
+    await eventually(() => elsewhere.requests.length === 1, 'the coalesced replay')
+    const delivered = await settled(h, id)
+    expect(delivered.attempts.map((a) => [a.trigger, a.request.url])).toEqual([
+      ['scheduled', endpoint.url],
+      ['replay', `${elsewhere.url}/dev`],
+    ])
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(endpoint.requests).toHaveLength(1)
+    expect(elsewhere.requests).toHaveLength(1)
+  })
+
   it('refuses to replay to a disabled subscription unless to another url; fails its waiting messages at once', async () => {
     const endpoint = await sink([{ status: 500 }])
     const elsewhere = await sink()

@@ -57,8 +57,10 @@ export function messageHandlers(deps: MessageHandlerDeps): MessageHandlers {
       return show({ ...message, attempts }, reveal)
     },
     replayMessage: async ({ message_id, mode, url }) => {
-      const replayed = await deps.engine.replay(message_id, mode, url)
-      return { message_id: replayed.message_id, subscription_id: replayed.subscription_id, mode }
+      const { message, queued } = await deps.engine.replay(message_id, mode, url)
+      const answer = { message_id: message.message_id, subscription_id: message.subscription_id, mode }
+      // Only a queued replay says so: the immediate answer stays as clients have always read it.
+      return queued ? { ...answer, queued: true as const } : answer
     },
     getAttemptCurl: async ({ message_id, attempt_id, reveal }) => {
       const stored = (await deps.attempts.get(attempt_id))?.value

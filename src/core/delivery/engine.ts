@@ -60,6 +60,10 @@ export class DeliveryEngine {
   private readonly queue: DeliveryQueue
   /** Per subscription, when every delivery began failing (the policy's disable-after window). */
   private readonly failingSince = new Map<string, number>()
+  /** Messages with a delivery step under way: a same-id replay of one waits for the step to end. */
+  private readonly stepping = new Set<string>()
+  /** Per message, the same-id replay asked for during its step (the url it goes to, if another). */
+  private readonly replayAfterStep = new Map<string, string | undefined>()
   private unsubscribeConfig: (() => void) | null = null
 
   constructor(deps: DeliveryEngineDeps) {
@@ -73,7 +77,7 @@ export class DeliveryEngine {
     this.queue = new DeliveryQueue({
       scheduler: deps.scheduler,
       concurrencyOf: (id) => this.subscription(id)?.concurrency ?? 1,
-      run: (message) => this.deliver(message),
+      run: (message) => this.step(message),
     })
   }
 
@@ -129,13 +133,40 @@ export class DeliveryEngine {
   /**
    * same-id: the same message again (same message_id, fresh signature timestamp), as a new
    * delivery cycle; new-id: a new message for the same event and subscription. `url` sends it
-   * elsewhere, e.g. to the app under development.
+   * elsewhere, e.g. to the app under development. A same-id replay asked for while an attempt of
+   * the message runs is `queued`: its cycle starts right after that attempt is recorded. Several
+   * asked for during one attempt make one cycle, to the url of the last.
    */
   async replay(
     messageId: string,
     mode: 'same-id' | 'new-id',
     url: string | undefined,
-  ): Promise<MessageRecord> {
+  ): Promise<{ message: MessageRecord; queued: boolean }> {
+    const { original, subscription } = await this.replayable(messageId, url)
+    if (mode === 'same-id') {
+      if (this.stepping.has(messageId)) {
+        this.replayAfterStep.set(messageId, url)
+        return { message: original, queued: true }
+      }
+      return { message: await this.restartCycle(original, url), queued: false }
+    }
+    const event = (await this.deps.events.get(original.event_id))?.value
+    if (!event) throw new HookbenchError('conflict', `The event of message ${messageId} is no longer stored.`)
+    const replayed = {
+      ...this.newMessage(subscription, event, original.message_id),
+      url_override: url ?? null,
+    }
+    await this.save([replayed])
+    this.queue.add(replayed)
+    this.queue.pump()
+    return { message: replayed, queued: false }
+  }
+
+  /** The message a replay is asked for, and its subscription, if that takes replays now. */
+  private async replayable(
+    messageId: string,
+    url: string | undefined,
+  ): Promise<{ original: MessageRecord; subscription: Subscription }> {
     const original = (await this.deps.messages.get(messageId))?.value
     if (!original) throw new HookbenchError('not_found', `No message ${messageId}.`)
     const subscription = this.subscription(original.subscription_id)
@@ -151,44 +182,34 @@ export class DeliveryEngine {
         `Subscription ${subscription.id} is disabled (${subscription.disabled_reason ?? 'by the user'}): enable it, or replay to another url.`,
       )
     }
+    return { original, subscription }
+  }
+
+  /** A same-id replay: a new delivery cycle of the message, due now (no attempt of it is running). */
+  private async restartCycle(original: MessageRecord, url: string | undefined): Promise<MessageRecord> {
+    const messageId = original.message_id
+    // A message waiting for its next retry starts its new cycle now instead.
+    const waiting = this.queue.current(messageId)
+    const current = waiting ?? original
     const now = this.deps.scheduler.now()
-    let replayed: MessageRecord
-    if (mode === 'same-id') {
-      if (this.queue.isRunning(messageId)) {
-        throw new HookbenchError(
-          'conflict',
-          `An attempt of message ${messageId} is running right now; replay it once it ends, or with new-id.`,
-        )
-      }
-      // A message waiting for its next retry starts its new cycle now instead.
-      const waiting = this.queue.current(messageId)
-      const current = waiting ?? original
-      replayed = {
-        ...current,
-        status: 'pending',
-        status_reason: null,
-        url_override: url ?? null,
-        cycle_offset: current.attempt_ids.length,
-        next_attempt_at: now,
-        updated_at: new Date(now).toISOString(),
-      }
-      // Current from now on, so the waiting version cannot start while this one is written.
-      this.queue.update(replayed)
-      try {
-        await this.save([replayed])
-      } catch (error) {
-        this.queue.restore(messageId, waiting)
-        throw error
-      }
-      this.queue.schedule(replayed)
-    } else {
-      const event = (await this.deps.events.get(original.event_id))?.value
-      if (!event)
-        throw new HookbenchError('conflict', `The event of message ${messageId} is no longer stored.`)
-      replayed = { ...this.newMessage(subscription, event, original.message_id), url_override: url ?? null }
-      await this.save([replayed])
-      this.queue.add(replayed)
+    const replayed: MessageRecord = {
+      ...current,
+      status: 'pending',
+      status_reason: null,
+      url_override: url ?? null,
+      cycle_offset: current.attempt_ids.length,
+      next_attempt_at: now,
+      updated_at: new Date(now).toISOString(),
     }
+    // Current from now on, so the waiting version cannot start while this one is written.
+    this.queue.update(replayed)
+    try {
+      await this.save([replayed])
+    } catch (error) {
+      this.queue.restore(messageId, waiting)
+      throw error
+    }
+    this.queue.schedule(replayed)
     this.queue.pump()
     return replayed
   }
@@ -221,6 +242,36 @@ export class DeliveryEngine {
   }
 
   // ---- one delivery step ---------------------------------------------------------------------
+
+  /** One attempt, then the same-id replay asked for while it ran (on disk before the step ends). */
+  private async step(due: MessageRecord): Promise<void> {
+    const messageId = due.message_id
+    this.stepping.add(messageId)
+    try {
+      await this.deliver(due)
+    } finally {
+      // Checked until none is left, and the step ended in the same turn: no replay falls between.
+      while (this.replayAfterStep.has(messageId)) {
+        const url = this.replayAfterStep.get(messageId)
+        this.replayAfterStep.delete(messageId)
+        await this.runQueuedReplay(messageId, url)
+      }
+      this.stepping.delete(messageId)
+    }
+  }
+
+  private async runQueuedReplay(messageId: string, url: string | undefined): Promise<void> {
+    try {
+      // Asked again now: the subscription may have been disabled or deleted during the attempt.
+      const { original } = await this.replayable(messageId, url)
+      await this.restartCycle(original, url)
+    } catch (error) {
+      console.error(
+        `[hookbench] the replay queued behind an attempt of message ${messageId} did not start:`,
+        error,
+      )
+    }
+  }
 
   private async deliver(due: MessageRecord): Promise<void> {
     const subscription = this.subscription(due.subscription_id)

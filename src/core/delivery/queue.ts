@@ -24,6 +24,8 @@ export class DeliveryQueue {
   private readonly blocked = new Map<string, Fifo<MessageRecord>>()
   private readonly runningPerSubscription = new Map<string, number>()
   private readonly inFlight = new Map<string, Promise<void>>()
+  /** A version that came due while its message's previous step still ran: it starts once that ends. */
+  private readonly afterRun = new Map<string, MessageRecord>()
   /**
    * The current version of every pending message (waiting, blocked or in flight). A heap or queue
    * entry that is not the current version was superseded (a same-id replay brought it forward, or
@@ -117,6 +119,11 @@ export class DeliveryQueue {
   }
 
   private startOrBlock(message: MessageRecord): void {
+    // One step of a message at a time, so its attempts are made (and recorded) in order.
+    if (this.inFlight.has(message.message_id)) {
+      this.afterRun.set(message.message_id, message)
+      return
+    }
     const limit = this.deps.concurrencyOf(message.subscription_id)
     const running = this.runningPerSubscription.get(message.subscription_id) ?? 0
     if (running >= limit) {
@@ -138,6 +145,9 @@ export class DeliveryQueue {
           message.subscription_id,
           (this.runningPerSubscription.get(message.subscription_id) ?? 1) - 1,
         )
+        const next = this.afterRun.get(message.message_id)
+        this.afterRun.delete(message.message_id)
+        if (next && this.isCurrent(next) && !this.stopped) this.startOrBlock(next)
         const queued = this.blocked.get(message.subscription_id)
         let unblocked = queued?.shift()
         while (unblocked && !this.isCurrent(unblocked)) unblocked = queued?.shift()

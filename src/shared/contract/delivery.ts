@@ -174,7 +174,8 @@ export const messageOperations = {
     method: 'POST',
     path: '/api/messages/{message_id}/replay',
     summary:
-      'Delivers a message again: same-id (same message_id, fresh signature) or new-id; url sends it elsewhere.',
+      'Delivers a message again: same-id (same message_id, fresh signature) or new-id; url sends it elsewhere. ' +
+      'A same-id replay while an attempt runs answers queued: true and starts right after it.',
     input: ReplayMessageInputSchema,
     output: ReplayMessageOutputSchema,
     status: 202,

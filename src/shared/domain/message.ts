@@ -173,6 +173,8 @@ export const ReplayMessageOutputSchema = z.object({
   message_id: z.string(),
   subscription_id: z.string(),
   mode: z.enum(['same-id', 'new-id']),
+  /** A same-id replay asked for while an attempt ran: it starts right after that attempt ends. */
+  queued: z.literal(true).optional(),
 })
 
 export const AttemptCurlInputSchema = z.strictObject({

@@ -75,6 +75,22 @@ describe('DeliveryQueue', () => {
     expect(started).toEqual(['m'])
   })
 
+  it('runs a version that comes due while its message is in flight once that step ends, not beside it', async () => {
+    const { scheduler, queue, started, finish } = queueWith({ s: 5 })
+    const now = scheduler.now()
+    const first = message('m', 's', now)
+    queue.add(first)
+    queue.pump()
+    const again = { ...first, next_attempt_at: now }
+    queue.update(again)
+    queue.schedule(again)
+    queue.pump()
+    expect(started).toEqual(['m'])
+    await finish('m')
+    expect(started).toEqual(['m', 'm'])
+    expect(queue.isRunning('m')).toBe(true)
+  })
+
   it('forgets a message that is no longer pending, and lists only the idle ones', async () => {
     const { scheduler, queue, finish } = queueWith({})
     const now = scheduler.now()

@@ -2,7 +2,7 @@ import { type FormEvent, type ReactNode, useId, useState } from 'react'
 import { useAppStore } from '../../state/index.ts'
 import { subscriptionHref } from '../../state/routes.ts'
 import { errorText } from '../../ui/error-issues.ts'
-import type { MessageReplayState, ReplayMode } from './message-detail-slice.ts'
+import type { MessageReplayState, ReplayMode, ReplayResult } from './message-detail-slice.ts'
 
 interface ReplayFormProps {
   subscriptionId: string
@@ -82,7 +82,7 @@ export function ReplayForm({ subscriptionId, pending }: ReplayFormProps) {
           {working ? 'Replaying…' : 'Replay'}
         </button>
         <span className="form-status" role="status">
-          {replay.status === 'done' && replay.result ? successText(replay.result.mode) : ''}
+          {replay.status === 'done' && replay.result ? successText(replay.result) : ''}
         </span>
       </form>
       <ReplayNote
@@ -94,7 +94,7 @@ export function ReplayForm({ subscriptionId, pending }: ReplayFormProps) {
               <a href={subscriptionHref({ kind: 'edit', id: subscriptionId })}>enable it</a> first.
             </>
           ) : pending && mode === 'same-id' ? (
-            'Not settled yet: a same-id replay starts a new delivery cycle now, unless an attempt is running.'
+            'Not settled yet: a same-id replay starts a new delivery cycle now, or right after the attempt in flight.'
           ) : null
         }
       />
@@ -102,8 +102,9 @@ export function ReplayForm({ subscriptionId, pending }: ReplayFormProps) {
   )
 }
 
-function successText(mode: ReplayMode): string {
-  return mode === 'same-id' ? 'Replayed; the new attempt appears below.' : 'Replayed as a new message.'
+function successText(result: ReplayResult): string {
+  if (result.queued) return 'Queued: runs right after the attempt in flight.'
+  return result.mode === 'same-id' ? 'Replayed; the new attempt appears below.' : 'Replayed as a new message.'
 }
 
 /** Under the form: why the last replay was refused, else what to know before replaying. */

@@ -99,16 +99,20 @@ export function createMessageDetailSlice(api: Api): SliceCreator<MessageDetailSl
       if (id) void load(id, false, false)
     }
 
-    /** Polls until the replay's attempt is recorded and the message settles (or a limit). */
-    const followReplay = async (id: string, attemptsBefore: number) => {
+    /** Polls the open message until `reached` holds for it (or a limit); false if it was closed. */
+    const followReplay = async (id: string, reached: (message: MessageDetail) => boolean) => {
       for (let tries = 0; tries < REPLAY_POLL_LIMIT; tries++) {
         await new Promise((resolve) => window.setTimeout(resolve, REPLAY_POLL_MS))
-        if (get().messageDetail.id !== id) return
+        if (get().messageDetail.id !== id) return false
         await load(id, get().messageDetail.revealed, true)
         const value = get().messageDetail.value
-        if (value && value.attempts.length > attemptsBefore && value.status !== 'pending') return
+        if (value && reached(value)) return true
       }
+      return false
     }
+    /** The replay's attempt is recorded and the message settled. */
+    const settledAfter = (attempts: number) => (message: MessageDetail) =>
+      message.attempts.length > attempts && message.status !== 'pending'
 
     return {
       messageDetail: closed,
@@ -160,7 +164,7 @@ export function createMessageDetailSlice(api: Api): SliceCreator<MessageDetailSl
         try {
           result = await api.replayMessage({ message_id: detail.id, mode, ...(url ? { url } : {}) })
         } catch (error) {
-          // A 409 (the subscription is disabled, an attempt is running) is said by the form.
+          // A 409 (the subscription is disabled or was deleted) is said by the form.
           if (get().messageDetail.id === detail.id) {
             set({ messageReplay: { status: 'error', result: null, error: toErrorBody(error) } })
           }
@@ -168,12 +172,20 @@ export function createMessageDetailSlice(api: Api): SliceCreator<MessageDetailSl
         }
         if (get().messageDetail.id !== detail.id) return
         set({ messageReplay: { status: 'done', result, error: null } })
-        if (result.message_id === detail.id) {
-          await followReplay(detail.id, detail.value.attempts.length)
+        const before = detail.value.attempts.length
+        if (result.queued) {
+          // Its cycle starts once the attempt in flight is recorded; from then on it is a replay like any.
+          const started = await followReplay(detail.id, (message) => message.attempts.length > before)
+          if (!started || get().messageReplay.result !== result) return
+          const { queued: _started, ...replayed } = result
+          set({ messageReplay: { status: 'done', result: replayed, error: null } })
+          await followReplay(detail.id, settledAfter(before + 1))
+        } else if (result.message_id === detail.id) {
+          await followReplay(detail.id, settledAfter(before))
         } else {
           // A new message: open it, its first attempt lands there.
           get().showMessage(result.message_id)
-          await followReplay(result.message_id, 0)
+          await followReplay(result.message_id, settledAfter(0))
         }
         void get().refreshMessages()
       },

@@ -76,6 +76,28 @@ describe('replaying the open message', () => {
     expect(state.getState().messageDetail.value?.attempts).toHaveLength(2)
   })
 
+  it('says a replay asked for during an attempt is queued, until that attempt is listed', async () => {
+    const queued = {
+      message_id: ID,
+      subscription_id: 's-odd',
+      mode: 'same-id' as const,
+      queued: true as const,
+    }
+    // The attempt in flight, then the replay's own: two more than the one listed when it was asked for.
+    const state = store(async () => queued, 3)
+    await opened(state)
+    const shown: unknown[] = []
+    const stop = state.subscribe((now) => shown.push(now.messageReplay.result))
+    await state.getState().replayMessage('same-id', null)
+    stop()
+    expect(shown).toContainEqual(queued)
+    expect(state.getState().messageReplay).toEqual({
+      status: 'done',
+      result: { message_id: ID, subscription_id: 's-odd', mode: 'same-id' },
+      error: null,
+    })
+  })
+
   it('forgets the last outcome when the form changes', async () => {
     const state = store(async () => {
       throw new ApiError('conflict', DISABLED)
