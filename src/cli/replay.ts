@@ -49,5 +49,7 @@ export function describeReplay(
     replayed.mode === 'same-id'
       ? `Replayed message ${replayed.message_id} (same message_id, signed afresh)`
       : `Replayed message ${originalId} as new message ${replayed.message_id}`
-  return `${what} ${to}: queued for delivery.\n`
+  // A same-id replay asked for while an attempt of the message runs waits for that attempt to end.
+  const when = replayed.queued ? 'queued to run right after the attempt in flight' : 'queued for delivery'
+  return `${what} ${to}: ${when}.\n`
 }

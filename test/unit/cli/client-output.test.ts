@@ -97,6 +97,10 @@ describe('what replay, export and import print', () => {
     expect(describeReplay('m1', fresh, null, 'http://127.0.0.1:3000/h')).toBe(
       'Replayed message m1 as new message m2 to http://127.0.0.1:3000/h instead of subscription s1: queued for delivery.\n',
     )
+    const waiting = { ...same, queued: true as const }
+    expect(describeReplay('m1', waiting, 'My app', undefined)).toBe(
+      'Replayed message m1 (same message_id, signed afresh) to "My app" (subscription s1): queued to run right after the attempt in flight.\n',
+    )
   })
 
   it('export: what the file holds', () => {
