@@ -57,3 +57,8 @@ export function inboxSelectionOf(hash: string): InboxSelection {
   const { params } = routeOf(hash)
   return { bin: params.get('bin') || null, request: params.get('request') || null }
 }
+
+/** The Messages page with one message open: `#/messages/<message_id>`. */
+export function messageHref(messageId: string): string {
+  return `#/messages/${encodeURIComponent(messageId)}`
+}

@@ -1,6 +1,7 @@
 import { type MouseEvent, useEffect } from 'react'
 import type { MessageSummary } from '../../../../shared/domain/message.ts'
 import { hrefOf, useAppStore } from '../../state/index.ts'
+import { messageHref } from '../../state/routes.ts'
 import { errorText } from '../../ui/error-issues.ts'
 import { shortId, statusLabels, textOf } from '../../ui/format.ts'
 import type { SentEvent } from './events-slice.ts'
@@ -87,11 +88,6 @@ function SentMessages({ result }: { result: SentEvent }) {
       </ul>
     </div>
   )
-}
-
-/** The Messages page with this message open (the route message-detail-slice follows). */
-function messageHref(messageId: string): string {
-  return `#/messages/${encodeURIComponent(messageId)}`
 }
 
 /** Pending until the first answer; a retry in waiting says what the last attempt got. */

@@ -1,6 +1,7 @@
 import type { HeaderPairs } from '../../../../shared/receiver/captured-request.ts'
 import { useAppStore } from '../../state/index.ts'
-import { deliveryMarks, messageHref } from './delivered-by.ts'
+import { messageHref } from '../../state/routes.ts'
+import { deliveryMarks } from './delivered-by.ts'
 
 /**
  * For a capture of one of Hookbench's own deliveries: a link to its message on the Messages page,

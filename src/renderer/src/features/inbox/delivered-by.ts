@@ -18,8 +18,3 @@ export function deliveryMarks(headers: HeaderPairs): DeliveryMarks {
     messageId: messageId === '' ? null : messageId,
   }
 }
-
-/** Where the Messages page shows a message (the route that page follows). */
-export function messageHref(messageId: string): string {
-  return `#/messages/${encodeURIComponent(messageId)}`
-}

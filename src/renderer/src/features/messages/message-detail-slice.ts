@@ -3,6 +3,7 @@ import type { MessageDetail } from '../../../../shared/domain/message.ts'
 import type { ErrorBody } from '../../../../shared/errors.ts'
 import { toErrorBody } from '../../api/api-error.ts'
 import { LatestRequest, loadInto } from '../../state/loadable.ts'
+import { messageHref } from '../../state/routes.ts'
 import type { LoadStatus, SliceCreator } from '../../state/slice.ts'
 import { clampShare, readDetailShare, writeDetailShare } from './detail-share.ts'
 
@@ -54,10 +55,6 @@ export interface MessageDetailSlice {
   /** Forgets the last replay's outcome (the form was changed, so it no longer describes it). */
   clearReplayOutcome: () => void
   copyAttemptCurl: (attemptId: string) => Promise<void>
-}
-
-export function messageHref(id: string): string {
-  return `#/messages/${encodeURIComponent(id)}`
 }
 
 /** `#/messages/<id>` → id; anything else → null. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { deliveryMarks, messageHref } from '../../../../../src/renderer/src/features/inbox/delivered-by.ts'
+import { deliveryMarks } from '../../../../../src/renderer/src/features/inbox/delivered-by.ts'
+import { messageHref } from '../../../../../src/renderer/src/state/routes.ts'
 
 describe('whether a capture is one of Hookbench’s deliveries', () => {
   it('reads the user agent and the webhook-id, whatever their case', () => {
