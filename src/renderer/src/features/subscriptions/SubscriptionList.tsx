@@ -4,7 +4,7 @@ import { EditorListRow } from '../../ui/EditorListRow.tsx'
 import { textOf } from '../../ui/format.ts'
 import { TableHead } from '../../ui/TableHead.tsx'
 import { HealthCell } from './HealthCell.tsx'
-import { profileInfo } from './profiles.ts'
+import { profileInfo, unfilteredTopics } from './profiles.ts'
 
 /**
  * Dense, one row per subscription; a click anywhere on a row (or Enter on it) opens the editor,
@@ -48,7 +48,9 @@ function SubscriptionRow({ subscription, selected }: { subscription: Subscriptio
       name={name}
       sub={
         <>
-          {topics === 0 ? 'all topics' : `${topics} ${topics === 1 ? 'topic' : 'topics'}`}
+          {topics === 0
+            ? unfilteredTopics(subscription.profile).short
+            : `${topics} ${topics === 1 ? 'topic' : 'topics'}`}
           {subscription.signing ? ' · signed' : ''}
           {subscription.auth_config_id ? ' · auth' : ''}
         </>

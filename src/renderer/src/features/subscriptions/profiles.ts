@@ -46,3 +46,19 @@ export const profileInfos: readonly ProfileInfo[] = [
 export function profileInfo(id: SubscriptionProfile): ProfileInfo {
   return profileInfos.find((info) => info.id === id) ?? (profileInfos[0] as ProfileInfo)
 }
+
+/**
+ * What a subscription with no topic filter gets, as the delivery rule decides (a vendor profile gets
+ * its own system's topics; `standard` gets the topics no system owns — a system's topic only when
+ * listed): `short` for the list's row, `hint` for the editor.
+ */
+export function unfilteredTopics(id: SubscriptionProfile): { short: string; hint: string } {
+  if (id === 'standard') {
+    return {
+      short: 'custom topics',
+      hint: 'No topics: every topic of your own (not one of the four systems’) is delivered; list a system’s topic to get it too.',
+    }
+  }
+  const { label } = profileInfo(id)
+  return { short: `all ${label} topics`, hint: `No topics: every ${label} topic is delivered.` }
+}

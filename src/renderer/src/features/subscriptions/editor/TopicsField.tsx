@@ -5,6 +5,7 @@ import { FormRow, invalidProps } from '../../../ui/FormRow.tsx'
 import { errorAt, type FieldErrors } from '../../../ui/field-errors.ts'
 import { withTypedTopic } from '../draft.ts'
 import type { SampleEvent } from '../preview.ts'
+import { unfilteredTopics } from '../profiles.ts'
 
 interface TopicsFieldProps {
   profile: SubscriptionProfile
@@ -51,7 +52,7 @@ export function TopicsField({
       error={error}
       hint={
         topics.length === 0
-          ? `No topics: every ${open ? '' : `${profile} `}topic is delivered.`
+          ? unfilteredTopics(profile).hint
           : `${topics.length} ${topics.length === 1 ? 'topic' : 'topics'}; events of other topics are not delivered.`
       }
     >
