@@ -7,6 +7,7 @@ import {
 } from '../shared/contract/index.ts'
 import { invalidInput } from '../shared/errors.ts'
 import { findTooDeep, MAX_JSON_DEPTH, MAX_STORED_JSON_DEPTH, tooDeepError } from '../shared/json-depth.ts'
+import { findForbiddenKey, forbiddenKeyError } from '../shared/json-keys.ts'
 
 /**
  * Operations whose input is a document Hookbench wrote (an export): it wraps what was once sent in
@@ -24,7 +25,8 @@ export function inputDepthLimit(name: OperationName): number {
  * parsed with the operation's zod schema — a failure is a `bad_request` naming the field and the
  * handler never runs — and the handler gets the parsed value, defaults filled in. Before zod sees
  * it, the raw input's nesting is measured (without recursion): zod's recursive JSON schemas, and
- * whatever stores the value, would overflow the stack on a deep enough one.
+ * whatever stores the value, would overflow the stack on a deep enough one; and a `__proto__` key
+ * anywhere in it is refused, since every copy after this would drop it silently (json-keys.ts).
  */
 export function invokeOperation<K extends OperationName>(
   handlers: Handlers,
@@ -33,6 +35,8 @@ export function invokeOperation<K extends OperationName>(
 ): Promise<OperationOutput<K>> {
   const tooDeep = findTooDeep(raw, inputDepthLimit(name))
   if (tooDeep) return Promise.reject(tooDeepError(tooDeep, 'The input'))
+  const forbiddenKey = findForbiddenKey(raw)
+  if (forbiddenKey !== null) return Promise.reject(forbiddenKeyError(forbiddenKey))
   const parsed = contract[name].input.safeParse(raw ?? {})
   if (!parsed.success) return Promise.reject(invalidInput(parsed.error))
   // The schema of operation K accepted the input, so it is ParsedInput<K>; TypeScript cannot

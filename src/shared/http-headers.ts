@@ -45,3 +45,23 @@ export const RequestHeaderNameSchema = HeaderNameSchema.refine(
   (name) => !CLIENT_SET_HEADERS.has(name.toLowerCase()),
   { error: (issue) => `${String(issue.input)} is set by the HTTP client itself; it cannot be configured` },
 )
+
+/**
+ * Headers that frame a response: Node sets them from the body the receiver sends, so a scripted
+ * one would corrupt the connection rather than test anything. Lowercase.
+ */
+export const RESPONSE_FRAMING_HEADERS: ReadonlySet<string> = new Set([
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'upgrade',
+  'trailer',
+])
+
+/** Why a bin response header name cannot be configured, or null when it can. */
+export function responseHeaderProblem(name: string): string | null {
+  return RESPONSE_FRAMING_HEADERS.has(name.toLowerCase())
+    ? `${name} is set by the receiver from the body it sends; it cannot be configured`
+    : null
+}

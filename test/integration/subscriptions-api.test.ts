@@ -440,10 +440,24 @@ describe('subscription bodies with prototype keys', () => {
       const refused = await call(method, path, body)
       expect(refused.status, method).toBe(400)
       expect(refused.body.error.details.issues, method).toEqual([
-        { path: '__proto__', message: 'unknown field "__proto__"' },
+        { path: '__proto__', message: expect.stringContaining('A key named "__proto__" (at __proto__)') },
       ])
     }
     const after = await call('GET', '/api/subscriptions')
     expect(after.body.items).toEqual([created])
+  })
+
+  it('refuses __proto__ inside headers and templates, naming where, instead of dropping it', async () => {
+    const { call } = await start(tempDir())
+    const headers = JSON.parse('{"__proto__": {"value": "1"}, "x-a": {"value": "b"}}')
+    const templates = JSON.parse('{"__proto__": "x", "entry": "{/resource/}"}')
+    const base = { name: 'n', url: 'http://127.0.0.1:9/hook', profile: 'contensis' }
+    const withHeaders = await call('POST', '/api/subscriptions', { ...base, headers })
+    expect(withHeaders.status).toBe(400)
+    expect(withHeaders.body.error.details.issues[0].path).toBe('headers.__proto__')
+    const withTemplates = await call('POST', '/api/subscriptions', { ...base, templates })
+    expect(withTemplates.status).toBe(400)
+    expect(withTemplates.body.error.message).toContain('(at templates.__proto__)')
+    expect((await call('GET', '/api/subscriptions')).body.items).toEqual([])
   })
 })

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Clock } from '../../shared/clock.ts'
 import { HookbenchError } from '../../shared/errors.ts'
+import { RESPONSE_FRAMING_HEADERS } from '../../shared/http-headers.ts'
 import type { ResponseStep } from '../../shared/receiver/bin.ts'
 import type { CapturedRequest, Verification } from '../../shared/receiver/captured-request.ts'
 import type { EventBus } from '../events/event-bus.ts'
@@ -143,8 +144,6 @@ function refusal(verification: Verification): HookbenchError {
   })
 }
 
-const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection'])
-
 /** Sends a response step: a string body as it is, any other JSON value as JSON. */
 function answer(
   res: ServerResponse,
@@ -159,8 +158,8 @@ function answer(
   const hasContentType = Object.keys(step.headers).some((name) => name.toLowerCase() === 'content-type')
   if (!hasContentType && contentType && body.length > 0) headers['content-type'] = contentType
   for (const [name, value] of Object.entries(step.headers)) {
-    // Framing is Node's job: a scripted wrong length would corrupt the connection, not test anything.
-    if (!FRAMING_HEADERS.has(name.toLowerCase())) headers[name] = value
+    // Framing is Node's job (refused when a bin is saved; a bin stored before that may have one).
+    if (!RESPONSE_FRAMING_HEADERS.has(name.toLowerCase())) headers[name] = value
   }
   if (!noBody) headers['content-length'] = String(Buffer.byteLength(body))
   res.writeHead(step.status, headers)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { HeaderNameSchema, HeaderValueSchema } from '../http-headers.ts'
+import { HeaderNameSchema, HeaderValueSchema, responseHeaderProblem } from '../http-headers.ts'
 import { REDACTED } from '../redacted.ts'
 
 /**
@@ -36,6 +36,23 @@ export const ResponseSequenceSchema = z.strictObject({
 
 export const ResponseRuleSchema = z.union([ResponseSequenceSchema, ResponseStepSchema])
 export type ResponseRule = z.output<typeof ResponseRuleSchema>
+
+/**
+ * A rule as it is sent to be stored: no framing header (content-length…), which the receiver would
+ * only drop. Bins stored before this check still load (StoredBinSchema), their framing headers ignored.
+ */
+const ResponseRuleInputSchema = ResponseRuleSchema.superRefine((rule, ctx) => {
+  const steps =
+    'sequence' in rule
+      ? rule.sequence.map((step, index) => ({ step, at: ['sequence', index] }))
+      : [{ step: rule, at: [] }]
+  for (const { step, at } of steps) {
+    for (const name of Object.keys(step.headers)) {
+      const problem = responseHeaderProblem(name)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [...at, 'headers', name] })
+    }
+  }
+})
 
 export const DEFAULT_RESPONSE: ResponseStep = { status: 200, headers: {}, body: { ok: true }, delay_ms: 0 }
 
@@ -86,7 +103,7 @@ const ForwardUrlSchema = z
 const BinFieldsSchema = z.strictObject({
   name: BinNameSchema,
   description: z.string().max(2000).default(''),
-  response: ResponseRuleSchema.default(DEFAULT_RESPONSE),
+  response: ResponseRuleInputSchema.default(DEFAULT_RESPONSE),
   verify: BinVerifyInputSchema.default(() => BinVerifyInputSchema.parse({})),
   /** Every capture is also sent on to this URL (your app under development), retried while it is down. */
   forward_to: ForwardUrlSchema.default(null),
