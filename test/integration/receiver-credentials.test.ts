@@ -155,6 +155,40 @@ describe('credentials in captured requests', () => {
     expect(headerValue(editedRequest?.headers ?? [], 'x-extra')).toBe('1')
   })
 
+  it("the app's Set-Cookie in the answer to a forward or replay is sealed on disk and masked unless revealed", async () => {
+    const setup = await start()
+    const SESSION = 'app_session=s3ss10n_f00d; HttpOnly'
+    const app = await sink((_req, res) =>
+      res.writeHead(200, { 'set-cookie': SESSION, 'x-app': 'yes' }).end('ok'),
+    )
+    await setup.api('POST', '/api/bins', { name: 'cookies', forward_to: `${app.url}/webhooks` })
+    const id = await send(`${setup.host.receiverUrl}/hooks/cookies/`, { 'content-type': 'application/json' })
+    await app.waitFor(1)
+    let shown = await setup.api<{ forward: { state: string; last: Captured | null } }>(
+      'GET',
+      `/api/requests/${id}`,
+    )
+    for (let tries = 0; shown.body.forward.state === 'pending' && tries < 50; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      shown = await setup.api('GET', `/api/requests/${id}`)
+    }
+    expect(headerValue(shown.body.forward.last?.headers ?? [], 'set-cookie')).toBe(MASK)
+    expect(headerValue(shown.body.forward.last?.headers ?? [], 'x-app')).toBe('yes')
+
+    const replayed = await setup.api<Captured>('POST', `/api/requests/${id}/replay`, {
+      url: `${app.url}/again`,
+    })
+    expect(headerValue(replayed.body.headers, 'set-cookie')).toBe(MASK)
+    const revealed = await setup.api<{ forward: { last: Captured }; replays: Captured[] }>(
+      'GET',
+      `/api/requests/${id}?reveal=true`,
+    )
+    expect(headerValue(revealed.body.forward.last.headers, 'set-cookie')).toBe(SESSION)
+    expect(headerValue(revealed.body.replays[0]?.headers ?? [], 'set-cookie')).toBe(SESSION)
+    const onDisk = JSON.stringify(requestLinesOnDisk(setup.dataDir).filter((line) => line.id === id))
+    expect(onDisk).not.toContain('s3ss10n_f00d')
+  })
+
   it('are left out of a workspace export without secrets, and carried in one with secrets', async () => {
     const setup = await start()
     const id = await captureWithCredentials(setup)

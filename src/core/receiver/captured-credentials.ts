@@ -1,15 +1,17 @@
-import type { HeaderPairs } from '../../shared/receiver/captured-request.ts'
+import type { Exchange, HeaderPairs } from '../../shared/receiver/captured-request.ts'
 import { REDACTED } from '../../shared/redacted.ts'
 import { type SecretBox, sealedKindOf } from '../secrets/secret-box.ts'
 
 /**
- * Headers whose values are credentials in any request. Basic and bearer verification read
+ * Headers whose values are credentials in any request, or in the answer of the app a capture is
+ * forwarded or replayed to (`set-cookie`: its session). Basic and bearer verification read
  * `authorization`, so a bin's own checks are covered by it.
  */
 export const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set([
   'authorization',
   'proxy-authorization',
   'cookie',
+  'set-cookie',
 ])
 
 /**
@@ -31,6 +33,10 @@ export interface CapturedCredentials {
   restoreMasked(given: HeaderPairs, captured: HeaderPairs): HeaderPairs
   /** Whether a header's value must not be shown or searched (credential name, or sealed). */
   hidesValue(name: string, value: string): boolean
+  /** A forward's or replay's answer with its credentials (Set-Cookie…) sealed, to be stored. */
+  sealExchange(exchange: Exchange): Exchange
+  /** Such an answer as the API shows it: `••••` unless revealed. */
+  showExchange(exchange: Exchange, reveal: boolean): Exchange
 }
 
 /**
@@ -47,7 +53,7 @@ export function capturedCredentials(
   }
   const openValue = (value: string): string => (sealedKindOf(value) === null ? value : box.open(value))
 
-  return {
+  const credentials: CapturedCredentials = {
     seal(headers) {
       const secretNames = secretHeaderNames()
       let sealed: HeaderPairs | null = null
@@ -87,7 +93,13 @@ export function capturedCredentials(
     hidesValue(name, value) {
       return sealedKindOf(value) !== null || isCredential(name, secretHeaderNames())
     },
+    sealExchange: (exchange) => ({ ...exchange, headers: credentials.seal(exchange.headers) }),
+    showExchange: (exchange, reveal) => ({
+      ...exchange,
+      headers: credentials.show(exchange.headers, reveal),
+    }),
   }
+  return credentials
 }
 
 /** The lower-case names of subscription headers marked secret, recomputed only when they change. */

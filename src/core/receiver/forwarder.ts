@@ -140,7 +140,7 @@ export function createForwarder(deps: {
         ...current.forward,
         state: change.state,
         attempts: change.attempts,
-        last: change.result,
+        last: deps.credentials.sealExchange(change.result),
         next_attempt_at: change.nextAt === null ? null : new Date(change.nextAt).toISOString(),
       },
     }))

@@ -63,10 +63,15 @@ export function receiverHandlers(deps: ReceiverHandlerDeps): ReceiverHandlers {
     return found
   }
 
-  /** A capture as the API answers it: credentials `••••` unless revealed. */
+  /** A capture as the API answers it: credentials `••••` unless revealed, in the answers of its forward and replays too. */
   const shown = (request: CapturedRequest, reveal: boolean): CapturedRequest => ({
     ...request,
     headers: credentials.show(request.headers, reveal),
+    forward: request.forward && {
+      ...request.forward,
+      last: request.forward.last && credentials.showExchange(request.forward.last, reveal),
+    },
+    replays: request.replays.map((replay) => credentials.showExchange(replay, reveal)),
   })
 
   /** A filter names a bin by name or id; one that does not exist is a 404 (a typo), as for DELETE. */
@@ -149,10 +154,10 @@ export function receiverHandlers(deps: ReceiverHandlerDeps): ReceiverHandlers {
       )
       const updated = await store.update(input.id, (current) => ({
         ...current,
-        replays: [...current.replays, result].slice(-MAX_REPLAYS_KEPT),
+        replays: [...current.replays, credentials.sealExchange(result)].slice(-MAX_REPLAYS_KEPT),
       }))
       if (updated) deps.events.emit({ type: 'request.updated', data: summaryOf(updated) })
-      return result
+      return credentials.showExchange(result, false)
     },
     exportRequestCurl: async ({ id, url, reveal }) => {
       const request = await capture(id)
