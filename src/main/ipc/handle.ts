@@ -1,8 +1,8 @@
 import { type BrowserWindow, type IpcMain, type IpcMainInvokeEvent, ipcMain } from 'electron'
 import { invokeOperation } from '../../core/index.ts'
+import { ipcChannel } from '../../shared/contract/bridge.ts'
 import {
   type Handlers,
-  IPC_PREFIX,
   type OperationName,
   type OperationOutput,
   operationNames,
@@ -26,12 +26,12 @@ export function registerContractHandlers(
   isTrustedSender: SenderCheck,
 ): () => void {
   for (const name of operationNames) {
-    ipc.handle(IPC_PREFIX + name, (event, input: unknown) =>
+    ipc.handle(ipcChannel(name), (event, input: unknown) =>
       answer(name, handlers, isTrustedSender, event, input),
     )
   }
   return () => {
-    for (const name of operationNames) ipc.removeHandler(IPC_PREFIX + name)
+    for (const name of operationNames) ipc.removeHandler(ipcChannel(name))
   }
 }
 
