@@ -189,6 +189,48 @@ describe('credentials in captured requests', () => {
     expect(onDisk).not.toContain('s3ss10n_f00d')
   })
 
+  it('in the query (?token=…, ?api_key=…) are sealed on disk, masked in the list, detail, curl and HAR, and never searched', async () => {
+    const setup = await start()
+    const TOKEN = 'qtok_5e8d1f'
+    const target = `/hooks/query/orders?token=${TOKEN}&page=2&api_key=k%2Fey_77`
+    const id = await send(`${setup.host.receiverUrl}${target}`, { 'content-type': 'application/json' })
+    const onDisk = JSON.stringify(requestLinesOnDisk(setup.dataDir).filter((line) => line.id === id))
+    expect(onDisk).not.toContain(TOKEN)
+    expect(onDisk).not.toContain('ey_77')
+    const maskedUrl = '/hooks/query/orders?token=••••&page=2&api_key=••••'
+
+    const list = await setup.api<{ items: Array<{ url: string }> }>('GET', '/api/requests?bin=query')
+    expect(list.body.items[0]?.url).toBe(maskedUrl)
+    const detail = await setup.api<{ url: string; query: Array<[string, string]> }>(
+      'GET',
+      `/api/requests/${id}`,
+    )
+    expect(detail.body.url).toBe(maskedUrl)
+    expect(detail.body.query).toEqual([
+      ['token', MASK],
+      ['page', '2'],
+      ['api_key', MASK],
+    ])
+    const curl = await setup.api<{ curl: string }>('GET', `/api/requests/${id}/curl`)
+    expect(curl.body.curl).toContain('token=••••')
+    expect(curl.body.curl).not.toContain(TOKEN)
+    const har = await setup.api('GET', '/api/requests/har?bin=query')
+    expect(JSON.stringify(har.body)).not.toContain(TOKEN)
+    const searched = await setup.api<{ items: unknown[] }>('GET', `/api/requests?q=${TOKEN}`)
+    expect(searched.body.items).toEqual([])
+
+    const revealed = await setup.api<{ url: string; query: Array<[string, string]> }>(
+      'GET',
+      `/api/requests/${id}?reveal=true`,
+    )
+    expect(revealed.body.url).toBe(target)
+    expect(revealed.body.query).toEqual([
+      ['token', TOKEN],
+      ['page', '2'],
+      ['api_key', 'k/ey_77'],
+    ])
+  })
+
   it('are left out of a workspace export without secrets, and carried in one with secrets', async () => {
     const setup = await start()
     const id = await captureWithCredentials(setup)

@@ -1,4 +1,9 @@
-import type { Exchange, HeaderPairs } from '../../shared/receiver/captured-request.ts'
+import type { CapturedRequest, Exchange, HeaderPairs } from '../../shared/receiver/captured-request.ts'
+import {
+  isCredentialParam,
+  mapCredentialParams,
+  maskedTarget,
+} from '../../shared/receiver/query-credentials.ts'
 import { REDACTED } from '../../shared/redacted.ts'
 import { type SecretBox, sealedKindOf } from '../secrets/secret-box.ts'
 
@@ -37,6 +42,13 @@ export interface CapturedCredentials {
   sealExchange(exchange: Exchange): Exchange
   /** Such an answer as the API shows it: `••••` unless revealed. */
   showExchange(exchange: Exchange, reveal: boolean): Exchange
+  /**
+   * A capture about to be stored: credential headers sealed, credential query parameters
+   * (`?token=…`) sealed in `query` and `••••` in `url` (the list and the search read `url`).
+   */
+  sealCapture(capture: CapturedRequest): CapturedRequest
+  /** A capture as the API answers it: every credential `••••` unless revealed, in its forward and replays too. */
+  showCapture(capture: CapturedRequest, reveal: boolean): CapturedRequest
 }
 
 /**
@@ -98,8 +110,51 @@ export function capturedCredentials(
       ...exchange,
       headers: credentials.show(exchange.headers, reveal),
     }),
+    sealCapture(capture) {
+      const sealsQuery = capture.query.some(([name, value]) => value !== '' && isCredentialParam(name))
+      return {
+        ...capture,
+        headers: credentials.seal(capture.headers),
+        ...(sealsQuery && {
+          url: maskedTarget(capture.url),
+          query: capture.query.map(([name, value]): [string, string] =>
+            value !== '' && isCredentialParam(name) ? [name, box.seal(value)] : [name, value],
+          ),
+        }),
+      }
+    },
+    showCapture(capture, reveal) {
+      const query = capture.query.map(([name, value]): [string, string] => {
+        if (sealedKindOf(value) !== null) return [name, reveal ? box.open(value) : REDACTED]
+        return !reveal && value !== '' && isCredentialParam(name) ? [name, REDACTED] : [name, value]
+      })
+      return {
+        ...capture,
+        url: reveal ? revealedTarget(capture.url, query) : maskedTarget(capture.url),
+        query,
+        headers: credentials.show(capture.headers, reveal),
+        forward: capture.forward && {
+          ...capture.forward,
+          last: capture.forward.last && credentials.showExchange(capture.forward.last, reveal),
+        },
+        replays: capture.replays.map((replay) => credentials.showExchange(replay, reveal)),
+      }
+    },
   }
   return credentials
+}
+
+/**
+ * The target with each masked credential parameter given back its value: the n-th `name=••••`
+ * takes the n-th opened `name` of the query (a target stored before masking gets its values re-encoded).
+ */
+function revealedTarget(target: string, openedQuery: HeaderPairs): string {
+  const values = new Map<string, string[]>()
+  for (const [name, value] of openedQuery) values.set(name, [...(values.get(name) ?? []), value])
+  return mapCredentialParams(target, (name) => {
+    const value = values.get(name)?.shift()
+    return value === undefined ? REDACTED : encodeURIComponent(value)
+  })
 }
 
 /** The lower-case names of subscription headers marked secret, recomputed only when they change. */

@@ -76,7 +76,8 @@ export function createHooksRoute(deps: HooksRouteDeps): HooksRoute {
     )
     const refused = bin.verify.enforce && verification.verdict === 'failed'
     const step = refused ? null : deps.picker.next(bin)
-    const capture: CapturedRequest = {
+    // Verified above on the plaintext; credentials (headers, query tokens) are sealed before storing.
+    const capture: CapturedRequest = deps.credentials.sealCapture({
       id: randomUUID(),
       bin_id: bin.id,
       bin_name: bin.name,
@@ -87,8 +88,7 @@ export function createHooksRoute(deps: HooksRouteDeps): HooksRoute {
       sub_path: target.subPath,
       query: target.query,
       http_version: req.httpVersion,
-      // Verified above on the plaintext; only credentials are sealed, and only captures with some pay.
-      headers: deps.credentials.seal(headers),
+      headers,
       ...encodeBody(bytes),
       size: bytes.length,
       content_type: req.headers['content-type'] ?? null,
@@ -100,7 +100,7 @@ export function createHooksRoute(deps: HooksRouteDeps): HooksRoute {
         ? { url: bin.forward_to, state: 'pending', attempts: 0, last: null, next_attempt_at: null }
         : null,
       replays: [],
-    }
+    })
     const summary = await deps.store.add(capture)
     deps.events.emit({ type: 'request.received', data: summary })
     if (capture.forward) deps.forwarder.enqueue(capture.id)

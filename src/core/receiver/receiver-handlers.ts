@@ -63,16 +63,7 @@ export function receiverHandlers(deps: ReceiverHandlerDeps): ReceiverHandlers {
     return found
   }
 
-  /** A capture as the API answers it: credentials `••••` unless revealed, in the answers of its forward and replays too. */
-  const shown = (request: CapturedRequest, reveal: boolean): CapturedRequest => ({
-    ...request,
-    headers: credentials.show(request.headers, reveal),
-    forward: request.forward && {
-      ...request.forward,
-      last: request.forward.last && credentials.showExchange(request.forward.last, reveal),
-    },
-    replays: request.replays.map((replay) => credentials.showExchange(replay, reveal)),
-  })
+  const shown = credentials.showCapture
 
   /** A filter names a bin by name or id; one that does not exist is a 404 (a typo), as for DELETE. */
   const binFilter = (bin: string | undefined): string | undefined =>
@@ -125,7 +116,7 @@ export function receiverHandlers(deps: ReceiverHandlerDeps): ReceiverHandlers {
       // Verified on the plaintext, then sealed like a capture that came in over HTTP.
       const captures = log.entries.map((entry) => {
         const capture = fromHarEntry(entry, bin, verify)
-        return { ...capture, headers: credentials.seal(capture.headers) }
+        return credentials.sealCapture(capture)
       })
       // One grouped write: every add is queued before the first one is flushed.
       const summaries = await Promise.all(captures.map((item) => store.add(item)))

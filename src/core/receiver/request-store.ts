@@ -6,6 +6,7 @@ import {
   type RequestSummary,
   summaryOf,
 } from '../../shared/receiver/captured-request.ts'
+import { maskedTarget } from '../../shared/receiver/query-credentials.ts'
 import type { RecordLog } from '../store/log/record-log.ts'
 import { RequestIndex } from './request-index.ts'
 import { isTombstone, type RequestRecord } from './request-record.ts'
@@ -215,7 +216,8 @@ function containsText(
   needle: string,
   hidesValue: (name: string, value: string) => boolean,
 ): boolean {
-  if (request.url.toLowerCase().includes(needle)) return true
+  // Credentials in the query never match (a capture stored before they were masked included).
+  if (maskedTarget(request.url).toLowerCase().includes(needle)) return true
   for (const [name, value] of request.headers) {
     if (name.toLowerCase().includes(needle)) return true
     // A search that matched a credential would tell whoever searched what it contains.

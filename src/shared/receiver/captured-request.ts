@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { RevealFlagSchema } from '../domain/oauth-client.ts'
+import { maskedTarget } from './query-credentials.ts'
 
 /**
  * A request captured by a bin, exactly as it arrived: headers in order with duplicates, the raw
@@ -115,7 +116,8 @@ export function summaryOf(request: CapturedRequest): RequestSummary {
     bin_name: request.bin_name,
     source: request.source,
     method: request.method,
-    url: request.url,
+    // Credentials in the query are never in a list (captures stored before they were masked too).
+    url: maskedTarget(request.url),
     path: request.path,
     sub_path: request.sub_path,
     size: request.size,
