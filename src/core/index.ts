@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Handlers } from '../shared/contract/index.ts'
 import { catalogHandlers } from './catalog-handlers.ts'
+import { checkRunHandlers } from './checks/check-run-handlers.ts'
 import { authConfigHandlers } from './delivery/auth-configs.ts'
 import { messageHandlers } from './delivery/delivery-handlers.ts'
 import { DeliveryEngine } from './delivery/engine.ts'
@@ -191,6 +192,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       ...receiver.handlers,
       ...oauth.handlers,
       ...emulators.handlers,
+      ...checkRunHandlers(),
     }
     const receiverRoutes: MountedRoute[] = [
       { prefix: TOKEN_PATH, route: oauth.route },
