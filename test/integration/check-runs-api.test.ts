@@ -4,7 +4,7 @@ import { type ApiHost, apiHostsPerTest } from '../helpers/api-host.ts'
 import { checkReportFields, checkResultFields } from '../helpers/check-report-fields.ts'
 import { openStream, until } from '../helpers/sse-stream.ts'
 import { tempDirsPerTest } from '../helpers/temp-dir.ts'
-import { receiversPerTest } from './check-receivers.ts'
+import { type ReceiverBehaviour, receiversPerTest } from './check-receivers.ts'
 
 const tempDir = tempDirsPerTest()
 const startHost = apiHostsPerTest()
@@ -94,5 +94,164 @@ describe('check runs through the API', () => {
       items: [{ check_run_id: id, status: 'finished' }],
     })
     expect(list.body.items[0]).not.toHaveProperty('checks')
+  })
+
+  it('lists runs newest first, pages with a cursor, and filters by subscription', async () => {
+    const api = await startHost(tempDir())
+    const receiver = await startReceiver({})
+    const ids: string[] = []
+    for (const subscription_id of ['sub_a', null, 'sub_a']) {
+      const started = await api.call('POST', '/api/checks', {
+        url: receiver.url,
+        profile: 'standard',
+        only: ['accepts-valid-delivery'],
+        subscription_id,
+      })
+      expect(started.status).toBe(202)
+      ids.push(started.body.check_run_id)
+      await ended(api, started.body.check_run_id)
+    }
+    const first = await api.call('GET', '/api/checks?limit=2')
+    expect(first.body.items.map((run: { check_run_id: string }) => run.check_run_id)).toEqual([
+      ids[2],
+      ids[1],
+    ])
+    expect(first.body.total).toBe(3)
+    const second = await api.call('GET', `/api/checks?limit=2&cursor=${first.body.next_cursor}`)
+    expect(second.body).toMatchObject({ items: [{ check_run_id: ids[0] }], next_cursor: null, total: 3 })
+    const filtered = await api.call('GET', '/api/checks?subscription_id=sub_a')
+    expect(filtered.body.items.map((run: { check_run_id: string }) => run.check_run_id)).toEqual([
+      ids[2],
+      ids[0],
+    ])
+    expect(filtered.body.total).toBe(2)
+    expect((await api.call('GET', '/api/checks?cursor=nonsense')).status).toBe(400)
+  })
+
+  it('refuses bad input with a 400 naming the problem, storing nothing', async () => {
+    const api = await startHost(tempDir())
+    const refusals: Array<[unknown, RegExp]> = [
+      [{ url: 'ftp://example.com/hooks' }, /not an http:\/\/ or https:\/\/ URL/],
+      [{ url: 'http://127.0.0.1:1/', only: ['nope'] }, /Unknown check "nope"/],
+      [
+        { url: 'http://127.0.0.1:1/', only: ['rejects-wrong-credentials'] },
+        /"rejects-wrong-credentials" is not a check of the standard profile/,
+      ],
+      [{ url: 'http://127.0.0.1:1/', secret: 'whsec_c2hvcnQ=' }, /not a Standard Webhooks secret/],
+      [{ url: 'http://127.0.0.1:1/', basic: 'a:b', bearer: 'tok' }, /Basic or bearer credentials, not both/],
+      [{ url: 'http://127.0.0.1:1/', profile: 'stripe' }, /profile/],
+      [{ url: 'http://127.0.0.1:1/', timeout_ms: 0 }, /timeout_ms/],
+    ]
+    for (const [body, message] of refusals) {
+      const refused = await api.call('POST', '/api/checks', body)
+      expect(refused.status, JSON.stringify(body)).toBe(400)
+      const { message: said, details } = refused.body.error
+      expect(`${said} ${JSON.stringify(details ?? null)}`).toMatch(message)
+    }
+    expect((await api.call('GET', '/api/checks')).body).toEqual({ items: [], next_cursor: null, total: 0 })
+    expect((await api.call('GET', '/api/storage')).body.kinds.check_runs).toMatchObject({ records: 0 })
+    expect((await api.call('GET', '/api/checks/nope')).status).toBe(404)
+  })
+
+  it('cancels a run against a slow endpoint: the check in flight finishes, the rest never run', async () => {
+    const api = await startHost(tempDir())
+    const receiver = await startReceiver({ delayMs: 300 })
+    const started = await api.call('POST', '/api/checks', { url: receiver.url, profile: 'standard' })
+    const id = started.body.check_run_id
+    await until(() => receiver.taken.length >= 1)
+    // A check cannot be run again while its run runs.
+    const busy = await api.call('POST', `/api/checks/${id}/checks/accepts-valid-delivery/rerun`, {})
+    expect(busy.status).toBe(409)
+
+    const cancelled = await api.call('POST', `/api/checks/${id}/cancel`)
+    expect(cancelled.status).toBe(200)
+    expect(cancelled.body).toMatchObject({ check_run_id: id, status: 'cancelled', running_check_id: null })
+    expect(cancelled.body.finished_at).not.toBeNull()
+    expect(cancelled.body.checks.length).toBeGreaterThanOrEqual(1)
+    expect(cancelled.body.checks.length).toBeLessThan(cancelled.body.total)
+    const sent = receiver.taken.length
+    await new Promise((resolve) => setTimeout(resolve, 700))
+    expect(receiver.taken.length).toBe(sent)
+    expect((await api.call('GET', `/api/checks/${id}`)).body).toEqual(cancelled.body)
+    expect((await api.call('POST', `/api/checks/${id}/cancel`)).status).toBe(409)
+  })
+
+  it('sends two runs at a time; a third waits its turn, and can be cancelled while it waits', async () => {
+    const api = await startHost(tempDir())
+    const receiver = await startReceiver({ delayMs: 200 })
+    const start = async () =>
+      (await api.call('POST', '/api/checks', { url: receiver.url, profile: 'standard' })).body.check_run_id
+    const sending = [await start(), await start()]
+    const waiting = await start()
+    await until(() => receiver.taken.length >= 2)
+    const queued = await api.call('GET', `/api/checks/${waiting}`)
+    expect(queued.body).toMatchObject({ status: 'running', running_check_id: null, checks: [] })
+
+    const cancelled = await api.call('POST', `/api/checks/${waiting}/cancel`)
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', checks: [] })
+    for (const id of sending) {
+      expect((await api.call('GET', `/api/checks/${id}`)).body.status).toBe('running')
+      await api.call('POST', `/api/checks/${id}/cancel`)
+    }
+  })
+
+  it('reruns one check in place after the receiver was fixed: its result flips, the totals follow', async () => {
+    const api = await startHost(tempDir())
+    const behaviour: ReceiverBehaviour = { signature: 'present', secret }
+    const receiver = await startReceiver(behaviour)
+    const started = await api.call('POST', '/api/checks', { url: receiver.url, profile: 'standard', secret })
+    const id = started.body.check_run_id
+    const before = await ended(api, id)
+    const failing = before.checks.filter((check: { ok: boolean }) => check.ok === false)
+    expect(failing.map((check: { id: string }) => check.id)).toEqual([
+      'rejects-tampered-body',
+      'rejects-wrong-secret',
+    ])
+    expect(before).toMatchObject({ passed: 11, failed: 2, must_passed: false })
+
+    behaviour.signature = 'library'
+    const rerun = await api.call('POST', `/api/checks/${id}/checks/rejects-wrong-secret/rerun`, {})
+    expect(rerun.status).toBe(202)
+    expect(rerun.body).toEqual({ check_run_id: id })
+    const after = await ended(api, id)
+    expect(after).toMatchObject({
+      status: 'finished',
+      passed: 12,
+      failed: 1,
+      must_passed: false,
+      has_secret: true,
+    })
+    expect(after.checks.map((check: { id: string }) => check.id)).toEqual(
+      before.checks.map((check: { id: string }) => check.id),
+    )
+    const flipped = after.checks.find((check: { id: string }) => check.id === 'rejects-wrong-secret')
+    expect(flipped).toMatchObject({ ok: true, observed: expect.stringMatching(/^rejected: 401/) })
+    // The other results are as they were.
+    expect(after.checks.filter((check: { id: string }) => check.id !== 'rejects-wrong-secret')).toEqual(
+      before.checks.filter((check: { id: string }) => check.id !== 'rejects-wrong-secret'),
+    )
+    // Still one run in the list, newest version.
+    expect((await api.call('GET', '/api/checks')).body).toMatchObject({ total: 1, items: [{ passed: 12 }] })
+
+    expect((await api.call('POST', `/api/checks/${id}/checks/nope/rerun`, {})).status).toBe(404)
+    expect((await api.call('POST', `/api/checks/missing/checks/rejects-wrong-secret/rerun`, {})).status).toBe(
+      404,
+    )
+  })
+
+  it("checks Hookbench's own receiver", async () => {
+    const api = await startHost(tempDir())
+    await api.call('POST', '/api/bins', {
+      name: 'verified',
+      verify: { standard_webhooks: { secret }, enforce: true },
+    })
+    const url = `${api.host.receiverUrl}/hooks/verified/webhook`
+    const started = await api.call('POST', '/api/checks', { url, profile: 'standard', secret })
+    expect(started.status).toBe(202)
+    expect(await ended(api, started.body.check_run_id)).toMatchObject({
+      status: 'finished',
+      passed: 13,
+      failed: 0,
+    })
   })
 })
