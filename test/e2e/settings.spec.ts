@@ -253,7 +253,7 @@ test('an invalid file dropped on the card is refused and changes nothing', async
   await expect(alert).toContainText('nothing was changed')
   await expect(alert).toContainText('format')
   await page.getByRole('button', { name: 'Refresh' }).click()
-  await expect(historyTable(page).locator('tbody tr')).toHaveCount(4)
+  await expect(historyTable(page).locator('tbody tr')).toHaveCount(5)
   await expect(recordsOf(page, 'Events')).toHaveText('0')
   expect((await storedSettings(page, hookbench)).theme).toBe('system')
 })
