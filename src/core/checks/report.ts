@@ -1,10 +1,12 @@
+import type { CheckLevel, CheckRequest, CheckResponse, CheckResult } from '../../shared/domain/check-run.ts'
 import type { SubscriptionProfile } from '../../shared/domain/subscription.ts'
 
 /**
  * What `hookbench check` (and whoever else runs the checks) gets back: one result per check, in
- * the order they ran, with the request as sent and the answer as received.
+ * the order they ran, with the request as sent and the answer as received. The result's shape is
+ * declared with the API's schemas (src/shared/domain/check-run.ts).
  */
-export type CheckLevel = 'must' | 'should'
+export type { CheckLevel, CheckRequest, CheckResponse, CheckResult }
 
 /** The webhook dialects an endpoint can be checked against: the subscription profiles. */
 export type CheckProfile = SubscriptionProfile
@@ -12,37 +14,6 @@ export type CheckProfile = SubscriptionProfile
 export type Credentials =
   | { scheme: 'basic'; username: string; password: string }
   | { scheme: 'bearer'; token: string }
-
-export interface CheckRequest {
-  method: 'POST'
-  url: string
-  /** In the order sent; credentials (Authorization) as `••••`. */
-  headers: Array<[string, string]>
-  body: string
-}
-
-export interface CheckResponse {
-  status: number
-  headers: Array<[string, string]>
-  /** The first 64 KB. */
-  body: string
-  ms: number
-}
-
-export interface CheckResult {
-  id: string
-  title: string
-  level: CheckLevel
-  /** null: skipped (`observed` says why). */
-  ok: boolean | null
-  expected: string
-  observed: string
-  /** The request that decided the check (the second of two for duplicates and out-of-order). */
-  request: CheckRequest | null
-  response: CheckResponse | null
-  /** Why no answer came (connection refused, timed out…). */
-  error: string | null
-}
 
 export interface CheckReport {
   url: string

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { checkOperations } from './checks.ts'
 import { deliveryOperations, messageOperations } from './delivery.ts'
 import { emulatorOperations } from './emulators.ts'
 import { oauthOperations } from './oauth.ts'
@@ -23,6 +24,8 @@ export const contract = {
   // ---- mock OAuth2 server and emulator clients
   ...oauthOperations,
   ...emulatorOperations,
+  // ---- checking someone's endpoint
+  ...checkOperations,
 } as const
 
 export type Contract = typeof contract

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CheckRunSummarySchema } from '../domain/check-run.ts'
 import { MessageSummarySchema } from '../domain/message.ts'
 import { RequestSummarySchema } from '../receiver/captured-request.ts'
 import { defineLiveFamily, type LiveEventOfFamily, liveEvent } from './define.ts'
@@ -62,6 +63,10 @@ export const liveEvents = {
           error: z.string().nullable(),
           duration_ms: z.number(),
         }),
+      ),
+      'check_run.updated': liveEvent(
+        'A check run started, finished a check, or ended (the whole report is in `GET /api/checks/{id}`).',
+        CheckRunSummarySchema,
       ),
       'subscription.disabled': liveEvent(
         'Delivery disabled a subscription (410 Gone, or failing for too long).',
