@@ -75,6 +75,11 @@ export interface Core {
   readonly receiverRoutes: readonly MountedRoute[]
   /** True for a valid (unexpired) token issued by the mock OAuth2 server. */
   isIssuedToken(token: string): boolean
+  /**
+   * Stops the work that calls out (check runs), letting the check in flight finish: called before
+   * the listeners close, so a run checking Hookbench's own receiver does not record its shutdown.
+   */
+  stopOutgoingWork(): Promise<void>
   /** Finishes queued writes, closes every file and releases the data folder. */
   close(): Promise<void>
 }
@@ -223,6 +228,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       hooks: receiver.hooks,
       receiverRoutes,
       isIssuedToken: oauth.isIssuedToken,
+      stopOutgoingWork: () => checkRuns.close(),
       close: closeAll,
     }
   } catch (error) {

@@ -65,6 +65,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   const stops: Array<() => Promise<void>> = [() => core.close()]
   const stopAll = async () => {
+    // First, while the receiver still answers: a check run of its own bins ends with real answers.
+    await core.stopOutgoingWork()
     for (const stop of stops.splice(0).reverse()) await stop()
   }
   try {

@@ -133,6 +133,31 @@ describe('check runs in history', () => {
     expect(run.checks[0]).toMatchObject({ id: 'accepts-valid-delivery', ok: true })
   })
 
+  it("a run checking Hookbench's own receiver is stopped before the receiver closes: the check in flight gets its real answer", async () => {
+    const dataDir = tempDir()
+    const first = await startHost(dataDir)
+    const bin = await first.call('POST', '/api/bins', { name: 'slow', response: { delay_ms: 1000 } })
+    expect(bin.status).toBe(201)
+    const { check_run_id: id } = (
+      await first.call('POST', '/api/checks', {
+        url: `${first.host.receiverUrl}/hooks/slow/`,
+        profile: 'standard',
+      })
+    ).body
+    while ((await first.call('GET', `/api/checks/${id}`)).body.running_check_id === null) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    await first.stop()
+
+    const again = await startHost(dataDir)
+    const run = (await again.call('GET', `/api/checks/${id}`)).body
+    expect(run).toMatchObject({ status: 'failed', error: STOPPED })
+    expect(run.checks.filter((check: { error: string | null }) => check.error !== null)).toEqual([])
+    // The check in flight got the bin's real answer, not one cut short by the receiver closing.
+    expect(run.checks[0]).toMatchObject({ id: 'accepts-valid-delivery', ok: true })
+    expect(run.checks[0].response.ms).toBeGreaterThanOrEqual(1000)
+  })
+
   it('exports runs without their secrets, imports them merged, and asks for the secret to rerun a signed check', async () => {
     const receiver = await startReceiver({ signature: 'library', secret })
     const source = await startHost(tempDir())
