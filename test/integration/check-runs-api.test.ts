@@ -130,23 +130,30 @@ describe('check runs through the API', () => {
 
   it('refuses bad input with a 400 naming the problem, storing nothing', async () => {
     const api = await startHost(tempDir())
-    const refusals: Array<[unknown, RegExp]> = [
-      [{ url: 'ftp://example.com/hooks' }, /not an http:\/\/ or https:\/\/ URL/],
-      [{ url: 'http://127.0.0.1:1/', only: ['nope'] }, /Unknown check "nope"/],
+    const refusals: Array<[unknown, RegExp, string]> = [
+      [{ url: 'ftp://example.com/hooks' }, /not an http:\/\/ or https:\/\/ URL/, 'url'],
+      [{ url: 'http://127.0.0.1:1/', only: ['nope'] }, /Unknown check "nope"/, 'only.0'],
       [
-        { url: 'http://127.0.0.1:1/', only: ['rejects-wrong-credentials'] },
+        { url: 'http://127.0.0.1:1/', only: ['accepts-valid-delivery', 'rejects-wrong-credentials'] },
         /"rejects-wrong-credentials" is not a check of the standard profile/,
+        'only.1',
       ],
-      [{ url: 'http://127.0.0.1:1/', secret: 'whsec_c2hvcnQ=' }, /not a Standard Webhooks secret/],
-      [{ url: 'http://127.0.0.1:1/', basic: 'a:b', bearer: 'tok' }, /Basic or bearer credentials, not both/],
-      [{ url: 'http://127.0.0.1:1/', profile: 'stripe' }, /profile/],
-      [{ url: 'http://127.0.0.1:1/', timeout_ms: 0 }, /timeout_ms/],
+      [{ url: 'http://127.0.0.1:1/', secret: 'whsec_c2hvcnQ=' }, /not a Standard Webhooks secret/, 'secret'],
+      [
+        { url: 'http://127.0.0.1:1/', basic: 'a:b', bearer: 'tok' },
+        /Basic or bearer credentials, not both/,
+        'bearer',
+      ],
+      [{ url: 'http://127.0.0.1:1/', profile: 'stripe' }, /profile/, 'profile'],
+      [{ url: 'http://127.0.0.1:1/', timeout_ms: 0 }, /timeout_ms/, 'timeout_ms'],
     ]
-    for (const [body, message] of refusals) {
+    for (const [body, message, field] of refusals) {
       const refused = await api.call('POST', '/api/checks', body)
       expect(refused.status, JSON.stringify(body)).toBe(400)
       const { message: said, details } = refused.body.error
       expect(`${said} ${JSON.stringify(details ?? null)}`).toMatch(message)
+      // Every refusal names its field, as every other 400 of the API does (forms mark it).
+      expect(details.issues[0].path, JSON.stringify(body)).toBe(field)
     }
     expect((await api.call('GET', '/api/checks')).body).toEqual({ items: [], next_cursor: null, total: 0 })
     expect((await api.call('GET', '/api/storage')).body.kinds.check_runs).toMatchObject({ records: 0 })

@@ -33,13 +33,11 @@ export function planChecks(options: CheckOptions): CheckSummary[] {
 function planned(profile: CheckProfile, only?: readonly string[]): CheckDefinition[] {
   const applicable = checkDefinitions.filter((check) => check.appliesTo?.(profile) ?? true)
   if (only === undefined) return applicable
-  for (const id of only) {
+  for (const [index, id] of only.entries()) {
     const check = checkDefinitions.find((each) => each.id === id)
-    if (!check) {
-      throw new HookbenchError('bad_request', `Unknown check "${id}". The checks: ${checkIds.join(', ')}.`)
-    }
+    if (!check) throw badInput(`only.${index}`, `Unknown check "${id}". The checks: ${checkIds.join(', ')}.`)
     if (!applicable.includes(check)) {
-      throw new HookbenchError('bad_request', `"${id}" is not a check of the ${profile} profile.`)
+      throw badInput(`only.${index}`, `"${id}" is not a check of the ${profile} profile.`)
     }
   }
   return applicable.filter((check) => only.includes(check.id))
@@ -122,16 +120,18 @@ async function runOne(check: CheckDefinition, probe: Probe): Promise<CheckResult
 
 function validate(options: CheckOptions): void {
   if (!/^https?:\/\/./.test(options.url) || !URL.canParse(options.url)) {
-    throw new HookbenchError('bad_request', `"${options.url}" is not an http:// or https:// URL.`)
+    throw badInput('url', `"${options.url}" is not an http:// or https:// URL.`)
   }
   if (options.secret && !isValidSecret(options.secret)) {
-    throw new HookbenchError(
-      'bad_request',
-      'The secret is not a Standard Webhooks secret (whsec_ and base64).',
-    )
+    throw badInput('secret', 'The secret is not a Standard Webhooks secret (whsec_ and base64).')
   }
   const timeout = options.timeoutMs
   if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 1)) {
-    throw new HookbenchError('bad_request', 'The timeout is a whole number of milliseconds, 1 or more.')
+    throw badInput('timeout_ms', 'The timeout is a whole number of milliseconds, 1 or more.')
   }
+}
+
+/** A 400 whose one issue names the field, as every other bad input is answered. */
+function badInput(path: string, message: string): HookbenchError {
+  return new HookbenchError('bad_request', message, { issues: [{ path, message }] })
 }
