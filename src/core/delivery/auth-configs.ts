@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../../shared/clock.ts'
 import type { Handlers } from '../../shared/contract/index.ts'
-import type { AuthConfig, AuthConfigInput, TestAuthConfigInput } from '../../shared/domain/auth-config.ts'
+import type {
+  AuthConfig,
+  AuthConfigInput,
+  TestAuthConfigInput,
+  TestAuthConfigOutput,
+} from '../../shared/domain/auth-config.ts'
 import { HookbenchError } from '../../shared/errors.ts'
 import { REDACTED } from '../../shared/redacted.ts'
 import { redactSecrets, revealSecrets } from '../secrets/redaction.ts'
@@ -16,6 +21,7 @@ type AuthConfigHandlers = Pick<
   | 'updateAuthConfig'
   | 'deleteAuthConfig'
   | 'testAuthConfig'
+  | 'testUnsavedAuthConfig'
 >
 
 /** Auth configs as Rustici Generator defines them, stored in config.json with the secret sealed. */
@@ -73,22 +79,21 @@ export function authConfigHandlers(config: ConfigStore, clock: Clock): AuthConfi
           exchange: null,
         }
       }
-      if (!stored.token_url) {
-        return { ok: false, message: 'There is no token URL to ask: enter one first.', exchange: null }
+      return fetchTestToken(stored, clock, config)
+    },
+    testUnsavedAuthConfig: async (form) => {
+      const now = new Date(clock.now()).toISOString()
+      const unsaved: AuthConfig = {
+        id: 'unsaved',
+        auth_type: 'OAUTH_2_CLIENT_CREDENTIALS',
+        key: form.key ?? null,
+        secret: form.secret ? config.secrets.seal(form.secret) : null,
+        scope: form.scope ?? null,
+        token_url: form.token_url ?? null,
+        created_at: now,
+        modified_at: now,
       }
-      // A fresh token cache: the test always makes the exchange, and never disturbs deliveries' tokens.
-      const tokens = new OAuthTokens(clock, config.secrets)
-      try {
-        const result = await tokens.token(stored, 15_000)
-        return {
-          ok: true,
-          message: 'The token endpoint issued an access token.',
-          exchange: redactSecrets(result.exchange),
-        }
-      } catch (error) {
-        if (!(error instanceof OAuthTokenError)) throw error
-        return { ok: false, message: error.message, exchange: redactSecrets(error.exchange) }
-      }
+      return fetchTestToken(unsaved, clock, config)
     },
     deleteAuthConfig: async ({ id }) => {
       findAuthConfig(config, id)
@@ -106,6 +111,29 @@ export function authConfigHandlers(config: ConfigStore, clock: Clock): AuthConfi
         draft.auth_configs = draft.auth_configs.filter((item) => item.id !== id)
       })
     },
+  }
+}
+
+/** "Test": one token exchange with a fresh cache, so it is always made and never disturbs deliveries' tokens. */
+async function fetchTestToken(
+  stored: AuthConfig,
+  clock: Clock,
+  config: ConfigStore,
+): Promise<TestAuthConfigOutput> {
+  if (!stored.token_url) {
+    return { ok: false, message: 'There is no token URL to ask: enter one first.', exchange: null }
+  }
+  const tokens = new OAuthTokens(clock, config.secrets)
+  try {
+    const result = await tokens.token(stored, 15_000)
+    return {
+      ok: true,
+      message: 'The token endpoint issued an access token.',
+      exchange: redactSecrets(result.exchange),
+    }
+  } catch (error) {
+    if (!(error instanceof OAuthTokenError)) throw error
+    return { ok: false, message: error.message, exchange: redactSecrets(error.exchange) }
   }
 }
 

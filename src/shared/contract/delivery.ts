@@ -6,6 +6,7 @@ import {
   RevealInputSchema,
   TestAuthConfigInputSchema,
   TestAuthConfigOutputSchema,
+  TestUnsavedAuthConfigInputSchema,
   UpdateAuthConfigInputSchema,
 } from '../domain/auth-config.ts'
 import {
@@ -80,6 +81,15 @@ export const deliveryOperations = {
       'OAuth configs: fetches a token now (never from the cache) and shows the exchange, secrets masked; ' +
       'key, secret, scope, token_url in the body test unsaved values (nothing is saved).',
     input: TestAuthConfigInputSchema,
+    output: TestAuthConfigOutputSchema,
+  }),
+  testUnsavedAuthConfig: defineOperation({
+    method: 'POST',
+    path: '/api/auth-configs/test',
+    summary:
+      'An OAuth config not saved yet ({key, secret, scope, token_url}): fetches a token and shows the ' +
+      'exchange, secrets masked, as testAuthConfig does; nothing is saved.',
+    input: TestUnsavedAuthConfigInputSchema,
     output: TestAuthConfigOutputSchema,
   }),
   listSubscriptions: defineOperation({

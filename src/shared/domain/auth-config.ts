@@ -103,9 +103,19 @@ export const TestAuthConfigInputSchema = z.strictObject({
 })
 export type TestAuthConfigInput = z.output<typeof TestAuthConfigInputSchema>
 
+/**
+ * `POST /api/auth-configs/test`: an OAuth config that is not saved yet, as a New form shows it —
+ * checked as creating it would be (scope and an http(s) token_url required); nothing is stored.
+ */
+export const TestUnsavedAuthConfigInputSchema = AuthConfigFieldsSchema.omit({ auth_type: true }).superRefine(
+  (input, ctx) => checkAuthRules({ ...input, auth_type: 'OAUTH_2_CLIENT_CREDENTIALS' }, ctx),
+)
+export type TestUnsavedAuthConfigInput = z.output<typeof TestUnsavedAuthConfigInputSchema>
+
 /** What "Test" on an auth config shows: whether a token came back, and the exchange as made. */
 export const TestAuthConfigOutputSchema = z.object({
   ok: z.boolean(),
   message: z.string(),
   exchange: TokenExchangeSchema.nullable(),
 })
+export type TestAuthConfigOutput = z.output<typeof TestAuthConfigOutputSchema>

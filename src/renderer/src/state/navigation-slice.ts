@@ -1,4 +1,7 @@
+import { goTo, guardLocation } from './location-guard.ts'
 import type { SliceCreator } from './slice.ts'
+
+export { goTo }
 
 export const pages = ['subscriptions', 'auth-configs', 'events', 'messages', 'inbox', 'settings'] as const
 export type Page = (typeof pages)[number]
@@ -15,16 +18,6 @@ export function pageFromHash(hash: string): Page {
   return pages.find((page) => page === name) ?? DEFAULT_PAGE
 }
 
-/**
- * Puts `href` (a hash) in the address bar: as a new history entry, so back returns here, or in
- * place of the current one (a step that back should skip, such as a list walked with the arrows).
- */
-export function goTo(href: string, mode: 'push' | 'replace' = 'push'): void {
-  if (window.location.hash === href) return
-  if (mode === 'replace') window.location.replace(href)
-  else window.location.hash = href
-}
-
 export interface NavigationSlice {
   page: Page
   /** Goes to a page; the page lives in `location.hash`, so a reload keeps it. */
@@ -33,17 +26,23 @@ export interface NavigationSlice {
   watchLocation: () => () => void
 }
 
-export const createNavigationSlice: SliceCreator<NavigationSlice> = (set) => ({
-  page: pageFromHash(window.location.hash),
-  navigate: (page) => {
-    // Already there: keep what the URL says is open on that page.
-    if (pageFromHash(window.location.hash) !== page) goTo(hrefOf(page))
-    set({ page })
-  },
-  watchLocation: () => {
-    const follow = () => set({ page: pageFromHash(window.location.hash) })
-    follow()
-    window.addEventListener('hashchange', follow)
-    return () => window.removeEventListener('hashchange', follow)
-  },
-})
+export const createNavigationSlice: SliceCreator<NavigationSlice> = (set) => {
+  // Leaving a form with unsaved edits by a link or back/forward asks first (location-guard.ts). Set
+  // up with the store, before any page renders: the guard must hear of a hash change before the
+  // pages and slices that follow it.
+  guardLocation()
+  return {
+    page: pageFromHash(window.location.hash),
+    navigate: (page) => {
+      // Already there: keep what the URL says is open on that page.
+      if (pageFromHash(window.location.hash) !== page) goTo(hrefOf(page))
+      set({ page })
+    },
+    watchLocation: () => {
+      const follow = () => set({ page: pageFromHash(window.location.hash) })
+      follow()
+      window.addEventListener('hashchange', follow)
+      return () => window.removeEventListener('hashchange', follow)
+    },
+  }
+}

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { holdEdits } from '../state/unsaved-edits.ts'
 
 interface ConfirmDiscardProps {
   onDiscard: () => void
@@ -48,5 +49,42 @@ export function ConfirmDiscard({ onDiscard, onKeep }: ConfirmDiscardProps) {
         </button>
       </div>
     </dialog>
+  )
+}
+
+/**
+ * Holds a form's unsaved edits while the form is shown: whatever would throw them away (its close
+ * buttons through useConfirmLeave, links, the palette, back/forward) asks first, with ConfirmDiscard.
+ * `staysOn`: the addresses that keep the form shown (the Inbox's bin filter), which need not ask.
+ */
+export function DiscardGuard({
+  unsaved,
+  staysOn,
+}: {
+  unsaved: boolean
+  staysOn?: (hash: string) => boolean
+}) {
+  const [pendingLeave, setPendingLeave] = useState<(() => void) | null>(null)
+  // Read when asked, not when registered: the edits change after the form registers.
+  const now = useRef({ unsaved, staysOn })
+  now.current = { unsaved, staysOn }
+  useEffect(
+    () =>
+      holdEdits({
+        unsaved: () => now.current.unsaved,
+        staysOn: (hash) => now.current.staysOn?.(hash) ?? false,
+        ask: (leave) => setPendingLeave(() => leave),
+      }),
+    [],
+  )
+  if (!pendingLeave) return null
+  return (
+    <ConfirmDiscard
+      onDiscard={() => {
+        setPendingLeave(null)
+        pendingLeave()
+      }}
+      onKeep={() => setPendingLeave(null)}
+    />
   )
 }

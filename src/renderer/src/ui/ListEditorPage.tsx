@@ -1,10 +1,10 @@
-import { Fragment, type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
+import { Fragment, type ReactNode, useEffect } from 'react'
 import type { ErrorBody } from '../../../shared/errors.ts'
 import type { EditorTarget } from '../state/routes.ts'
-import { ConfirmDiscard } from './ConfirmDiscard.tsx'
+import { DiscardGuard } from './ConfirmDiscard.tsx'
 import { ErrorState } from './ErrorState.tsx'
 import { plural } from './format.ts'
-import { type ConfirmLeave, LeaveGuard, useConfirmLeave } from './leave-guard.ts'
+import { useConfirmLeave } from './leave-guard.ts'
 import { PageLayout } from './PageLayout.tsx'
 
 interface ListEditorPageProps<T> {
@@ -35,27 +35,18 @@ interface ListEditorPageProps<T> {
 
 /**
  * A page with a list on the left and a side editor on the right (Subscriptions, Auth configs). It
- * guards the editor's unsaved edits: its close buttons, the rows and New (through useConfirmLeave)
- * and the links to other pages ask before the edits are thrown away.
+ * guards the editor's unsaved edits (DiscardGuard): its close buttons, the rows and New (through
+ * useConfirmLeave), links, the palette and back/forward ask before the edits are thrown away.
  */
 export function ListEditorPage<T>(props: ListEditorPageProps<T>) {
   const { title, description, editor, renderEditor, unsaved, onFormOpen } = props
-  const [pendingLeave, setPendingLeave] = useState<(() => void) | null>(null)
-  // Read when asked, not when the callback was made: the rows keep the callback between renders.
-  const unsavedNow = useRef(unsaved)
-  unsavedNow.current = unsaved
-  const confirmLeave = useCallback<ConfirmLeave>((leave) => {
-    if (unsavedNow.current) setPendingLeave(() => leave)
-    else leave()
-  }, [])
-  useLinkGuard(unsaved, confirmLeave)
 
   const editorKey = editor === null ? null : editor.kind === 'new' ? 'new' : editor.id
   // biome-ignore lint/correctness/useExhaustiveDependencies: a form opens when the editor's item changes (and with the page).
   useEffect(() => onFormOpen(), [editorKey])
 
   return (
-    <LeaveGuard.Provider value={confirmLeave}>
+    <>
       <PageLayout title={title} description={description} layout="split">
         <div className="list-pane">
           <ListPane {...props} />
@@ -66,16 +57,8 @@ export function ListEditorPage<T>(props: ListEditorPageProps<T>) {
           </div>
         ) : null}
       </PageLayout>
-      {pendingLeave ? (
-        <ConfirmDiscard
-          onDiscard={() => {
-            setPendingLeave(null)
-            pendingLeave()
-          }}
-          onKeep={() => setPendingLeave(null)}
-        />
-      ) : null}
-    </LeaveGuard.Provider>
+      <DiscardGuard unsaved={unsaved} />
+    </>
   )
 }
 
@@ -124,29 +107,4 @@ function ListPane<T>({
       )}
     </>
   )
-}
-
-/**
- * While the form has unsaved edits, a click on a link within the app (the sidebar's pages, a link in
- * a form) asks first; the link is followed once the user discards them.
- */
-function useLinkGuard(unsaved: boolean, confirmLeave: ConfirmLeave) {
-  useEffect(() => {
-    if (!unsaved) return
-    const onClick = (event: MouseEvent) => {
-      if (event.defaultPrevented || event.button !== 0) return
-      // With a modifier the link opens elsewhere (a new tab or window): nothing here is lost.
-      if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
-      const link = event.target instanceof Element ? event.target.closest('a[href^="#"]') : null
-      const href = link?.getAttribute('href')
-      if (!href || href === window.location.hash) return
-      event.preventDefault()
-      confirmLeave(() => {
-        window.location.hash = href
-      })
-    }
-    // Capture: decided before the link's own handlers and before the browser follows it.
-    document.addEventListener('click', onClick, true)
-    return () => document.removeEventListener('click', onClick, true)
-  }, [unsaved, confirmLeave])
 }

@@ -1,14 +1,11 @@
-import { createContext, useContext } from 'react'
+import { confirmLeave } from '../state/unsaved-edits.ts'
 
 /**
  * Runs `leave` (close the side editor, open another item, go to another page) once the user agrees
- * to lose the form's unsaved edits; at once when there are none. ListEditorPage provides it; outside
- * one, nothing is guarded.
+ * to lose the unsaved edits of the form shown (a DiscardGuard holds them); at once when there are none.
  */
 export type ConfirmLeave = (leave: () => void) => void
 
-export const LeaveGuard = createContext<ConfirmLeave>((leave) => leave())
-
 export function useConfirmLeave(): ConfirmLeave {
-  return useContext(LeaveGuard)
+  return confirmLeave
 }

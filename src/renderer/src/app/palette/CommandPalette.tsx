@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useAppStore } from '../../state/index.ts'
+import { confirmLeave } from '../../state/unsaved-edits.ts'
 import { commandsFor } from './commands.ts'
 
 /** Ctrl+K / Cmd+K anywhere: jump to a page, open a message by id, run an action. Keyboard only. */
@@ -40,7 +41,9 @@ function PaletteDialog({ onClose }: { onClose: () => void }) {
     const command = commands[index]
     if (!command) return
     onClose()
-    command.run(useAppStore.getState())
+    // Commands go elsewhere: a form's unsaved edits are asked about first (and kept if the user says so).
+    if (command.staysHere) command.run(useAppStore.getState())
+    else confirmLeave(() => command.run(useAppStore.getState()))
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -9,6 +9,8 @@ export interface Command {
   group: 'Open' | 'Go to' | 'Action'
   title: string
   hint?: string
+  /** Runs without leaving what is shown (the page already open), so no unsaved edits are at stake. */
+  staysHere?: boolean
   run: (state: AppState) => void
 }
 
@@ -33,6 +35,7 @@ export function commandsFor(query: string, state: AppState): Command[] {
       group: 'Go to',
       title: item.label,
       hint: 'page',
+      staysHere: item.page === state.page,
       run: (s) => s.navigate(item.page),
     })
   }

@@ -112,10 +112,18 @@ function AuthConfigForm({ saved }: { saved: AuthConfig | null }) {
           />
         </FormRow>
         <TypeFields draft={draft} saved={saved} errors={errors} onChange={update} />
-        {saved?.auth_type === 'OAUTH_2_CLIENT_CREDENTIALS' && draft.auth_type === saved.auth_type ? (
-          <AuthConfigTest id={saved.id} draft={draft} />
-        ) : null}
+        {testable(saved, draft) ? <AuthConfigTest id={saved?.id ?? null} draft={draft} /> : null}
       </section>
     </SideEditor>
   )
+}
+
+/**
+ * "Test" is there for an OAuth config: a saved one still of that type (an empty secret box tests the
+ * stored secret), or a new one (what the form shows, nothing stored). A saved config switched to
+ * OAuth is not: its stored secret belongs to another type.
+ */
+function testable(saved: AuthConfig | null, draft: AuthDraft): boolean {
+  if (draft.auth_type !== 'OAUTH_2_CLIENT_CREDENTIALS') return false
+  return saved === null || saved.auth_type === draft.auth_type
 }

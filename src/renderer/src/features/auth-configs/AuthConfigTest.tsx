@@ -6,8 +6,9 @@ import { type AuthDraft, authPayloadOf } from './auth-draft.ts'
 /**
  * "Test": asks the token endpoint for a token with what the form shows — unsaved edits included,
  * the stored secret while the secret box is empty — and shows the exchange as made. Never saves.
+ * `id` null: a new config, tested with the form's values alone.
  */
-export function AuthConfigTest({ id, draft }: { id: string; draft: AuthDraft }) {
+export function AuthConfigTest({ id, draft }: { id: string | null; draft: AuthDraft }) {
   const test = useAppStore((state) => (state.authConfigTest.id === id ? state.authConfigTest : null))
   const runTest = useAppStore((state) => state.testAuthConfig)
   const testing = test?.status === 'testing'
@@ -43,7 +44,7 @@ export function AuthConfigTest({ id, draft }: { id: string; draft: AuthDraft }) 
   )
 }
 
-/** The form's token_url, scope, key and secret; an empty secret box is sent as null: the stored one. */
+/** The form's token_url, scope, key and secret; an empty secret box is sent as null: the stored one, if any. */
 function testValuesOf(draft: AuthDraft) {
   const { auth_type: _type, ...values } = authPayloadOf(draft)
   return values

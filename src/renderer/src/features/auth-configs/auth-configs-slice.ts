@@ -14,6 +14,7 @@ export type AuthConfigTestValues = Omit<OperationInput<'testAuthConfig'>, 'id'>
 
 /** The last "Test" of an OAuth config: the token exchange as made, or why it could not be asked. */
 export interface AuthConfigTestState {
+  /** The config tested; null for a new one not saved yet (or before any test). */
   id: string | null
   status: 'idle' | 'testing' | 'done' | 'error'
   result: AuthConfigTestResult | null
@@ -48,9 +49,10 @@ export interface AuthConfigsSlice {
   hideAuthSecret: (id: string) => void
   /**
    * Fetches a token now (never from the cache) with the saved config, or with `values` over it (what
-   * the editor shows, saved or not; nothing is saved), and keeps the exchange.
+   * the editor shows, saved or not; nothing is saved), and keeps the exchange. `id` null: a new
+   * config, not saved yet, tested with `values` alone.
    */
-  testAuthConfig: (id: string, values?: AuthConfigTestValues) => Promise<void>
+  testAuthConfig: (id: string | null, values?: AuthConfigTestValues) => Promise<void>
 }
 
 const idle: SaveState = { status: 'idle', error: null }
@@ -168,7 +170,10 @@ export function createAuthConfigsSlice(api: Api): SliceCreator<AuthConfigsSlice>
         if (get().authConfigTest.status === 'testing') return
         set({ authConfigTest: { id, status: 'testing', result: null, error: null } })
         try {
-          const result = await api.testAuthConfig({ ...values, id })
+          const result =
+            id === null
+              ? await api.testUnsavedAuthConfig(values)
+              : await api.testAuthConfig({ ...values, id })
           set({ authConfigTest: { id, status: 'done', result, error: null } })
         } catch (error) {
           set({ authConfigTest: { id, status: 'error', result: null, error: toErrorBody(error) } })

@@ -1,5 +1,8 @@
 import { type FormEvent, useEffect, useId, useState } from 'react'
 import { type EditorTarget, useAppStore } from '../../state/index.ts'
+import { routeOf } from '../../state/routes.ts'
+import { DiscardGuard } from '../../ui/ConfirmDiscard.tsx'
+import { useConfirmLeave } from '../../ui/leave-guard.ts'
 import {
   type BinDraft,
   draftOf,
@@ -26,8 +29,12 @@ export function BinEditor({ target, onClose }: { target: Exclude<EditorTarget, n
   const resetBinSave = useAppStore((state) => state.resetBinSave)
   const deleteBin = useAppStore((state) => state.deleteBin)
   const selectBin = useAppStore((state) => state.selectBin)
-  const [draft, setDraft] = useState<BinDraft>(() => (bin ? draftOf(bin) : newBinDraft()))
+  const [opened] = useState<BinDraft>(() => (bin ? draftOf(bin) : newBinDraft()))
+  const [draft, setDraft] = useState<BinDraft>(opened)
+  const confirmLeave = useConfirmLeave()
   const id = useId()
+  // Edits typed back to what the form opened with are not unsaved.
+  const unsaved = JSON.stringify(draft) !== JSON.stringify(opened)
 
   useEffect(() => resetBinSave, [resetBinSave])
 
@@ -162,7 +169,7 @@ export function BinEditor({ target, onClose }: { target: Exclude<EditorTarget, n
         <button type="submit" className="button button-primary" disabled={save.status === 'saving'}>
           {bin ? 'Save bin' : 'Create bin'}
         </button>
-        <button type="button" className="button" onClick={onClose}>
+        <button type="button" className="button" onClick={() => confirmLeave(onClose)}>
           Cancel
         </button>
         {bin ? (
@@ -171,6 +178,12 @@ export function BinEditor({ target, onClose }: { target: Exclude<EditorTarget, n
           </button>
         ) : null}
       </div>
+      <DiscardGuard unsaved={unsaved} staysOn={onInboxPage} />
     </form>
   )
+}
+
+/** The Inbox's address names the bin listed and the capture open, not the editor: it stays open. */
+function onInboxPage(hash: string): boolean {
+  return routeOf(hash).page === 'inbox'
 }

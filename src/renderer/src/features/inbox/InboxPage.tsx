@@ -5,6 +5,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx'
 import { ErrorState } from '../../ui/ErrorState.tsx'
 import { sampleCurl } from '../../ui/format.ts'
 import { InboxIcon } from '../../ui/icons.tsx'
+import { useConfirmLeave } from '../../ui/leave-guard.ts'
 import { PageLayout } from '../../ui/PageLayout.tsx'
 import { BinEditor } from './BinEditor.tsx'
 import { BinList } from './BinList.tsx'
@@ -22,6 +23,15 @@ export function InboxPage() {
   const watchInboxRoute = useAppStore((state) => state.watchInboxRoute)
   const hasRequests = useAppStore((state) => state.inboxRequests.items.length > 0)
   const [editor, setEditor] = useState<EditorTarget>(null)
+  // Counts the forms opened: each starts from what is saved, even on the bin already open.
+  const [openings, setOpenings] = useState(0)
+  const confirmLeave = useConfirmLeave()
+  // Another bin's form, or a new one, replaces the open one: its unsaved edits are asked about first.
+  const openEditor = (target: EditorTarget) =>
+    confirmLeave(() => {
+      setEditor(target)
+      setOpenings((count) => count + 1)
+    })
 
   useEffect(() => {
     // The URL's bin first, so the first list loaded is that bin's.
@@ -48,18 +58,22 @@ export function InboxPage() {
   } else if (bins.value === null) {
     body = <p className="muted">Loading bins…</p>
   } else if (bins.value.length === 0 && !hasRequests && editor === null) {
-    body = <NoBins onCreate={() => setEditor({ kind: 'new' })} />
+    body = <NoBins onCreate={() => openEditor({ kind: 'new' })} />
   } else {
     return (
       <PageLayout title="Inbox" description={DESCRIPTION} layout="split">
         <div className="inbox">
           <BinList
-            onCreate={() => setEditor({ kind: 'new' })}
-            onEdit={(id) => setEditor({ kind: 'edit', id })}
+            onCreate={() => openEditor({ kind: 'new' })}
+            onEdit={(id) => openEditor({ kind: 'edit', id })}
           />
           <RequestList />
           <div className="inbox-detail">
-            {editor ? <BinEditor target={editor} onClose={() => setEditor(null)} /> : <RequestDetail />}
+            {editor ? (
+              <BinEditor key={openings} target={editor} onClose={() => setEditor(null)} />
+            ) : (
+              <RequestDetail />
+            )}
           </div>
         </div>
       </PageLayout>

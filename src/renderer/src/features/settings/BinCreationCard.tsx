@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import type { Settings } from '../../../../shared/settings.ts'
 import { useAppStore } from '../../state/index.ts'
+import { DiscardGuard } from '../../ui/ConfirmDiscard.tsx'
 import { placeIssues } from '../../ui/error-issues.ts'
 import { SettingsCard } from './SettingsCard.tsx'
 import { SettingsGate } from './SettingsGate.tsx'
@@ -104,6 +105,7 @@ function BinCreationForm({ saved }: { saved: Settings }) {
           {saveState.status === 'saved' && !dirty ? 'Saved.' : ''}
         </span>
       </div>
+      <DiscardGuard unsaved={dirty} />
     </form>
   )
 }

@@ -24,6 +24,8 @@ export function useClientDraft(saveError: ErrorBody | null, resetSave: () => voi
   return {
     clientId,
     secret,
+    /** Something was typed: the boxes differ from what the form opened with. */
+    edited: clientId !== initialId || secret !== '',
     /** A refusal that names no box. */
     general: server.general,
     errorOf: (field: keyof ClientErrors) => local[field] ?? server.fields[field],

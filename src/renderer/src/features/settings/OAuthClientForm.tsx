@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import type { OAuthClient } from '../../../../shared/domain/oauth-client.ts'
 import { useAppStore } from '../../state/index.ts'
+import { DiscardGuard } from '../../ui/ConfirmDiscard.tsx'
 import { ClientFields, useClientDraft } from './ClientFields.tsx'
 import { addScopes } from './client-form.ts'
 import { ScopesInput } from './ScopesInput.tsx'
@@ -28,6 +29,9 @@ export function OAuthClientForm({ client, onDone }: OAuthClientFormProps) {
   }, [])
 
   const saving = saveState.status === 'saving'
+  // Typed but not saved: boxes changed, scopes added or removed, or a scope still in its box.
+  const unsaved =
+    form.edited || scopes.join(' ') !== (client?.scopes ?? []).join(' ') || pendingScope.trim() !== ''
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -77,6 +81,7 @@ export function OAuthClientForm({ client, onDone }: OAuthClientFormProps) {
           Cancel
         </button>
       </SettingsFormFooter>
+      <DiscardGuard unsaved={unsaved} />
     </form>
   )
 }

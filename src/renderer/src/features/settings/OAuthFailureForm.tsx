@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import type { OAuthFailure } from '../../../../shared/domain/oauth-client.ts'
 import { useAppStore } from '../../state/index.ts'
+import { DiscardGuard } from '../../ui/ConfirmDiscard.tsx'
 import { Segmented } from '../../ui/Segmented.tsx'
 import {
   describeFailure,
@@ -87,6 +88,7 @@ export function OAuthFailureForm({ saved }: { saved: OAuthFailure | null }) {
         refusal={server.general ? `Could not change the failure mode: ${server.general}` : null}
         status={saveState.status === 'saved' ? 'Applied.' : ''}
       />
+      <DiscardGuard unsaved={JSON.stringify(draft) !== JSON.stringify(failureDraftOf(saved))} />
     </form>
   )
 }

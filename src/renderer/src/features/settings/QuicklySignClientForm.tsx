@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react'
 import { useAppStore } from '../../state/index.ts'
+import { DiscardGuard } from '../../ui/ConfirmDiscard.tsx'
 import { ClientFields, useClientDraft } from './ClientFields.tsx'
 import { SettingsFormFooter } from './SettingsFormFooter.tsx'
 
@@ -33,6 +34,7 @@ export function QuicklySignClientForm() {
         refusal={form.general ? `Could not add the client: ${form.general}` : null}
         status={saveState.status === 'saved' ? 'Client added.' : ''}
       />
+      <DiscardGuard unsaved={form.edited} />
     </form>
   )
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import { type Retention, type RetentionKind, retentionKinds } from '../../../../shared/settings.ts'
 import { useAppStore } from '../../state/index.ts'
+import { DiscardGuard } from '../../ui/ConfirmDiscard.tsx'
 import { kindLabels } from '../../ui/format.ts'
 import {
   changedKinds,
@@ -135,6 +136,7 @@ function RetentionForm({ saved }: { saved: Retention }) {
           {saveState.status === 'saved' && !dirty ? 'Saved.' : ''}
         </span>
       </div>
+      <DiscardGuard unsaved={dirty} />
     </form>
   )
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import { MAX_TOKEN_TTL_S } from '../../../../shared/domain/oauth-client.ts'
 import { useAppStore } from '../../state/index.ts'
+import { DiscardGuard } from '../../ui/ConfirmDiscard.tsx'
 import { issuesOf } from '../../ui/error-issues.ts'
 import { formatCount } from '../../ui/format.ts'
 import { TextField } from './TextField.tsx'
@@ -64,6 +65,7 @@ export function TokenTtlForm({ saved }: { saved: number }) {
           </>
         }
       />
+      <DiscardGuard unsaved={dirty} />
     </form>
   )
 }

@@ -17,6 +17,8 @@ export function stubWindowPerTest(): void {
   beforeEach(() => {
     vi.stubGlobal('window', {
       location: { hash: '', replace: () => {} },
+      // goTo numbers the history entries it makes (state/location-guard.ts).
+      history: { state: null, replaceState: () => {}, go: () => {} },
       addEventListener: () => {},
       removeEventListener: () => {},
     })
