@@ -177,3 +177,19 @@ test('leaving Settings with an edited card asks first', async ({ page, hookbench
   await question.getByRole('button', { name: 'Discard' }).click()
   await expect(heading(page, 'Events')).toBeVisible()
 })
+
+test("reloading the browser tab with unsaved edits gets the browser's own question", async ({
+  page,
+  hookbench,
+}) => {
+  await newSubscriptionNamed(page, hookbench, 'Half typed')
+  const asked = new Promise<string>((resolve) => {
+    page.once('dialog', (dialog) => {
+      resolve(dialog.type())
+      void dialog.dismiss()
+    })
+  })
+  // Playwright skips beforeunload unless asked to run it.
+  await page.close({ runBeforeUnload: true })
+  expect(await asked).toBe('beforeunload')
+})

@@ -43,10 +43,20 @@ export function guardLocation(): () => void {
   // Capture: decided before anyone else follows the hash (slices listen without capture) or the link.
   window.addEventListener('hashchange', onHashChange, true)
   document.addEventListener('click', onLinkClick, true)
+  window.addEventListener('beforeunload', onBeforeUnload)
   return () => {
     window.removeEventListener('hashchange', onHashChange, true)
     document.removeEventListener('click', onLinkClick, true)
+    window.removeEventListener('beforeunload', onBeforeUnload)
   }
+}
+
+/**
+ * Reloading or closing the browser tab with unsaved edits: the browser's own "Leave site?". Not in
+ * the desktop window, where a refused unload silently keeps the window from closing.
+ */
+function onBeforeUnload(event: BeforeUnloadEvent): void {
+  if (window.desktop === undefined && hasUnsavedEdits()) event.preventDefault()
 }
 
 function onHashChange(event: HashChangeEvent): void {
