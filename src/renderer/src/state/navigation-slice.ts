@@ -1,6 +1,14 @@
 import type { SliceCreator } from './slice.ts'
 
-export const pages = ['subscriptions', 'auth-configs', 'events', 'messages', 'inbox', 'settings'] as const
+export const pages = [
+  'subscriptions',
+  'auth-configs',
+  'events',
+  'messages',
+  'inbox',
+  'checks',
+  'settings',
+] as const
 export type Page = (typeof pages)[number]
 
 export const DEFAULT_PAGE: Page = 'events'
