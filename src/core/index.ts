@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Handlers } from '../shared/contract/index.ts'
 import { catalogHandlers } from './catalog-handlers.ts'
 import { checkRunHandlers } from './checks/check-run-handlers.ts'
+import { CheckRuns } from './checks/check-runs.ts'
 import { authConfigHandlers } from './delivery/auth-configs.ts'
 import { messageHandlers } from './delivery/delivery-handlers.ts'
 import { DeliveryEngine } from './delivery/engine.ts'
@@ -159,6 +160,17 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     // Closed before the records: a forward in flight is abandoned and resumes on the next start.
     closers.push(() => receiver.close())
 
+    // ---- endpoint check runs; they may check Hookbench's own receiver, so they stop before it.
+    const checkRuns = new CheckRuns({
+      log: records.logs.check_runs,
+      secrets,
+      events,
+      clock,
+      userAgent: `Hookbench/${options.version} (check)`,
+    })
+    await checkRuns.load()
+    closers.push(() => checkRuns.close())
+
     const handlers: Handlers = {
       health: async () => ({
         status: 'ok',
@@ -181,7 +193,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         attempts: records.logs.attempts,
       }),
       ...workspaceHandlers({
-        afterImport: async () => engine.resume(await index.load()),
+        afterImport: async () => {
+          await engine.resume(await index.load())
+          await checkRuns.load()
+        },
         dataDir: options.dataDir,
         config,
         secrets,
@@ -192,7 +207,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       ...receiver.handlers,
       ...oauth.handlers,
       ...emulators.handlers,
-      ...checkRunHandlers(),
+      ...checkRunHandlers(checkRuns),
     }
     const receiverRoutes: MountedRoute[] = [
       { prefix: TOKEN_PATH, route: oauth.route },

@@ -3,7 +3,7 @@ import { z } from 'zod'
 export const themes = ['system', 'light', 'dark'] as const
 export type Theme = (typeof themes)[number]
 
-export const retentionKinds = ['events', 'messages', 'attempts', 'requests'] as const
+export const retentionKinds = ['events', 'messages', 'attempts', 'requests', 'check_runs'] as const
 export type RetentionKind = (typeof retentionKinds)[number]
 
 /** null means "no limit" for that dimension. */
@@ -22,6 +22,11 @@ export const RetentionSchema = z.strictObject({
   messages: retentionLimit(),
   attempts: retentionLimit(),
   requests: retentionLimit(),
+  /**
+   * Endpoint check runs; a config.json from before them gets this default. Fewer than the others:
+   * a run keeps every request it sent, the 256 KB large-payload body among them.
+   */
+  check_runs: RetentionLimitSchema.default(() => ({ max_age_days: 30, max_count: 1_000 })),
 })
 export type Retention = z.output<typeof RetentionSchema>
 
@@ -54,6 +59,7 @@ export const UpdateSettingsInputSchema = z.strictObject({
       messages: RetentionLimitPatchSchema.optional(),
       attempts: RetentionLimitPatchSchema.optional(),
       requests: RetentionLimitPatchSchema.optional(),
+      check_runs: RetentionLimitPatchSchema.optional(),
     })
     .optional(),
   auto_create_bins: z.boolean().optional(),
@@ -83,6 +89,7 @@ export const StorageStatsSchema = z.object({
     messages: KindStatsSchema,
     attempts: KindStatsSchema,
     requests: KindStatsSchema,
+    check_runs: KindStatsSchema,
   }),
 })
 export type StorageStats = z.infer<typeof StorageStatsSchema>

@@ -14,6 +14,8 @@ export const WorkspaceHistorySchema = z.strictObject({
   messages: z.array(ExportedRecordSchema).default([]),
   attempts: z.array(ExportedRecordSchema).default([]),
   requests: z.array(ExportedRecordSchema).default([]),
+  /** Check runs; their signing secret and credentials are secrets like any other. */
+  check_runs: z.array(ExportedRecordSchema).default([]),
 })
 
 export const WorkspaceDocumentSchema = z.object({

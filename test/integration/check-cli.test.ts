@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { parseCommand } from '../../src/cli/args.ts'
 import { generateSecret } from '../../src/core/signing/standard-webhooks.ts'
 import { HookbenchError } from '../../src/shared/errors.ts'
+import { checkReportFields, checkResultFields } from '../helpers/check-report-fields.ts'
 import { runCli } from '../helpers/run-cli.ts'
 import { tempDirsPerTest } from '../helpers/temp-dir.ts'
 import { receiversPerTest } from './check-receivers.ts'
@@ -66,30 +67,11 @@ describe('hookbench check (a real child process)', () => {
     const result = await runCli(['check', receiver.url, '--json', '--bearer', 'tok_123456'], tempDir())
     expect(result.status).toBe(0)
     const report = JSON.parse(result.stdout)
-    expect(Object.keys(report)).toEqual([
-      'url',
-      'profile',
-      'started_at',
-      'finished_at',
-      'passed',
-      'failed',
-      'skipped',
-      'checks',
-    ])
+    expect(Object.keys(report)).toEqual(checkReportFields)
     expect(report).toMatchObject({ url: receiver.url, profile: 'standard', passed: 7, failed: 0, skipped: 6 })
     expect(Date.parse(report.started_at)).toBeLessThanOrEqual(Date.parse(report.finished_at))
     for (const check of report.checks) {
-      expect(Object.keys(check)).toEqual([
-        'id',
-        'title',
-        'level',
-        'ok',
-        'expected',
-        'observed',
-        'request',
-        'response',
-        'error',
-      ])
+      expect(Object.keys(check)).toEqual(checkResultFields)
       expect(['must', 'should']).toContain(check.level)
     }
     const valid = report.checks[0]

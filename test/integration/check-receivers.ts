@@ -29,6 +29,8 @@ export interface ReceiverBehaviour {
   ignoreCredentials?: boolean
   /** The answer to a webhook-id it already has (default: as to a new one, without taking it again). */
   duplicateStatus?: number
+  /** Waits this long before answering anything (a slow endpoint). */
+  delayMs?: number
 }
 
 export interface Receiver {
@@ -88,6 +90,7 @@ export function receiversPerTest(): (behaviour: ReceiverBehaviour) => Promise<Re
     const taken: string[] = []
     const server = createServer(async (request, response) => {
       const body = await readBody(request)
+      if (behaviour.delayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs))
       const headers = Object.fromEntries(
         Object.entries(request.headers).map(([name, value]) => [name, String(value)]),
       )

@@ -1,6 +1,6 @@
 import type { Handlers } from '../../shared/contract/index.ts'
 import { subscriptionProfiles } from '../../shared/domain/subscription.ts'
-import { HookbenchError } from '../../shared/errors.ts'
+import type { CheckRuns } from './check-runs.ts'
 import { checkDefinitions } from './definitions.ts'
 
 type CheckHandlers = Pick<
@@ -8,13 +8,8 @@ type CheckHandlers = Pick<
   'listCheckDefinitions' | 'startCheckRun' | 'listCheckRuns' | 'getCheckRun' | 'rerunCheck' | 'cancelCheckRun'
 >
 
-const notYet = async (): Promise<never> => {
-  // TODO(check runs): the stored runs are being built on another branch.
-  throw new HookbenchError('internal', 'Check runs are not available yet.')
-}
-
 /** The check-run operations: the checks' list, and runs kept in history. */
-export function checkRunHandlers(): CheckHandlers {
+export function checkRunHandlers(runs: CheckRuns): CheckHandlers {
   return {
     listCheckDefinitions: async ({ profile }) => ({
       items: checkDefinitions
@@ -27,10 +22,10 @@ export function checkRunHandlers(): CheckHandlers {
         }))
         .filter((check) => profile === undefined || check.profiles.includes(profile)),
     }),
-    startCheckRun: notYet,
-    listCheckRuns: notYet,
-    getCheckRun: notYet,
-    rerunCheck: notYet,
-    cancelCheckRun: notYet,
+    startCheckRun: (input) => runs.start(input),
+    listCheckRuns: async (input) => runs.list(input),
+    getCheckRun: ({ check_run_id }) => runs.get(check_run_id),
+    rerunCheck: (input) => runs.rerun(input),
+    cancelCheckRun: ({ check_run_id }) => runs.cancel(check_run_id),
   }
 }

@@ -1,4 +1,5 @@
 import { EventRecordSchema, MessageRecordSchema, StoredAttemptSchema } from '../../shared/domain/message.ts'
+import { StoredCheckRunSchema } from '../checks/check-run-record.ts'
 import { RequestRecordSchema } from '../receiver/request-record.ts'
 import type { RecordSchemas } from './record-store.ts'
 
@@ -13,4 +14,6 @@ export const recordSchemas = {
   attempts: StoredAttemptSchema,
   // Captured requests and their tombstones.
   requests: RequestRecordSchema,
+  // Check runs, their secret and credentials sealed.
+  check_runs: StoredCheckRunSchema,
 } satisfies RecordSchemas

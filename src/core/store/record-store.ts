@@ -10,6 +10,7 @@ export const recordKinds = [
   'messages',
   'attempts',
   'requests',
+  'check_runs',
 ] as const satisfies readonly RetentionKind[]
 export type RecordKind = (typeof recordKinds)[number]
 

@@ -34,7 +34,7 @@ export async function exportWorkspace(
     config,
   }
   if (options.include_history) {
-    const history = { events: [], messages: [], attempts: [], requests: [] } as Record<
+    const history = Object.fromEntries(recordKinds.map((kind) => [kind, []])) as unknown as Record<
       RecordKind,
       Array<{ id: string; at: number; value: unknown }>
     >

@@ -83,7 +83,7 @@ async function validHistory(
   sources: WorkspaceSources & { schemas: Record<RecordKind, z.ZodType> },
   input: ImportInput,
 ): Promise<{ added: Record<RecordKind, ImportedRecord[]>; skipped: KindCounts }> {
-  const added = { events: [], messages: [], attempts: [], requests: [] } as Record<
+  const added = Object.fromEntries(recordKinds.map((kind) => [kind, []])) as unknown as Record<
     RecordKind,
     ImportedRecord[]
   >

@@ -56,6 +56,7 @@ export function workspaceHandlers(deps: WorkspaceDeps): WorkspaceHandlers {
         messages: logs.messages.storageStats(),
         attempts: logs.attempts.storageStats(),
         requests: logs.requests.storageStats(),
+        check_runs: logs.check_runs.storageStats(),
       },
     }),
     exportWorkspace: (input) => exportWorkspace(sources, input),

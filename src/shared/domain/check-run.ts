@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { flagSchema } from '../workspace.ts'
 import { subscriptionProfiles } from './subscription.ts'
 
 /**
@@ -152,10 +151,8 @@ export const ListCheckRunsOutputSchema = z.object({
   total: z.number().int(),
 })
 
-export const GetCheckRunInputSchema = z.strictObject({
-  check_run_id: z.string().min(1),
-  reveal: flagSchema,
-})
+/** No `reveal`: a run's secret and credentials are never shown (requests carry them as `••••`). */
+export const GetCheckRunInputSchema = z.strictObject({ check_run_id: z.string().min(1) })
 
 /**
  * Runs one check of a run again, in place: its result is replaced when the new one is known.

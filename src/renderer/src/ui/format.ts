@@ -197,10 +197,11 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`
 }
 
-/** How the four kinds of history are called on this page. */
+/** How the kinds of history are called on this page. */
 export const kindLabels: Record<RetentionKind, string> = {
   events: 'Events',
   messages: 'Messages',
   attempts: 'Attempts',
   requests: 'Captured requests',
+  check_runs: 'Check runs',
 }

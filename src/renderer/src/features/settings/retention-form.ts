@@ -97,5 +97,6 @@ function mapKinds<T>(make: (kind: RetentionKind) => T): Record<RetentionKind, T>
     messages: make('messages'),
     attempts: make('attempts'),
     requests: make('requests'),
+    check_runs: make('check_runs'),
   }
 }

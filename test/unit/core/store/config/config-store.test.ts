@@ -60,6 +60,20 @@ describe('config store: opening', () => {
     if (process.platform !== 'win32') expect(statSync(configPath(dataDir)).mode & 0o777).toBe(0o600)
   })
 
+  it('opens a config.json from before check runs had a retention limit, with their default', async () => {
+    const dataDir = tempDir()
+    const limit = { max_age_days: 7, max_count: 10 }
+    const retention = { events: limit, messages: limit, attempts: limit, requests: limit }
+    writeConfig(dataDir, { schema_version: 1, settings: { retention } })
+
+    const store = await open(dataDir)
+
+    expect(store.read().settings.retention).toEqual({
+      ...retention,
+      check_runs: { max_age_days: 30, max_count: 1_000 },
+    })
+  })
+
   it('refuses a file that is not JSON, naming it, and leaves it byte-for-byte untouched', async () => {
     const dataDir = tempDir()
     const original = writeConfig(dataDir, '{"schema_version": 1, "subscriptions": [')
