@@ -38,7 +38,9 @@ export function CheckDetail({ result, run }: { result: CheckResult; run: CheckRu
           {rerunning ? 'Starting…' : 'Rerun'}
         </button>
         {masked ? (
-          <span className="form-hint">Credentials are masked: Show credentials to copy them.</span>
+          <span className="form-hint">
+            A run never shows its credentials: put yours in place of {REDACTED}.
+          </span>
         ) : null}
       </div>
       {result.request ? <RequestView request={result.request} /> : null}

@@ -50,6 +50,9 @@ export function CheckPicker({ draft, definitions, listed, error, onChange }: Che
                 <label className="chk-picker-item">
                   <input
                     type="checkbox"
+                    // Named by its title alone; the id and what it needs describe it.
+                    aria-label={check.title}
+                    aria-describedby={`chk-about-${check.id}`}
                     checked={!draft.excluded.includes(check.id)}
                     onChange={(event) => toggle(check.id, event.target.checked)}
                   />
@@ -57,8 +60,10 @@ export function CheckPicker({ draft, definitions, listed, error, onChange }: Che
                     <span className="chk-picker-title">
                       {check.title} <LevelBadge level={check.level} />
                     </span>
-                    <code className="chk-check-id">{check.id}</code>
-                    <NeedsNote check={check} draft={draft} />
+                    <span id={`chk-about-${check.id}`} className="chk-picker-about">
+                      <code className="chk-check-id">{check.id}</code>
+                      <NeedsNote check={check} draft={draft} />
+                    </span>
                   </span>
                 </label>
               </li>

@@ -26,7 +26,7 @@ export function ChecksPage() {
   }, [loadCheckRuns])
 
   return (
-    <PageLayout title="Check an endpoint" description={DESCRIPTION}>
+    <PageLayout title="Endpoint checks" description={DESCRIPTION}>
       <div className="chk-layout">
         <div className="chk-column">
           <CheckForm />

@@ -30,28 +30,27 @@ export function CredentialsFields({ draft, errors, onChange }: CredentialsFields
         />
       </FormRow>
       {draft.credentials === 'basic' ? (
-        <FormRow label="User" htmlFor="chk-basic" error={errors.basic}>
-          <div className="chk-basic">
+        <>
+          <FormRow label="User" htmlFor="chk-basic" error={errors.basic}>
             <input
               id="chk-basic"
-              className="text-input"
+              className="text-input fill-width"
               autoComplete="off"
               spellCheck={false}
               value={draft.basicUser}
               onChange={(event) => onChange({ basicUser: event.target.value })}
               {...invalidProps('chk-basic', errors.basic)}
             />
-            <label className="chk-inline-label" htmlFor="chk-basic-password">
-              Password
-            </label>
+          </FormRow>
+          <FormRow label="Password" htmlFor="chk-basic-password">
             <MaskedInput
               id="chk-basic-password"
               value={draft.basicPassword}
               error={undefined}
               onChange={(basicPassword) => onChange({ basicPassword })}
             />
-          </div>
-        </FormRow>
+          </FormRow>
+        </>
       ) : null}
       {draft.credentials === 'bearer' ? (
         <FormRow label="Token" htmlFor="chk-bearer" error={errors.bearer}>

@@ -80,8 +80,6 @@ export function RunReport() {
 function RunSummaryLine({ run }: { run: CheckRun }) {
   const action = useAppStore((state) => state.checkRunAction)
   const cancel = useAppStore((state) => state.cancelCheckRun)
-  const revealed = useAppStore((state) => state.checkRun.revealed)
-  const setReveal = useAppStore((state) => state.setCheckRunReveal)
   const summary = runSummary(run)
   const cancelling = action.status === 'saving' && action.checkId === null
   return (
@@ -96,11 +94,6 @@ function RunSummaryLine({ run }: { run: CheckRun }) {
         ) : null}
       </div>
       <div className="chk-summary-actions">
-        {run.credentials ? (
-          <button type="button" className="button button-small" onClick={() => void setReveal(!revealed)}>
-            {revealed ? 'Hide credentials' : 'Show credentials'}
-          </button>
-        ) : null}
         {run.status === 'running' ? (
           <button
             type="button"

@@ -13,8 +13,6 @@ export interface CheckRunState {
   value: CheckRun | null
   status: LoadStatus
   error: ErrorBody | null
-  /** Credentials shown in clear: the run was fetched with `reveal: true`. */
-  revealed: boolean
 }
 
 export interface CheckRunListState {
@@ -42,12 +40,11 @@ export interface CheckRunSlice {
   watchCheckRuns: (intervalMs: number) => () => void
   loadCheckRuns: () => Promise<void>
   refreshCheckRun: () => Promise<void>
-  setCheckRunReveal: (reveal: boolean) => Promise<void>
   rerunCheck: (checkId: string) => Promise<void>
   cancelCheckRun: () => Promise<void>
 }
 
-const closed: CheckRunState = { id: null, value: null, status: 'idle', error: null, revealed: false }
+const closed: CheckRunState = { id: null, value: null, status: 'idle', error: null }
 const idleAction = { status: 'idle', error: null, checkId: null } as const
 const HISTORY_PAGE = 50
 
@@ -57,11 +54,11 @@ export function createCheckRunSlice(api: Api, events: EventStream): SliceCreator
     // Opening another run (or none) drops the answers still on their way for the last one.
     const requests = new LatestRequest()
 
-    const load = async (id: string, reveal: boolean, quiet: boolean) => {
+    const load = async (id: string, quiet: boolean) => {
       await loadInto(
         store,
         'checkRun',
-        async () => ({ value: await api.getCheckRun({ check_run_id: id, reveal }), revealed: reveal }),
+        async () => ({ value: await api.getCheckRun({ check_run_id: id }) }),
         { latest: requests, ...(quiet ? { background: 'silent' as const } : {}) },
       )
     }
@@ -70,12 +67,12 @@ export function createCheckRunSlice(api: Api, events: EventStream): SliceCreator
       if (id === get().checkRun.id) return
       requests.cancel()
       set({ checkRun: id ? { ...closed, id } : closed, checkRunAction: idleAction })
-      if (id) void load(id, false, false)
+      if (id) void load(id, false)
     }
 
     const refresh = async () => {
-      const { id, revealed } = get().checkRun
-      if (id) await load(id, revealed, true)
+      const { id } = get().checkRun
+      if (id) await load(id, true)
     }
 
     return {
@@ -131,11 +128,6 @@ export function createCheckRunSlice(api: Api, events: EventStream): SliceCreator
 
       refreshCheckRun: refresh,
 
-      setCheckRunReveal: async (reveal) => {
-        const { id } = get().checkRun
-        if (id) await load(id, reveal, true)
-      },
-
       rerunCheck: async (checkId) => {
         const id = get().checkRun.id
         if (!id) return
@@ -159,7 +151,7 @@ export function createCheckRunSlice(api: Api, events: EventStream): SliceCreator
           async () => {
             const run = await api.cancelCheckRun({ check_run_id: id })
             return (state: AppState): Partial<AppState> =>
-              state.checkRun.id === id ? { checkRun: { ...state.checkRun, value: run, revealed: false } } : {}
+              state.checkRun.id === id ? { checkRun: { ...state.checkRun, value: run } } : {}
           },
           { with: { checkId: null }, exclusive: true },
         )
