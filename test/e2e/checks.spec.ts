@@ -146,6 +146,7 @@ test('"Check this endpoint" on a subscription fills the form from it', async ({ 
     signing: { secret: SECRET },
   })
   await page.goto(`${hookbench.apiUrl}/#/subscriptions/${subscription.id}`)
+  await snapshot(page, 'subscription-editor')
   await page.getByRole('button', { name: 'Check this endpoint' }).click()
 
   await expect(page).toHaveURL(new RegExp(`#/checks\\?subscription=${subscription.id}$`))
