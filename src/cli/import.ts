@@ -63,6 +63,7 @@ const NAMES: Record<string, [string, string]> = {
   messages: ['message', 'messages'],
   attempts: ['attempt', 'attempts'],
   requests: ['captured request', 'captured requests'],
+  check_runs: ['check run', 'check runs'],
 }
 
 function counted(counts: Record<string, number>): string {

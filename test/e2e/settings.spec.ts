@@ -150,7 +150,7 @@ test('an invalid limit is refused with the message next to its field', async ({ 
   await expect(maxAge).toHaveAccessibleDescription('Enter a number, or tick “No limit”.')
 })
 
-test('storage shows the data folder, how secrets are kept, and the four kinds', async ({
+test('storage shows the data folder, how secrets are kept, and the five kinds', async ({
   page,
   hookbench,
 }) => {
@@ -159,12 +159,12 @@ test('storage shows the data folder, how secrets are kept, and the four kinds', 
   await expect(page.getByText(hookbench.dataDir, { exact: true })).toBeVisible()
   await expect(page.getByText(/anyone who can read that folder can read your secrets/)).toBeVisible()
   const rows = historyTable(page).locator('tbody tr')
-  await expect(rows).toHaveCount(4)
-  for (const kind of ['Events', 'Messages', 'Attempts', 'Captured requests']) {
+  await expect(rows).toHaveCount(5)
+  for (const kind of ['Events', 'Messages', 'Attempts', 'Captured requests', 'Check runs']) {
     await expect(recordsOf(page, kind)).toHaveText('0')
   }
   await page.getByRole('button', { name: 'Refresh' }).click()
-  await expect(rows).toHaveCount(4)
+  await expect(rows).toHaveCount(5)
 })
 
 test('export downloads the workspace without its secrets', async ({ page, hookbench }) => {
@@ -253,7 +253,7 @@ test('an invalid file dropped on the card is refused and changes nothing', async
   await expect(alert).toContainText('nothing was changed')
   await expect(alert).toContainText('format')
   await page.getByRole('button', { name: 'Refresh' }).click()
-  await expect(historyTable(page).locator('tbody tr')).toHaveCount(4)
+  await expect(historyTable(page).locator('tbody tr')).toHaveCount(5)
   await expect(recordsOf(page, 'Events')).toHaveText('0')
   expect((await storedSettings(page, hookbench)).theme).toBe('system')
 })

@@ -225,7 +225,7 @@ describe('hookbench export and import', () => {
     expect(imported.status).toBe(0)
     expect(imported.stdout).toBe(
       `Imported ${file} (replace): 1 subscription, 0 auth configs, 0 bins, 0 OAuth clients; ` +
-        'history: 1 event, 1 message, 1 attempt, 0 captured requests.\n',
+        'history: 1 event, 1 message, 1 attempt, 0 captured requests, 0 check runs.\n',
     )
     const subscriptions = await target.call('GET', '/api/subscriptions?reveal=true')
     expect(subscriptions.body.items).toEqual([

@@ -153,8 +153,8 @@ describe('export → import of the same workspace', () => {
     expect(imported.stderr).toBe('')
     expect(imported.stdout).toBe(
       `Imported ${file} (merge): 1 subscription, 1 auth config, 1 bin, 1 OAuth client; ` +
-        'history: 0 events, 0 messages, 0 attempts, 0 captured requests.\n' +
-        'Already here, kept as they were: 1 event, 1 message, 1 attempt, 0 captured requests.\n' +
+        'history: 0 events, 0 messages, 0 attempts, 0 captured requests, 0 check runs.\n' +
+        'Already here, kept as they were: 1 event, 1 message, 1 attempt, 0 captured requests, 0 check runs.\n' +
         '8 secrets were redacted in the file: the ones stored here were kept.\n',
     )
     expect(await revealAll(api, messageId)).toEqual(before)
