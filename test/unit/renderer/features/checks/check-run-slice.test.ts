@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { create, type StateCreator } from 'zustand'
+import { ApiError } from '../../../../../src/renderer/src/api/api-error.ts'
 import type { EventStream } from '../../../../../src/renderer/src/api/stream.ts'
 import {
   type CheckRunSlice,
@@ -91,5 +92,26 @@ describe('a run followed live', () => {
     await state.getState().rerunCheck('a')
     expect(rerunCheck).toHaveBeenCalledWith({ check_run_id: 'chk_1', check_id: 'a' })
     expect(state.getState().checkRun.value?.running_check_id).toBe('a')
+  })
+
+  it('cancels the open run and shows it as the API answers; a refusal is said', async () => {
+    const cancelled = run({ status: 'cancelled', checks: [result('a', true)] })
+    const state = store(
+      {
+        getCheckRun: async () => run(),
+        cancelCheckRun: async () => cancelled,
+        rerunCheck: async () => {
+          throw new ApiError('conflict', 'The run is still running: rerun a check once it has ended.')
+        },
+      },
+      fakeStream().stream,
+    )
+    state.getState().watchChecksRoute()
+    await vi.waitFor(() => expect(state.getState().checkRun.status).toBe('ready'))
+    await state.getState().rerunCheck('a')
+    expect(state.getState().checkRunAction).toMatchObject({ status: 'error', checkId: 'a' })
+    await state.getState().cancelCheckRun()
+    expect(state.getState().checkRun.value).toEqual(cancelled)
+    expect(state.getState().checkRunAction).toEqual({ status: 'saved', error: null, checkId: null })
   })
 })
