@@ -1,7 +1,7 @@
 import type { Handlers } from '../../shared/contract/index.ts'
+import { toCurl } from '../../shared/curl.ts'
 import type { AttemptRecord, MessageRecord, StoredAttempt } from '../../shared/domain/message.ts'
 import { HookbenchError } from '../../shared/errors.ts'
-import { toCurl } from '../net/curl.ts'
 import { redactSecrets, revealSecrets } from '../secrets/redaction.ts'
 import type { SecretBox } from '../secrets/secret-box.ts'
 import type { RecordLog } from '../store/log/record-log.ts'

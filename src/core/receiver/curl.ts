@@ -1,5 +1,5 @@
+import { quote } from '../../shared/curl.ts'
 import type { CapturedRequest } from '../../shared/receiver/captured-request.ts'
-import { quote } from '../net/curl.ts'
 import { sendableHeaders } from './http-exchange.ts'
 
 /**

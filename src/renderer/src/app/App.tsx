@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { AuthConfigsPage } from '../features/auth-configs/AuthConfigsPage.tsx'
+import { ChecksPage } from '../features/checks/ChecksPage.tsx'
 import { EventsPage } from '../features/events/EventsPage.tsx'
 import { InboxPage } from '../features/inbox/InboxPage.tsx'
 import { MessagesPage } from '../features/messages/MessagesPage.tsx'
@@ -49,6 +50,8 @@ function PageView({ page }: { page: Page }) {
       return <MessagesPage />
     case 'inbox':
       return <InboxPage />
+    case 'checks':
+      return <ChecksPage />
     case 'settings':
       return <SettingsPage />
     default: {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { AppState, Page } from '../state/index.ts'
 import {
+  ChecksIcon,
   EventsIcon,
   InboxIcon,
   KeyIcon,
@@ -32,6 +33,7 @@ export const navItems: readonly NavItem[] = [
     startOver: (state) => state.clearMessageFilters(),
   },
   { page: 'inbox', label: 'Inbox', icon: <InboxIcon /> },
+  { page: 'checks', label: 'Endpoint checks', icon: <ChecksIcon /> },
   { page: 'settings', label: 'Settings', icon: <SettingsIcon /> },
 ]
 

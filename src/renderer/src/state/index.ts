@@ -3,6 +3,8 @@ import type { Api } from '../../../shared/contract/index.ts'
 import { api, stream } from '../api/index.ts'
 import type { EventStream } from '../api/stream.ts'
 import { createAuthConfigsSlice } from '../features/auth-configs/auth-configs-slice.ts'
+import { createCheckRunSlice } from '../features/checks/check-run-slice.ts'
+import { createChecksSlice } from '../features/checks/checks-slice.ts'
 import { createEventsSlice } from '../features/events/events-slice.ts'
 import { createInboxLiveSlice } from '../features/inbox/inbox-live-slice.ts'
 import { createInboxSlice } from '../features/inbox/inbox-slice.ts'
@@ -66,6 +68,8 @@ export function createAppStore(client: Api, events: EventStream = { subscribe: (
     ...createInboxSlice(client)(...args),
     ...createInboxLiveSlice(events)(...args),
     ...createEmulatorsSlice(client)(...args),
+    ...createChecksSlice(client)(...args),
+    ...createCheckRunSlice(client, events)(...args),
   }))
 }
 

@@ -3,7 +3,15 @@ import type { SliceCreator } from './slice.ts'
 
 export { goTo }
 
-export const pages = ['subscriptions', 'auth-configs', 'events', 'messages', 'inbox', 'settings'] as const
+export const pages = [
+  'subscriptions',
+  'auth-configs',
+  'events',
+  'messages',
+  'inbox',
+  'checks',
+  'settings',
+] as const
 export type Page = (typeof pages)[number]
 
 export const DEFAULT_PAGE: Page = 'events'

@@ -62,3 +62,22 @@ export function inboxSelectionOf(hash: string): InboxSelection {
 export function messageHref(messageId: string): string {
   return `#/messages/${encodeURIComponent(messageId)}`
 }
+
+/**
+ * What the Check page shows: a run's report (`#/checks/<run id>`), or the form, filled from a
+ * subscription when `#/checks?subscription=<id>` ("Check this endpoint" on a subscription).
+ */
+export interface ChecksTarget {
+  run: string | null
+  subscription: string | null
+}
+
+export function checksHref({ run, subscription }: ChecksTarget): string {
+  const path = run ? `#/checks/${encodeURIComponent(run)}` : '#/checks'
+  return subscription ? `${path}?subscription=${encodeURIComponent(subscription)}` : path
+}
+
+export function checksTargetOf(hash: string): ChecksTarget {
+  const { segments, params } = routeOf(hash)
+  return { run: segments[0] ?? null, subscription: params.get('subscription') || null }
+}

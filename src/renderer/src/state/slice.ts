@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand'
 import type { ErrorBody } from '../../../shared/errors.ts'
 import type { AuthConfigsSlice } from '../features/auth-configs/auth-configs-slice.ts'
+import type { CheckRunSlice } from '../features/checks/check-run-slice.ts'
+import type { ChecksSlice } from '../features/checks/checks-slice.ts'
 import type { EventsSlice } from '../features/events/events-slice.ts'
 import type { InboxLiveSlice } from '../features/inbox/inbox-live-slice.ts'
 import type { InboxSlice } from '../features/inbox/inbox-slice.ts'
@@ -31,7 +33,9 @@ export type AppState = NavigationSlice &
   AuthConfigsSlice &
   InboxSlice &
   InboxLiveSlice &
-  EmulatorsSlice
+  EmulatorsSlice &
+  ChecksSlice &
+  CheckRunSlice
 
 /** A slice sees the whole store but contributes only its own part. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>

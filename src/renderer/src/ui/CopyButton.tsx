@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { writeClipboard } from './clipboard.ts'
 
 type CopyState = 'idle' | 'copied' | 'failed'
 
@@ -14,12 +15,7 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
   }, [state])
 
   const copy = () => {
-    // The clipboard API exists only in secure contexts (the app scheme, localhost).
-    if (!('clipboard' in navigator)) return setState('failed')
-    navigator.clipboard.writeText(text).then(
-      () => setState('copied'),
-      () => setState('failed'),
-    )
+    void writeClipboard(text).then((copied) => setState(copied ? 'copied' : 'failed'))
   }
 
   return (

@@ -19,6 +19,8 @@ interface SideEditorFooterProps {
   refusal?: string | null
   /** What else needs saying above the buttons. */
   children?: ReactNode
+  /** More buttons after Close: what else can be done with the record. */
+  actions?: ReactNode
 }
 
 /** The footer every side editor shares (subscriptions, auth configs): save, close, delete. */
@@ -32,6 +34,7 @@ export function SideEditorFooter({
   remove,
   refusal,
   children,
+  actions,
 }: SideEditorFooterProps) {
   const confirmLeave = useConfirmLeave()
   return (
@@ -49,6 +52,7 @@ export function SideEditorFooter({
         <button type="button" className="button" onClick={() => confirmLeave(onClose)}>
           {editing ? 'Close' : 'Cancel'}
         </button>
+        {actions}
         <span className="form-status" role="status">
           {saved ? 'Saved.' : ''}
         </span>

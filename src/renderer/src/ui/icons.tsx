@@ -66,6 +66,16 @@ export function InboxIcon() {
   )
 }
 
+/** Check an endpoint: a list with ticks. */
+export function ChecksIcon() {
+  return (
+    <Icon>
+      <path d="m2.2 4.2 1.2 1.2 2.2-2.4M2.2 10.2l1.2 1.2 2.2-2.4" />
+      <path d="M8 4.3h5.8M8 10.3h5.8" />
+    </Icon>
+  )
+}
+
 export function SettingsIcon() {
   return (
     <Icon>

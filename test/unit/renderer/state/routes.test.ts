@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
+  checksHref,
+  checksTargetOf,
   inboxHref,
   inboxSelectionOf,
   routeOf,
@@ -24,6 +26,17 @@ describe('what the URL says is open', () => {
     }
     expect(subscriptionHref({ kind: 'edit', id: 'a/b' })).toBe('#/subscriptions/a%2Fb')
     expect(subscriptionTargetOf('#/subscriptions')).toBeNull()
+  })
+
+  it('round-trips the Check page: a run, or the form filled from a subscription', () => {
+    for (const target of [
+      { run: null, subscription: null },
+      { run: 'chk 1/ä', subscription: null },
+      { run: null, subscription: 'sub/1' },
+    ]) {
+      expect(checksTargetOf(checksHref(target))).toEqual(target)
+    }
+    expect(checksHref({ run: null, subscription: 'sub_1' })).toBe('#/checks?subscription=sub_1')
   })
 
   it('compares editor targets by what they open', () => {

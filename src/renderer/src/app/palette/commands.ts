@@ -72,6 +72,13 @@ function actions(state: AppState): Command[] {
     },
   })
   list.push({
+    id: 'check-endpoint',
+    group: 'Action',
+    title: 'Check an endpoint',
+    hint: 'signatures, replays, duplicates, timing: the checks of hookbench check',
+    run: (s) => s.navigate('checks'),
+  })
+  list.push({
     id: 'failed-messages',
     group: 'Action',
     title: 'Show failed messages',

@@ -3,10 +3,10 @@ import { REDACTED } from '../../../../shared/redacted.ts'
 import { useAppStore } from '../../state/index.ts'
 import { CopyButton } from '../../ui/CopyButton.tsx'
 import { sizeOf, timeOf } from '../../ui/format.ts'
+import { HeaderPairsTable } from '../../ui/HeaderPairsTable.tsx'
 import { BodyPanel } from './BodyPanel.tsx'
 import { DeliveredBy } from './DeliveredBy.tsx'
 import { ExchangeView } from './ExchangeView.tsx'
-import { HeaderPairsTable } from './HeaderPairsTable.tsx'
 import { ReplayPanel } from './ReplayPanel.tsx'
 
 /** One capture: where it came from, whether it verified, every header, the body, what happened next. */

@@ -5,6 +5,7 @@ import { toErrorBody } from '../../api/api-error.ts'
 import { LatestRequest, loadInto } from '../../state/loadable.ts'
 import { messageHref } from '../../state/routes.ts'
 import type { LoadStatus, SliceCreator } from '../../state/slice.ts'
+import { writeClipboard } from '../../ui/clipboard.ts'
 import { clampShare, readDetailShare, writeDetailShare } from './detail-share.ts'
 
 export type ReplayMode = 'same-id' | 'new-id'
@@ -210,16 +211,5 @@ export function createMessageDetailSlice(api: Api): SliceCreator<MessageDetailSl
         }
       },
     }
-  }
-}
-
-async function writeClipboard(text: string): Promise<boolean> {
-  // The clipboard API exists only in secure contexts (the app scheme, localhost).
-  if (!('clipboard' in navigator)) return false
-  try {
-    await navigator.clipboard.writeText(text)
-    return true
-  } catch {
-    return false
   }
 }

@@ -2,9 +2,9 @@ import type { Subscription } from '../../../../shared/domain/subscription.ts'
 import { type EditorTarget, useAppStore } from '../../state/index.ts'
 import { EditorListRow } from '../../ui/EditorListRow.tsx'
 import { textOf } from '../../ui/format.ts'
+import { profileInfo, unfilteredTopics } from '../../ui/profiles.ts'
 import { TableHead } from '../../ui/TableHead.tsx'
 import { HealthCell } from './HealthCell.tsx'
-import { profileInfo, unfilteredTopics } from './profiles.ts'
 
 /**
  * Dense, one row per subscription; a click anywhere on a row (or Enter on it) opens the editor,

@@ -1,6 +1,6 @@
 import { useAppStore } from '../../state/index.ts'
 import { SubscriptionsIcon } from '../../ui/icons.tsx'
-import { profileInfos } from './profiles.ts'
+import { profileInfos } from '../../ui/profiles.ts'
 
 /** No subscriptions yet: what one is, what each profile sends, and the one button to start. */
 export function SubscriptionsEmpty() {

@@ -1,6 +1,9 @@
 import type { Subscription } from '../../../../../shared/domain/subscription.ts'
 import { type SaveState, useAppStore } from '../../../state/index.ts'
+import { goTo } from '../../../state/navigation-slice.ts'
+import { checksHref } from '../../../state/routes.ts'
 import { textOf } from '../../../ui/format.ts'
+import { useConfirmLeave } from '../../../ui/leave-guard.ts'
 import { SideEditorFooter } from '../../../ui/SideEditorFooter.tsx'
 
 interface EditorFooterProps {
@@ -33,6 +36,7 @@ export function EditorFooter({ saved, saving, status, problems, general, onClose
           : null
       }
       refusal={general}
+      actions={saved ? <CheckEndpointButton id={saved.id} /> : null}
     >
       {!general && problems > 0 ? (
         <p className="field-error side-editor-error" role="alert">
@@ -40,5 +44,20 @@ export function EditorFooter({ saved, saving, status, problems, general, onClose
         </p>
       ) : null}
     </SideEditorFooter>
+  )
+}
+
+/** Opens the Check page filled from the saved subscription: its URL, profile, secret and credentials. */
+function CheckEndpointButton({ id }: { id: string }) {
+  const confirmLeave = useConfirmLeave()
+  return (
+    <button
+      type="button"
+      className="button"
+      title="Runs the endpoint checks against this subscription's saved URL, secret and credentials"
+      onClick={() => confirmLeave(() => goTo(checksHref({ run: null, subscription: id })))}
+    >
+      Check this endpoint
+    </button>
   )
 }

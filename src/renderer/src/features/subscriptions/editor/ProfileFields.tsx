@@ -1,8 +1,8 @@
 import type { SubscriptionProfile } from '../../../../../shared/domain/subscription.ts'
 import { FormRow, invalidProps } from '../../../ui/FormRow.tsx'
 import type { FieldErrors } from '../../../ui/field-errors.ts'
+import { profileInfo, profileInfos } from '../../../ui/profiles.ts'
 import type { SubscriptionDraft } from '../draft.ts'
-import { profileInfo, profileInfos } from '../profiles.ts'
 
 interface ProfileFieldsProps {
   draft: SubscriptionDraft

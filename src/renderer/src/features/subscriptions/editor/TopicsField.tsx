@@ -3,9 +3,9 @@ import type { SubscriptionProfile, TopicFilter } from '../../../../../shared/dom
 import { Chip } from '../../../ui/Chip.tsx'
 import { FormRow, invalidProps } from '../../../ui/FormRow.tsx'
 import { errorAt, type FieldErrors } from '../../../ui/field-errors.ts'
+import { unfilteredTopics } from '../../../ui/profiles.ts'
 import { withTypedTopic } from '../draft.ts'
 import type { SampleEvent } from '../preview.ts'
-import { unfilteredTopics } from '../profiles.ts'
 
 interface TopicsFieldProps {
   profile: SubscriptionProfile

@@ -1,4 +1,4 @@
-import { REDACTED } from '../../../../shared/redacted.ts'
+import { REDACTED } from '../../../shared/redacted.ts'
 
 /**
  * Name/value pairs in the order they came, duplicates kept (their place is their identity). A
@@ -13,7 +13,7 @@ export function HeaderPairsTable({
 }) {
   if (headers.length === 0) return <p className="muted">None.</p>
   return (
-    <table className="inbox-pairs" aria-label={label}>
+    <table className="pairs-table" aria-label={label}>
       <tbody>
         {headers.map(([name, value], index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a header may repeat; its position is what tells the two apart.

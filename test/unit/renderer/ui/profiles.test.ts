@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { subscriptionMatches } from '../../../../../src/core/delivery/matching.ts'
-import { unfilteredTopics } from '../../../../../src/renderer/src/features/subscriptions/profiles.ts'
-import type { EventRecord } from '../../../../../src/shared/domain/message.ts'
-import type { Subscription } from '../../../../../src/shared/domain/subscription.ts'
+import { subscriptionMatches } from '../../../../src/core/delivery/matching.ts'
+import { unfilteredTopics } from '../../../../src/renderer/src/ui/profiles.ts'
+import type { EventRecord } from '../../../../src/shared/domain/message.ts'
+import type { Subscription } from '../../../../src/shared/domain/subscription.ts'
 
 const subscription = (profile: Subscription['profile']) =>
   ({ profile, topics: [], enabled: true, entity_key: 'doc-1', tenant_id: null }) as unknown as Subscription

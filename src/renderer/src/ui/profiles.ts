@@ -1,4 +1,4 @@
-import type { SubscriptionProfile } from '../../../../shared/domain/subscription.ts'
+import type { SubscriptionProfile } from '../../../shared/domain/subscription.ts'
 
 export interface ProfileInfo {
   id: SubscriptionProfile

@@ -1,0 +1,170 @@
+import type { Api } from '../../../../shared/contract/index.ts'
+import type { CheckRun, CheckRunSummary } from '../../../../shared/domain/check-run.ts'
+import type { ErrorBody } from '../../../../shared/errors.ts'
+import type { EventStream } from '../../api/stream.ts'
+import { LatestRequest, loadInto, saveWith } from '../../state/loadable.ts'
+import { goTo } from '../../state/navigation-slice.ts'
+import { checksHref, checksTargetOf } from '../../state/routes.ts'
+import type { AppState, LoadStatus, SaveState, SliceCreator } from '../../state/slice.ts'
+
+export interface CheckRunState {
+  /** The open run (from `#/checks/<id>`), or null when the form is shown alone. */
+  id: string | null
+  value: CheckRun | null
+  status: LoadStatus
+  error: ErrorBody | null
+}
+
+export interface CheckRunListState {
+  items: CheckRunSummary[]
+  status: LoadStatus
+  error: ErrorBody | null
+  total: number
+}
+
+export interface CheckRunSlice {
+  checkRun: CheckRunState
+  /** History: the newest runs. */
+  checkRuns: CheckRunListState
+  /** The last rerun (checkId: the check) or cancel (checkId null) of the open run. */
+  checkRunAction: SaveState & { checkId: string | null }
+  /** Opens a run's report, or none: the URL says which (`#/checks/<id>`). */
+  showCheckRun: (id: string | null) => void
+  /** Follows `#/checks/<id>` and `?subscription=`; returns the function that stops following. */
+  watchChecksRoute: () => () => void
+  /**
+   * Keeps the open run and the history current while the page is shown: `check_run.updated`
+   * refetches the open run (a run is small) and updates its history row; every `intervalMs` a
+   * running run is refetched too, in case an event was missed. Returns the function that stops.
+   */
+  watchCheckRuns: (intervalMs: number) => () => void
+  loadCheckRuns: () => Promise<void>
+  refreshCheckRun: () => Promise<void>
+  rerunCheck: (checkId: string) => Promise<void>
+  cancelCheckRun: () => Promise<void>
+}
+
+const closed: CheckRunState = { id: null, value: null, status: 'idle', error: null }
+const idleAction = { status: 'idle', error: null, checkId: null } as const
+const HISTORY_PAGE = 50
+
+export function createCheckRunSlice(api: Api, events: EventStream): SliceCreator<CheckRunSlice> {
+  return (set, get) => {
+    const store = { set, get }
+    // Opening another run (or none) drops the answers still on their way for the last one.
+    const requests = new LatestRequest()
+
+    const load = async (id: string, quiet: boolean) => {
+      await loadInto(
+        store,
+        'checkRun',
+        async () => ({ value: await api.getCheckRun({ check_run_id: id }) }),
+        { latest: requests, ...(quiet ? { background: 'silent' as const } : {}) },
+      )
+    }
+
+    const open = (id: string | null) => {
+      if (id === get().checkRun.id) return
+      requests.cancel()
+      set({ checkRun: id ? { ...closed, id } : closed, checkRunAction: idleAction })
+      if (id) void load(id, false)
+    }
+
+    const refresh = async () => {
+      const { id } = get().checkRun
+      if (id) await load(id, true)
+    }
+
+    return {
+      checkRun: closed,
+      checkRuns: { items: [], status: 'idle', error: null, total: 0 },
+      checkRunAction: idleAction,
+
+      showCheckRun: (id) => {
+        goTo(checksHref({ run: id, subscription: null }))
+        open(id)
+      },
+
+      watchChecksRoute: () => {
+        let subscription: string | null = null
+        const follow = () => {
+          const target = checksTargetOf(window.location.hash)
+          open(target.run)
+          // A new `?subscription=` fills the form once; typing in it afterwards is not undone.
+          if (target.subscription && target.subscription !== subscription) {
+            void get().fillCheckForm(target.subscription)
+          }
+          subscription = target.subscription
+        }
+        follow()
+        window.addEventListener('hashchange', follow)
+        return () => {
+          window.removeEventListener('hashchange', follow)
+          open(null)
+        }
+      },
+
+      watchCheckRuns: (intervalMs) => {
+        const unsubscribe = events.subscribe((event) => {
+          if (event.type !== 'check_run.updated') return
+          set((state) => ({ checkRuns: withSummary(state.checkRuns, event.data) }))
+          if (event.data.check_run_id === get().checkRun.id) void refresh()
+        })
+        const timer = window.setInterval(() => {
+          if (get().checkRun.value?.status === 'running') void refresh()
+        }, intervalMs)
+        return () => {
+          unsubscribe()
+          window.clearInterval(timer)
+        }
+      },
+
+      loadCheckRuns: async () => {
+        await loadInto(store, 'checkRuns', async () => {
+          const page = await api.listCheckRuns({ limit: HISTORY_PAGE })
+          return { items: page.items, total: page.total }
+        })
+      },
+
+      refreshCheckRun: refresh,
+
+      rerunCheck: async (checkId) => {
+        const id = get().checkRun.id
+        if (!id) return
+        const started = await saveWith(
+          store,
+          'checkRunAction',
+          async () => {
+            await api.rerunCheck({ check_run_id: id, check_id: checkId })
+          },
+          { with: { checkId }, exclusive: true },
+        )
+        if (started) await refresh()
+      },
+
+      cancelCheckRun: async () => {
+        const id = get().checkRun.id
+        if (!id) return
+        await saveWith(
+          store,
+          'checkRunAction',
+          async () => {
+            const run = await api.cancelCheckRun({ check_run_id: id })
+            return (state: AppState): Partial<AppState> =>
+              state.checkRun.id === id ? { checkRun: { ...state.checkRun, value: run } } : {}
+          },
+          { with: { checkId: null }, exclusive: true },
+        )
+      },
+    }
+  }
+}
+
+/** History with a run's newest summary: its row replaced, or a new run put first. */
+export function withSummary(list: CheckRunListState, summary: CheckRunSummary): CheckRunListState {
+  const index = list.items.findIndex((item) => item.check_run_id === summary.check_run_id)
+  if (index === -1) return { ...list, items: [summary, ...list.items], total: list.total + 1 }
+  const items = [...list.items]
+  items[index] = summary
+  return { ...list, items }
+}
