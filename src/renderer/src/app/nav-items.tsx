@@ -33,7 +33,7 @@ export const navItems: readonly NavItem[] = [
     startOver: (state) => state.clearMessageFilters(),
   },
   { page: 'inbox', label: 'Inbox', icon: <InboxIcon /> },
-  { page: 'checks', label: 'Endpoint checks', icon: <ChecksIcon /> },
+  { page: 'checks', label: 'Checks', icon: <ChecksIcon /> },
   { page: 'settings', label: 'Settings', icon: <SettingsIcon /> },
 ]
 

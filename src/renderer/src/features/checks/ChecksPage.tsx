@@ -26,7 +26,7 @@ export function ChecksPage() {
   }, [loadCheckRuns])
 
   return (
-    <PageLayout title="Endpoint checks" description={DESCRIPTION}>
+    <PageLayout title="Check an endpoint" description={DESCRIPTION}>
       <div className="chk-layout">
         <div className="chk-column">
           <CheckForm />

@@ -58,8 +58,21 @@ export function runSummary(run: CheckRun): RunSummary {
   switch (run.status) {
     case 'running':
       return { counts, verdict: 'No must check has failed so far.', tone: 'neutral' }
-    case 'finished':
-      return { counts, verdict: 'All must checks pass.', tone: 'ok' }
+    case 'finished': {
+      // Skipped must checks proved nothing: say what would run them instead of a green "pass".
+      const skippedMust = run.checks.filter((check) => check.level === 'must' && check.ok === null)
+      if (skippedMust.length === 0) return { counts, verdict: 'All must checks pass.', tone: 'ok' }
+      const lacking = [
+        skippedMust.some((check) => check.observed.includes('secret')) ? 'the signing secret' : null,
+        skippedMust.some((check) => check.observed.includes('credentials')) ? 'credentials' : null,
+      ].filter((need) => need !== null)
+      const checks = skippedMust.length === 1 ? 'check was' : 'checks were'
+      return {
+        counts,
+        verdict: `The must checks that ran pass; ${skippedMust.length} ${checks} skipped: give ${lacking.join(' and ')} to run them.`,
+        tone: 'neutral',
+      }
+    }
     case 'cancelled':
       return {
         counts,

@@ -43,6 +43,28 @@ describe("a run's summary line", () => {
     })
   })
 
+  it('does not call a run green when must checks were skipped, and says what would run them', () => {
+    const summary = runSummary(
+      run({
+        status: 'finished',
+        passed: 1,
+        skipped: 3,
+        checks: [
+          result('a', true),
+          result('b', null, { observed: 'skipped: no signing secret given' }),
+          result('c', null, { observed: 'skipped: no signing secret given' }),
+          result('d', null, { observed: 'skipped: no credentials given (Basic or bearer)' }),
+        ],
+      }),
+    )
+    expect(summary).toEqual({
+      counts: '1 passed, 0 failed, 3 skipped',
+      verdict:
+        'The must checks that ran pass; 3 checks were skipped: give the signing secret and credentials to run them.',
+      tone: 'neutral',
+    })
+  })
+
   it('names the must checks that failed, not the should ones', () => {
     const summary = runSummary(
       run({
