@@ -1,5 +1,6 @@
 import {
   type CheckDefinitionSummary,
+  type CheckRun,
   MAX_CHECK_TIMEOUT_MS,
   type StartCheckRunInput,
 } from '../../../../shared/domain/check-run.ts'
@@ -103,6 +104,22 @@ export function checkInputOf(
     },
     errors,
   }
+}
+
+/**
+ * What a rerun takes from the form: a secret or credentials the run lacks (it was made without
+ * them, or imported without secrets), when the form has valid ones. A run's own are kept sealed and
+ * used otherwise, so the form never replaces them.
+ */
+export function rerunExtras(
+  draft: CheckFormDraft,
+  run: Pick<CheckRun, 'has_secret' | 'credentials'>,
+): { secret?: string; basic?: string; bearer?: string } {
+  const secret = draft.secret.trim()
+  const useSecret = !run.has_secret && /^whsec_[A-Za-z0-9+/]+={0,2}$/.test(secret)
+  const errors: FieldErrors = {}
+  const credentials = run.credentials === null ? credentialsOf(draft, errors) : {}
+  return { ...(useSecret ? { secret } : {}), ...(Object.keys(errors).length === 0 ? credentials : {}) }
 }
 
 function credentialsOf(draft: CheckFormDraft, errors: FieldErrors): { basic?: string; bearer?: string } {

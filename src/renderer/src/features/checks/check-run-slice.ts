@@ -6,6 +6,7 @@ import { LatestRequest, loadInto, saveWith } from '../../state/loadable.ts'
 import { goTo } from '../../state/navigation-slice.ts'
 import { checksHref, checksTargetOf } from '../../state/routes.ts'
 import type { AppState, LoadStatus, SaveState, SliceCreator } from '../../state/slice.ts'
+import { rerunExtras } from './check-form.ts'
 
 export interface CheckRunState {
   /** The open run (from `#/checks/<id>`), or null when the form is shown alone. */
@@ -129,13 +130,14 @@ export function createCheckRunSlice(api: Api, events: EventStream): SliceCreator
       refreshCheckRun: refresh,
 
       rerunCheck: async (checkId) => {
-        const id = get().checkRun.id
+        const { id, value: run } = get().checkRun
         if (!id) return
+        const extras = run ? rerunExtras(get().checkDraft, run) : {}
         const started = await saveWith(
           store,
           'checkRunAction',
           async () => {
-            await api.rerunCheck({ check_run_id: id, check_id: checkId })
+            await api.rerunCheck({ check_run_id: id, check_id: checkId, ...extras })
           },
           { with: { checkId }, exclusive: true },
         )

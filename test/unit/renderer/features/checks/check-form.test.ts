@@ -3,6 +3,7 @@ import {
   type CheckFormDraft,
   checkInputOf,
   newCheckDraft,
+  rerunExtras,
 } from '../../../../../src/renderer/src/features/checks/check-form.ts'
 import { definition } from './fixtures.ts'
 
@@ -69,5 +70,23 @@ describe("the Check form as the API's input", () => {
     expect(checkInputOf(draft({ url: ' ' }), checks).errors.url).toBe("Give the endpoint's URL.")
     expect(checkInputOf(draft({ credentials: 'bearer' }), checks).errors.bearer).toBe('Give the token.')
     expect(checkInputOf(draft({ timeoutMs: '1.5' }), checks).errors.timeout_ms).toMatch(/whole number/)
+  })
+})
+
+describe('what a rerun takes from the form', () => {
+  const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
+  const draft = { ...newCheckDraft(), secret: SECRET, credentials: 'bearer' as const, bearer: 'tok' }
+
+  it("gives a run without a secret or credentials of its own (imported without secrets) the form's", () => {
+    expect(rerunExtras(draft, { has_secret: false, credentials: null })).toEqual({
+      secret: SECRET,
+      bearer: 'tok',
+    })
+  })
+
+  it("never replaces a run's own, and gives nothing the form does not validly have", () => {
+    expect(rerunExtras(draft, { has_secret: true, credentials: 'basic' })).toEqual({})
+    const empty = { ...newCheckDraft(), secret: 'not-a-secret', credentials: 'basic' as const, basicUser: '' }
+    expect(rerunExtras(empty, { has_secret: false, credentials: null })).toEqual({})
   })
 })

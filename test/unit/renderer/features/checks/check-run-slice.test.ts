@@ -3,6 +3,10 @@ import { create, type StateCreator } from 'zustand'
 import { ApiError } from '../../../../../src/renderer/src/api/api-error.ts'
 import type { EventStream } from '../../../../../src/renderer/src/api/stream.ts'
 import {
+  type CheckFormDraft,
+  newCheckDraft,
+} from '../../../../../src/renderer/src/features/checks/check-form.ts'
+import {
   type CheckRunSlice,
   createCheckRunSlice,
 } from '../../../../../src/renderer/src/features/checks/check-run-slice.ts'
@@ -39,10 +43,14 @@ function summaryOf({
 
 function store(api: Partial<Api>, stream: EventStream) {
   const slice = createCheckRunSlice(api as Api, stream) as unknown as StateCreator<CheckRunSlice>
-  return create<CheckRunSlice & { fillCheckForm: () => Promise<void> }>()((...args) => ({
-    ...slice(...(args as Parameters<typeof slice>)),
-    fillCheckForm: async () => {},
-  }))
+  // The form's slice, as far as the run's slice reads it (a rerun takes a missing secret from it).
+  return create<CheckRunSlice & { fillCheckForm: () => Promise<void>; checkDraft: CheckFormDraft }>()(
+    (...args) => ({
+      ...slice(...(args as Parameters<typeof slice>)),
+      fillCheckForm: async () => {},
+      checkDraft: newCheckDraft(),
+    }),
+  )
 }
 
 beforeEach(() => {
