@@ -168,6 +168,27 @@ async function seed(ready: Ready): Promise<string> {
   return first
 }
 
+/** A bin that verifies Standard Webhooks signatures, and a finished check run against it. */
+async function checkRunOfVerifiedBin(ready: Ready): Promise<string> {
+  const api = client(ready)
+  const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
+  await api('POST', '/api/bins', {
+    name: 'acme-orders',
+    verify: { enforce: true, standard_webhooks: { secret } },
+  })
+  const { check_run_id: id } = await api<{ check_run_id: string }>('POST', '/api/checks', {
+    url: `${ready.receiver}/hooks/acme-orders/`,
+    profile: 'standard',
+    secret,
+  })
+  const deadline = Date.now() + 15_000
+  while ((await api<{ status: string }>('GET', `/api/checks/${id}`)).status === 'running') {
+    if (Date.now() > deadline) throw new Error(`check run ${id} still running`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  return id
+}
+
 async function shoot(page: Page, name: string): Promise<void> {
   // Let streamed updates and the dashboard settle; no caret or hover in the picture.
   await page.mouse.move(0, VIEWPORT.height - 1)
@@ -280,6 +301,13 @@ async function main(): Promise<void> {
     await rows.first().click()
     await page.getByRole('table', { name: 'Request headers', exact: true }).waitFor()
     await shoot(page, 'inbox')
+
+    const checkRunId = await checkRunOfVerifiedBin(ready)
+    await page.goto(`${ready.api}/#/checks/${checkRunId}`)
+    await heading(page, 'Check an endpoint')
+    await page.getByTestId('check-rejects-tampered-body').getByRole('button').first().click()
+    await page.getByRole('button', { name: 'Copy as curl' }).first().waitFor()
+    await shoot(page, 'checks')
 
     await page.goto(`${ready.api}/#/settings`)
     await heading(page, 'Settings')
