@@ -21,8 +21,13 @@ export function CheckDetail({ result, run }: { result: CheckResult; run: CheckRu
   return (
     <>
       <dl className="chk-verdict">
-        <dt>Expected</dt>
-        <dd>{result.expected}</dd>
+        {/* A skipped check expected nothing: it never ran. */}
+        {result.expected === '' ? null : (
+          <>
+            <dt>Expected</dt>
+            <dd>{result.expected}</dd>
+          </>
+        )}
         <dt>Observed</dt>
         <dd>{result.observed}</dd>
       </dl>
