@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, type Hookbench, test } from './fixtures.ts'
+import { api, expect, type Hookbench, test } from './fixtures.ts'
 
 // Unsaved edits are never thrown away without asking, whichever way the user leaves the form:
 // the palette, back/forward, a hash typed in the address bar, the Inbox's bin editor, Settings.
@@ -192,4 +192,50 @@ test("reloading the browser tab with unsaved edits gets the browser's own questi
   // Playwright skips beforeunload unless asked to run it.
   await page.close({ runBeforeUnload: true })
   expect(await asked).toBe('beforeunload')
+})
+
+test("opening another OAuth client's form asks before the open one's edits are lost", async ({
+  page,
+  hookbench,
+}) => {
+  await api(hookbench, 'POST', '/api/oauth-clients', { client_id: 'alpha', client_secret: 'a-secret' })
+  await api(hookbench, 'POST', '/api/oauth-clients', { client_id: 'beta', client_secret: 'b-secret' })
+  await page.goto(`${hookbench.apiUrl}/#/settings`)
+  const card = page.getByRole('region', { name: 'OAuth clients', exact: true })
+  const table = card.getByRole('table', { name: 'OAuth clients' })
+  const secret = card.getByLabel('Client secret', { exact: true })
+  const question = discardQuestion(page)
+
+  // An untouched form gives way at once, even while another card holds edits of its own.
+  await page.getByLabel('Messages max count').fill('50')
+  await table.getByRole('button', { name: 'Edit alpha' }).click()
+  await table.getByRole('button', { name: 'Edit beta' }).click()
+  await expect(card.getByRole('form', { name: 'Edit beta' })).toBeVisible()
+  await expect(question).toHaveCount(0)
+
+  await secret.fill('half typed')
+  await table.getByRole('button', { name: 'Edit alpha' }).click()
+  await expect(question).toBeVisible()
+  await question.getByRole('button', { name: 'Keep editing' }).click()
+  await expect(card.getByRole('form', { name: 'Edit beta' })).toBeVisible()
+  await expect(secret).toHaveValue('half typed')
+
+  // Edit on the row already open keeps its form as it is.
+  await table.getByRole('button', { name: 'Edit beta' }).click()
+  await expect(question).toHaveCount(0)
+  await expect(secret).toHaveValue('half typed')
+
+  await card.getByRole('button', { name: 'Add client' }).click()
+  await expect(question).toBeVisible()
+  await question.getByRole('button', { name: 'Discard' }).click()
+  await expect(card.getByRole('form', { name: 'New OAuth client' })).toBeVisible()
+  await expect(secret).toHaveValue('')
+
+  await card.getByLabel('Client ID', { exact: true }).fill('gamma')
+  await table.getByRole('button', { name: 'Edit alpha' }).click()
+  await expect(question).toBeVisible()
+  await question.getByRole('button', { name: 'Discard' }).click()
+  await expect(card.getByRole('form', { name: 'Edit alpha' })).toBeVisible()
+  await expect(card.getByLabel('Client ID', { exact: true })).toHaveValue('alpha')
+  await expect(page.getByLabel('Messages max count')).toHaveValue('50')
 })

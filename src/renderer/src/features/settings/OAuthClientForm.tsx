@@ -11,10 +11,12 @@ interface OAuthClientFormProps {
   /** The client being edited, or null for a new one. */
   client: OAuthClient | null
   onDone: () => void
+  /** Told whether the form holds unsaved edits (false once it closes): the card asks before replacing it. */
+  onUnsaved: (unsaved: boolean) => void
 }
 
 /** Create or edit a client of the mock OAuth2 server; errors from the contract appear by their field. */
-export function OAuthClientForm({ client, onDone }: OAuthClientFormProps) {
+export function OAuthClientForm({ client, onDone, onUnsaved }: OAuthClientFormProps) {
   const saveState = useAppStore((state) => state.oauthClientSave)
   const saveOAuthClient = useAppStore((state) => state.saveOAuthClient)
   const resetSave = useAppStore((state) => state.resetOAuthClientSave)
@@ -32,6 +34,11 @@ export function OAuthClientForm({ client, onDone }: OAuthClientFormProps) {
   // Typed but not saved: boxes changed, scopes added or removed, or a scope still in its box.
   const unsaved =
     form.edited || scopes.join(' ') !== (client?.scopes ?? []).join(' ') || pendingScope.trim() !== ''
+
+  useEffect(() => {
+    onUnsaved(unsaved)
+    return () => onUnsaved(false)
+  }, [unsaved, onUnsaved])
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { OAuthClient } from '../../../../shared/domain/oauth-client.ts'
 import { hrefOf, useAppStore } from '../../state/index.ts'
+import { useConfirmLeave } from '../../ui/leave-guard.ts'
 import { ClientTable } from './ClientTable.tsx'
 import { emulatorUrlOf, tokenUrlOf } from './emulator-urls.ts'
 import { OAuthClientForm } from './OAuthClientForm.tsx'
@@ -8,6 +9,11 @@ import { SettingsCard } from './SettingsCard.tsx'
 
 /** Which form is open: none, a new client, or the client with this id. */
 type FormTarget = null | { kind: 'new' } | { kind: 'edit'; id: string }
+
+/** One form per target: another key is another form, with fresh boxes. */
+function formKeyOf(target: Exclude<FormTarget, null>): string {
+  return target.kind === 'edit' ? target.id : 'new'
+}
 
 /** Clients of the mock OAuth2 server: who may ask it for a token, with which scopes. */
 export function OAuthClientsCard() {
@@ -22,14 +28,28 @@ export function OAuthClientsCard() {
   const remove = useAppStore((state) => state.deleteOAuthClient)
   const [form, setForm] = useState<FormTarget>(null)
   const addButton = useRef<HTMLButtonElement>(null)
+  // Whether the open form holds unsaved edits: only then does opening another one ask.
+  const formUnsaved = useRef(false)
+  const onFormUnsaved = useCallback((unsaved: boolean) => {
+    formUnsaved.current = unsaved
+  }, [])
+  const confirmLeave = useConfirmLeave()
 
   useEffect(() => {
     void loadOAuthClients()
   }, [loadOAuthClients])
 
   const open = (target: Exclude<FormTarget, null>) => {
-    resetSave()
-    setForm(target)
+    // Edit on the row already open keeps its form (and its edits) as they are.
+    if (form && formKeyOf(form) === formKeyOf(target)) return
+    const show = () => {
+      resetSave()
+      setForm(target)
+    }
+    // Only the open form's edits are at stake: confirmLeave alone would also ask for another card's
+    // (they stay), so an untouched form gives way at once and an edited one asks first.
+    if (formUnsaved.current) confirmLeave(show)
+    else show()
   }
   const close = () => {
     setForm(null)
@@ -68,7 +88,7 @@ export function OAuthClientsCard() {
         <code>application/json</code>.
       </p>
       {form && (form.kind === 'new' || editing) ? (
-        <OAuthClientForm key={form.kind === 'edit' ? form.id : 'new'} client={editing} onDone={close} />
+        <OAuthClientForm key={formKeyOf(form)} client={editing} onDone={close} onUnsaved={onFormUnsaved} />
       ) : null}
       <ClientTable
         label="OAuth clients"
