@@ -15,6 +15,7 @@ export const errorCodes = [
   'method_not_allowed',
   'conflict',
   'payload_too_large',
+  'insufficient_storage',
   'internal',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
@@ -61,6 +62,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 409
     case 'payload_too_large':
       return 413
+    case 'insufficient_storage':
+      return 507
     case 'internal':
       return 500
     default: {
@@ -101,5 +104,20 @@ export function issuesOf(error: z.ZodError): Array<{ path: string; message: stri
 /** Normalises anything thrown into an ErrorBody without leaking stack traces to clients. */
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof HookbenchError) return error.toBody()
+  if (isDiskFull(error)) return { code: 'insufficient_storage', message: DISK_FULL_MESSAGE }
   return { code: 'internal', message: 'Internal error: the details are in the Hookbench log.' }
+}
+
+/**
+ * What a write refused for lack of space says, wherever it surfaces: nothing was stored (every
+ * write is durable before it is acknowledged), and what the user can do.
+ */
+export const DISK_FULL_MESSAGE =
+  "The disk holding Hookbench's data is full: nothing was stored. Free some space (or lower the " +
+  'retention limits in Settings), then try again.'
+
+/** A write the file system refused for lack of space (or of quota). */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === 'ENOSPC' || code === 'EDQUOT'
 }

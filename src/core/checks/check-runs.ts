@@ -8,7 +8,7 @@ import type {
   RerunCheckInputSchema,
   StartCheckRunInputSchema,
 } from '../../shared/domain/check-run.ts'
-import { HookbenchError } from '../../shared/errors.ts'
+import { HookbenchError, isDiskFull } from '../../shared/errors.ts'
 import type { EventBus } from '../events/event-bus.ts'
 import type { SecretBox } from '../secrets/secret-box.ts'
 import type { RecordLog } from '../store/log/record-log.ts'
@@ -46,6 +46,8 @@ interface ActiveRun {
   controller: AbortController
   saving: Promise<void>
   done: Promise<void>
+  /** The first write that failed (a full disk): the run stops, failed, saying so. */
+  writeFailure: unknown
 }
 
 /** Where a new result goes among the run's results. */
@@ -61,6 +63,12 @@ export class CheckRuns {
   readonly index: CheckRunIndex
   private readonly options: CheckRunsOptions
   private readonly active = new Map<string, ActiveRun>()
+  /**
+   * Runs whose last version could not be written (the disk was full): served from here, so the
+   * list and the report say how they ended rather than `running` forever. A later write replaces
+   * it; after a restart the version on disk is marked failed like any run left running.
+   */
+  private readonly unstored = new Map<string, StoredCheckRun>()
   private readonly slots = new RunSlots(MAX_SENDING_CHECK_RUNS)
   private closed = false
 
@@ -216,6 +224,8 @@ export class CheckRuns {
   }
 
   private async stored(checkRunId: string): Promise<StoredCheckRun> {
+    const unstored = this.unstored.get(checkRunId)
+    if (unstored) return unstored
     const found = await this.options.log.get(checkRunId)
     if (!found) throw new HookbenchError('not_found', `No check run ${checkRunId}.`)
     return found.value
@@ -238,6 +248,7 @@ export class CheckRuns {
       controller: new AbortController(),
       saving: Promise.resolve(),
       done: Promise.resolve(),
+      writeFailure: null,
     }
     this.active.set(run.check_run_id, active)
     const first = this.write(run)
@@ -262,7 +273,13 @@ export class CheckRuns {
       const version = active.run
       active.saving = active.saving
         .then(() => this.write(version))
-        .catch((error: unknown) => console.error('[hookbench] a check run could not be written:', error))
+        .catch((error: unknown) => {
+          // Going on would send requests whose results cannot be kept: stop, and say why (once).
+          if (active.writeFailure !== null) return
+          console.error(`[hookbench] check run ${version.check_run_id} could not be written:`, error)
+          active.writeFailure = error
+          active.controller.abort()
+        })
     }
     let ending: Pick<StoredCheckRun, 'status' | 'error'>
     try {
@@ -278,7 +295,9 @@ export class CheckRuns {
       }
       ending = { status: 'finished', error: null }
     } catch (error) {
-      if (!signal.aborted) {
+      if (active.writeFailure !== null) {
+        ending = { status: 'failed', error: unstorableReason(active.writeFailure) }
+      } else if (!signal.aborted) {
         ending = { status: 'failed', error: error instanceof Error ? error.message : String(error) }
       } else {
         ending = this.closed
@@ -286,14 +305,30 @@ export class CheckRuns {
           : { status: 'cancelled', error: null }
       }
     }
-    next((run) => ({ ...run, ...ending, running_check_id: null, finished_at: this.now() }))
-    await active.saving
+    if (active.writeFailure !== null)
+      ending = { status: 'failed', error: unstorableReason(active.writeFailure) }
+    const last = { ...active.run, ...ending, running_check_id: null, finished_at: this.now() }
+    active.run = last
+    active.saving = active.saving.then(() => this.write(last))
+    await active.saving.catch((error: unknown) => {
+      if (active.writeFailure === null) {
+        console.error(`[hookbench] check run ${last.check_run_id} could not be written:`, error)
+      }
+      const shown =
+        active.writeFailure === null
+          ? { ...last, error: unstorableReason(error), status: 'failed' as const }
+          : last
+      this.unstored.set(shown.check_run_id, shown)
+      this.index.update(summaryOf(shown))
+      this.options.events.emit({ type: 'check_run.updated', data: summaryOf(shown) })
+    })
     this.active.delete(active.run.check_run_id)
   }
 
   /** On disk first, then in the list and on the live stream. */
   private async write(run: StoredCheckRun): Promise<void> {
     await this.options.log.append([{ id: run.check_run_id, value: run }])
+    this.unstored.delete(run.check_run_id)
     const summary = summaryOf(run)
     this.index.update(summary)
     this.options.events.emit({ type: 'check_run.updated', data: summary })
@@ -302,4 +337,10 @@ export class CheckRuns {
   private now(): string {
     return new Date(this.options.clock.now()).toISOString()
   }
+}
+
+/** Why a run stopped when it could not be written. */
+function unstorableReason(error: unknown): string {
+  const why = isDiskFull(error) ? "the disk holding Hookbench's data is full" : String(error)
+  return `This run could not be stored (${why}), so it stopped. Free some space, then run it again.`
 }

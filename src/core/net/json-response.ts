@@ -26,6 +26,8 @@ export function sendJson(
 export function sendError(res: ServerResponse, error: unknown, headers: Record<string, string> = {}): void {
   const body: ErrorBody = toErrorBody(error)
   if (body.code === 'internal') console.error('[hookbench] unexpected error:', error)
+  // Said once per refusal, without a stack: the cause is the disk, not a bug.
+  if (body.code === 'insufficient_storage') console.error(`[hookbench] ${body.message}`)
   if (res.headersSent) {
     res.destroy()
     return

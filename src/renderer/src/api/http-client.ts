@@ -113,6 +113,8 @@ function codeOfStatus(status: number): ErrorCode {
       return 'conflict'
     case 413:
       return 'payload_too_large'
+    case 507:
+      return 'insufficient_storage'
     default:
       return 'internal'
   }
