@@ -198,3 +198,35 @@ test('a subscription with OAuth client credentials says a bearer token is needed
   await expect(check(page, 'rejects-missing-credentials')).toHaveCount(0)
   await expect(page.getByText('Needs credentials — skipped without').first()).toBeVisible()
 })
+
+test('the history shows how many runs there are and loads the older ones; a new run counts once', async ({
+  page,
+  hookbench,
+}) => {
+  test.setTimeout(60_000)
+  // One check each, against a port nothing listens on: runs that end at once.
+  const startRun = (n: number) =>
+    api<{ check_run_id: string }>(hookbench, 'POST', '/api/checks', {
+      url: `http://127.0.0.1:9/run-${n}`,
+      only: ['accepts-valid-delivery'],
+    })
+  for (let n = 1; n <= 52; n++) await startRun(n)
+  await page.goto(`${hookbench.apiUrl}/#/checks`)
+  const rows = page.getByTestId('check-run-row')
+  const count = page.getByTestId('check-run-count')
+  await expect(rows).toHaveCount(50)
+  await expect(count).toHaveText('50 of 52 runs')
+
+  await page.getByRole('button', { name: 'Show older' }).click()
+  await expect(rows).toHaveCount(52)
+  await expect(count).toHaveText('52 of 52 runs')
+  await expect(rows.last()).toContainText('/run-1')
+  await expect(page.getByRole('button', { name: 'Show older' })).toHaveCount(0)
+
+  // A run started now comes in live at the top, once, however many updates it sends.
+  await startRun(53)
+  await expect(rows.first()).toContainText('/run-53')
+  await expect(rows.first()).toContainText('failed')
+  await expect(count).toHaveText('53 of 53 runs')
+  await expect(rows).toHaveCount(53)
+})

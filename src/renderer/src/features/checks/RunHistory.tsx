@@ -1,14 +1,15 @@
 import type { CheckRunSummary } from '../../../../shared/domain/check-run.ts'
 import { useAppStore } from '../../state/index.ts'
-import { formatDateTime, formatTime } from '../../ui/format.ts'
+import { formatCount, formatDateTime, formatTime, plural } from '../../ui/format.ts'
 import { rowOpener } from '../../ui/row-opener.ts'
 import { TableHead } from '../../ui/TableHead.tsx'
 
-/** Earlier runs, newest first; a row opens its report. */
+/** Earlier runs, newest first, a page at a time; a row opens its report. */
 export function RunHistory() {
   const runs = useAppStore((state) => state.checkRuns)
   const openId = useAppStore((state) => state.checkRun.id)
   const load = useAppStore((state) => state.loadCheckRuns)
+  const loadOlder = useAppStore((state) => state.loadOlderCheckRuns)
   return (
     <section className="chk-card chk-history" aria-labelledby="chk-history-title">
       <div className="chk-history-head">
@@ -24,9 +25,9 @@ export function RunHistory() {
           Refresh
         </button>
       </div>
-      {runs.status === 'error' ? (
+      {runs.error ? (
         <p className="inline-error" role="alert">
-          Could not list the runs: {runs.error?.message}
+          Could not list the runs: {runs.error.message}
         </p>
       ) : null}
       {runs.items.length === 0 ? (
@@ -43,10 +44,22 @@ export function RunHistory() {
           </tbody>
         </table>
       )}
-      {runs.total > runs.items.length ? (
-        <p className="muted">
-          The newest {runs.items.length} of {runs.total} runs.
-        </p>
+      {runs.items.length > 0 ? (
+        <div className="chk-history-foot">
+          <span className="muted" data-testid="check-run-count">
+            {formatCount(runs.items.length)} of {plural(runs.total, 'run')}
+          </span>
+          {runs.nextCursor ? (
+            <button
+              type="button"
+              className="button button-small"
+              disabled={runs.loadingMore || runs.status === 'loading'}
+              onClick={() => void loadOlder()}
+            >
+              {runs.loadingMore ? 'Loading…' : 'Show older'}
+            </button>
+          ) : null}
+        </div>
       ) : null}
     </section>
   )

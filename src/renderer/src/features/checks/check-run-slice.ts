@@ -1,6 +1,7 @@
 import type { Api } from '../../../../shared/contract/index.ts'
 import type { CheckRun, CheckRunSummary } from '../../../../shared/domain/check-run.ts'
 import type { ErrorBody } from '../../../../shared/errors.ts'
+import { toErrorBody } from '../../api/api-error.ts'
 import type { EventStream } from '../../api/stream.ts'
 import { LatestRequest, loadInto, saveWith } from '../../state/loadable.ts'
 import { goTo } from '../../state/navigation-slice.ts'
@@ -21,11 +22,14 @@ export interface CheckRunListState {
   status: LoadStatus
   error: ErrorBody | null
   total: number
+  /** Where the older runs go on (`next_cursor`); null when every run is listed. */
+  nextCursor: string | null
+  loadingMore: boolean
 }
 
 export interface CheckRunSlice {
   checkRun: CheckRunState
-  /** History: the newest runs. */
+  /** History: the newest runs, and the older pages asked for. */
   checkRuns: CheckRunListState
   /** The last rerun (checkId: the check) or cancel (checkId null) of the open run. */
   checkRunAction: SaveState & { checkId: string | null }
@@ -39,7 +43,10 @@ export interface CheckRunSlice {
    * running run is refetched too, in case an event was missed. Returns the function that stops.
    */
   watchCheckRuns: (intervalMs: number) => () => void
+  /** The history's first page again (older pages loaded before are dropped). */
   loadCheckRuns: () => Promise<void>
+  /** The next page of older runs, put below the ones listed. */
+  loadOlderCheckRuns: () => Promise<void>
   refreshCheckRun: () => Promise<void>
   rerunCheck: (checkId: string) => Promise<void>
   cancelCheckRun: () => Promise<void>
@@ -54,6 +61,8 @@ export function createCheckRunSlice(api: Api, events: EventStream): SliceCreator
     const store = { set, get }
     // Opening another run (or none) drops the answers still on their way for the last one.
     const requests = new LatestRequest()
+    // A Refresh drops an older page still on its way: it would continue the list it replaced.
+    const historyRequests = new LatestRequest()
 
     const load = async (id: string, quiet: boolean) => {
       await loadInto(
@@ -78,7 +87,7 @@ export function createCheckRunSlice(api: Api, events: EventStream): SliceCreator
 
     return {
       checkRun: closed,
-      checkRuns: { items: [], status: 'idle', error: null, total: 0 },
+      checkRuns: { items: [], status: 'idle', error: null, total: 0, nextCursor: null, loadingMore: false },
       checkRunAction: idleAction,
 
       showCheckRun: (id) => {
@@ -121,10 +130,32 @@ export function createCheckRunSlice(api: Api, events: EventStream): SliceCreator
       },
 
       loadCheckRuns: async () => {
-        await loadInto(store, 'checkRuns', async () => {
-          const page = await api.listCheckRuns({ limit: HISTORY_PAGE })
-          return { items: page.items, total: page.total }
-        })
+        await loadInto(
+          store,
+          'checkRuns',
+          async () => {
+            const page = await api.listCheckRuns({ limit: HISTORY_PAGE })
+            return { items: page.items, total: page.total, nextCursor: page.next_cursor, loadingMore: false }
+          },
+          { latest: historyRequests },
+        )
+      },
+
+      loadOlderCheckRuns: async () => {
+        const list = get().checkRuns
+        if (list.loadingMore || !list.nextCursor || list.status !== 'ready') return
+        const isCurrent = historyRequests.current()
+        set((state) => ({ checkRuns: { ...state.checkRuns, loadingMore: true, error: null } }))
+        try {
+          const page = await api.listCheckRuns({ cursor: list.nextCursor, limit: HISTORY_PAGE })
+          if (!isCurrent()) return
+          set((state) => ({ checkRuns: withOlderPage(state.checkRuns, page) }))
+        } catch (error) {
+          if (!isCurrent()) return
+          set((state) => ({
+            checkRuns: { ...state.checkRuns, loadingMore: false, error: toErrorBody(error) },
+          }))
+        }
       },
 
       refreshCheckRun: refresh,
@@ -162,11 +193,44 @@ export function createCheckRunSlice(api: Api, events: EventStream): SliceCreator
   }
 }
 
-/** History with a run's newest summary: its row replaced, or a new run put first. */
+/**
+ * History with a run's newest summary: its row replaced, or a run not listed put in its place.
+ * One older than every listed run while older pages remain is left to its page (a run reran from
+ * elsewhere): listing it now would show it twice once that page is loaded, and count it twice.
+ */
 export function withSummary(list: CheckRunListState, summary: CheckRunSummary): CheckRunListState {
   const index = list.items.findIndex((item) => item.check_run_id === summary.check_run_id)
-  if (index === -1) return { ...list, items: [summary, ...list.items], total: list.total + 1 }
+  if (index !== -1) {
+    const items = [...list.items]
+    items[index] = summary
+    return { ...list, items }
+  }
+  const at = list.items.findIndex((item) => listedBefore(summary, item))
+  if (at === -1 && list.nextCursor !== null) return list
   const items = [...list.items]
-  items[index] = summary
-  return { ...list, items }
+  items.splice(at === -1 ? items.length : at, 0, summary)
+  return { ...list, items, total: list.total + 1 }
+}
+
+/** History with the next older page below it; a run already listed (it came live) is not listed twice. */
+export function withOlderPage(
+  list: CheckRunListState,
+  page: { items: CheckRunSummary[]; next_cursor: string | null; total: number },
+): CheckRunListState {
+  const known = new Set(list.items.map((item) => item.check_run_id))
+  return {
+    ...list,
+    items: [...list.items, ...page.items.filter((item) => !known.has(item.check_run_id))],
+    total: page.total,
+    nextCursor: page.next_cursor,
+    loadingMore: false,
+  }
+}
+
+type OrderKey = Pick<CheckRunSummary, 'started_at' | 'check_run_id'>
+
+/** The history's order, the API's: newest started first, then the greater id. */
+function listedBefore(a: OrderKey, b: OrderKey): boolean {
+  if (a.started_at !== b.started_at) return a.started_at > b.started_at
+  return a.check_run_id > b.check_run_id
 }
